@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../shared/config.ts';
+import { publicUrl } from '../../shared/config.ts';
+import { createPool } from '../../shared/db/pool.ts';
+import { createKeys } from '../../shared/keys.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createRedis } from '../../shared/redis.ts';
+import { routes } from './api.ts';
+import { Router, serveHttp } from './http.ts';
+import type { IngestDeps } from './ingest.ts';
+import { createRelay } from './relay.ts';
+import type { WebSocket } from 'uWebSockets.js';
+import { socketBehavior, type SocketData } from './socket.ts';
+import { loadUws } from './uws.ts';
+
+// Builds the gateway from configuration: clients, relay, HTTP routes and the socket route.
+
+export interface Gateway {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: Config, log: Logger): Promise<Gateway> {
+  const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK);
+  if (!native) log.warn('running on the slow uWebSockets.js JS fallback (ALLOW_UWS_FALLBACK=1)');
+  const gatewayId = `gw-${randomBytes(6).toString('hex')}`;
+  const redis = createRedis(config.REDIS_URL, gatewayId);
+  const db = createPool(config.DATABASE_URL, config.PG_POOL_MAX, 'gateway');
+  const keys = createKeys(config.REDIS_PREFIX);
+  const relay = createRelay({ redis, keys, log, gatewayId, blockMs: config.CONSUMER_BLOCK_MS });
+  const base = publicUrl(config);
+  const ingest: IngestDeps = {
+    redis,
+    keys,
+    limits: { maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES, maxCodeBytes: config.MAX_CODE_BYTES, maxAnswerBytes: config.MAX_ANSWER_BYTES },
+    ingestTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
+    reportUrl: (id) => `${base}/v1/sessions/${id}/report`,
+  };
+  const stats = { sockets: 0, frames: 0, rejected: 0 };
+  const open = new Set<WebSocket<SocketData>>();
+  const metrics = () =>
+    [
+      '# TYPE assess_gateway_sockets gauge', `assess_gateway_sockets ${stats.sockets}`,
+      '# TYPE assess_gateway_frames_total counter', `assess_gateway_frames_total ${stats.frames}`,
+      '# TYPE assess_gateway_frames_rejected_total counter', `assess_gateway_frames_rejected_total ${stats.rejected}`,
+      '# TYPE assess_gateway_relay_sessions gauge', `assess_gateway_relay_sessions ${relay.sessionCount()}`,
+      '',
+    ].join('\n');
+
+  const router = routes(new Router(), {
+    db, redis, ingest, publicUrl: base, metrics,
+    auth: { adminKey: config.ADMIN_API_KEY, tokenSecret: config.TOKEN_SECRET },
+    defaultDurationMin: config.SESSION_DURATION_MIN,
+    tokenGraceSec: 7 * 24 * 3600,
+  });
+
+  await relay.start();
+  const app = uws.App();
+  app.ws<SocketData>(
+    '/v1/sessions/:id/ws',
+    socketBehavior({
+      ingest, relay, log, stats, open,
+      tokenSecret: config.TOKEN_SECRET,
+      maxPayloadBytes: config.WS_MAX_PAYLOAD_BYTES,
+      maxBackpressureBytes: config.WS_MAX_BACKPRESSURE_BYTES,
+      idleTimeoutSec: config.WS_IDLE_TIMEOUT_SEC,
+      ratePerSec: config.WS_RATE_PER_SEC,
+      rateBurst: config.WS_RATE_BURST,
+    }),
+  );
+  app.any('/*', serveHttp(router, log, config.HTTP_MAX_BODY_BYTES));
+
+  const listenSocket = await new Promise<NonNullable<unknown>>((resolve, reject) => {
+    app.listen(config.HOST, config.PORT, (sock) => (sock ? resolve(sock) : reject(new Error(`cannot listen on ${config.HOST}:${config.PORT}`))));
+  });
+  const port = uws.us_socket_local_port(listenSocket as Parameters<typeof uws.us_socket_local_port>[0]);
+  log.info({ port, native, gatewayId }, 'gateway listening');
+
+  return {
+    port,
+    url: config.PUBLIC_URL || `http://127.0.0.1:${port}`,
+    async stop() {
+      uws.us_listen_socket_close(listenSocket as Parameters<typeof uws.us_listen_socket_close>[0]);
+      // Closing sockets makes clients reconnect elsewhere with their lastEventId.
+      for (const ws of [...open]) ws.end(1001, 'gateway stopping; reconnect with lastEventId');
+      await relay.stop();
+      await db.end();
+      await redis.quit();
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import type { HttpRequest, HttpResponse, us_socket_context_t, WebSocket, WebSocketBehavior } from 'uWebSockets.js';
+import type { Logger } from '../../shared/logger.ts';
+import type { Role } from '../../shared/protocol.ts';
+import { outFrame, type OutEntry } from '../../shared/streams.ts';
+import { verifyToken } from '../../shared/tokens.ts';
+import { socketCredential } from './auth.ts';
+import { ingestText, type IngestDeps, type Reply } from './ingest.ts';
+import { statusLine } from './http.ts';
+import type { Relay, Sink } from './relay.ts';
+import { TokenBucket } from './rate.ts';
+
+// The WebSocket route: token checked at upgrade, welcome, frames handled in order per socket, and
+// replies relayed from the session's out stream with backpressure bounded.
+
+export interface SocketData {
+  sessionId: string;
+  role: Role;
+  after: string;
+  closed: boolean;
+  chain: Promise<void>;
+  bucket: TokenBucket;
+  sink?: Sink;
+}
+
+export interface SocketDeps {
+  ingest: IngestDeps;
+  relay: Relay;
+  log: Logger;
+  tokenSecret: string;
+  maxPayloadBytes: number;
+  maxBackpressureBytes: number;
+  idleTimeoutSec: number;
+  ratePerSec: number;
+  rateBurst: number;
+  stats: { sockets: number; frames: number; rejected: number };
+  /** open sockets, so a stopping gateway can close them and clients reconnect elsewhere */
+  open: Set<WebSocket<SocketData>>;
+}
+
+const STREAM_ID = /^\d+-\d+$/;
+
+function reject(res: HttpResponse, status: number, message: string): void {
+  res.cork(() => {
+    res.writeStatus(statusLine(status)).writeHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } }));
+  });
+}
+
+function sendJson(ws: WebSocket<SocketData>, frame: object): boolean {
+  const data = ws.getUserData();
+  if (data.closed) return false;
+  ws.send(JSON.stringify(frame));
+  return true;
+}
+
+export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> {
+  const log = deps.log.child({ role: 'socket' });
+  return {
+    maxPayloadLength: deps.maxPayloadBytes,
+    maxBackpressure: deps.maxBackpressureBytes,
+    idleTimeout: deps.idleTimeoutSec,
+    sendPingsAutomatically: true,
+
+    upgrade(res: HttpResponse, req: HttpRequest, context: us_socket_context_t) {
+      // Everything from req is read before anything else: it is invalid after this function.
+      const sessionId = req.getParameter(0) ?? '';
+      const query = new URLSearchParams(req.getQuery() ?? '');
+      const key = req.getHeader('sec-websocket-key');
+      const extensions = req.getHeader('sec-websocket-extensions');
+      const { token, protocol } = socketCredential(req.getHeader('sec-websocket-protocol'), query);
+      if (!token) return reject(res, 401, 'a session token is required (Sec-WebSocket-Protocol bearer.<token> or ?token=)');
+      const check = verifyToken(deps.tokenSecret, token);
+      if (!check.ok) return reject(res, 401, check.reason === 'expired' ? 'the token has expired' : 'the token is not valid');
+      if (check.claims.sid !== sessionId) return reject(res, 403, 'the token is for another session');
+      const lastEventId = query.get('lastEventId') ?? '';
+      const data: SocketData = {
+        sessionId,
+        role: check.claims.role,
+        after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
+        closed: false,
+        chain: Promise.resolve(),
+        bucket: new TokenBucket(deps.ratePerSec, deps.rateBurst),
+      };
+      res.upgrade(data, key, protocol, extensions, context);
+    },
+
+    open(ws) {
+      const data = ws.getUserData();
+      deps.stats.sockets++;
+      deps.open.add(ws);
+      const slog = log.child({ sessionId: data.sessionId, socketRole: data.role });
+      const sink: Sink = {
+        deliver(eventId: string, entry: OutEntry) {
+          if (data.closed) return false;
+          if (entry.audience === 'interviewer' && data.role !== 'interviewer') return true;
+          let ok = false;
+          ws.cork(() => {
+            ok = ws.send(JSON.stringify(outFrame(eventId, entry))) !== 2;
+          });
+          // A client that cannot keep up is closed; it resumes with lastEventId and loses nothing.
+          if (!ok || ws.getBufferedAmount() > deps.maxBackpressureBytes) {
+            slog.warn({ buffered: ws.getBufferedAmount() }, 'closing a socket over its backpressure limit');
+            ws.end(1013, 'backpressure; reconnect with lastEventId');
+            return false;
+          }
+          return true;
+        },
+      };
+      data.sink = sink;
+      deps.relay
+        .latestId(data.sessionId)
+        .then((lastEventId) => {
+          if (!sendJson(ws, { type: 'welcome', sessionId: data.sessionId, role: data.role, lastEventId })) return;
+          return deps.relay.join(data.sessionId, sink, data.after);
+        })
+        .catch((err: unknown) => {
+          slog.error({ err }, 'could not start relaying to a socket');
+          if (!data.closed) ws.end(1011, 'internal error; reconnect');
+        });
+    },
+
+    message(ws, message, isBinary) {
+      const data = ws.getUserData();
+      // The buffer is neutered when this callback returns: decode (copy) it now.
+      const text = Buffer.from(message).toString('utf8');
+      deps.stats.frames++;
+      if (isBinary) {
+        deps.stats.rejected++;
+        sendJson(ws, { type: 'error', code: 'invalid_message', message: 'frames are JSON text' });
+        return;
+      }
+      if (!data.bucket.take()) {
+        deps.stats.rejected++;
+        sendJson(ws, { type: 'error', code: 'rate_limited', message: 'too many frames; slow down and resend' });
+        return;
+      }
+      // One frame at a time per socket, so acks come back in the order frames were sent.
+      data.chain = data.chain.then(async () => {
+        const reply: Reply = await ingestText(deps.ingest, { sessionId: data.sessionId, role: data.role }, text);
+        if (reply.type === 'error') {
+          deps.stats.rejected++;
+          if (reply.code === 'internal') log.error({ sessionId: data.sessionId }, 'frame not stored');
+        }
+        if (!data.closed) ws.cork(() => sendJson(ws, reply));
+      });
+    },
+
+    close(ws) {
+      const data = ws.getUserData();
+      data.closed = true;
+      deps.stats.sockets--;
+      deps.open.delete(ws);
+      if (data.sink) deps.relay.leave(data.sessionId, data.sink);
+    },
+  };
+}

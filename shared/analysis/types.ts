@@ -1,0 +1,198 @@
+// Public shapes of the static analysis. Everything here is plain JSON-serialisable data so a
+// snapshot's analysis can be cached and compared with the next one without re-parsing.
+
+export type LanguageId = 'python' | 'javascript' | 'typescript' | 'java' | 'cpp' | 'go';
+
+export type LoopKind = 'for' | 'while' | 'do' | 'foreach';
+
+export type ComplexityClass =
+  | 'O(1)'
+  | 'O(log n)'
+  | 'O(n)'
+  | 'O(n log n)'
+  | 'O(n^2)'
+  | 'O(n^3)'
+  | 'O(2^n)';
+
+export type DataStructureKind =
+  | 'list'
+  | 'set'
+  | 'map'
+  | 'heap'
+  | 'deque'
+  | 'stack'
+  | 'array'
+  | 'string_builder';
+
+export type VariableRole =
+  | 'stepper'
+  | 'gatherer'
+  | 'most_wanted_holder'
+  | 'most_recent_holder'
+  | 'follower'
+  | 'flag'
+  | 'walker'
+  | 'container'
+  | 'fixed';
+
+export type GuardKind =
+  | 'empty_check'
+  | 'null_check'
+  | 'zero_division'
+  | 'bounds'
+  | 'early_return'
+  // Go's `if err != nil`: the idiomatic stand-in for try/catch.
+  | 'error_check';
+
+export interface LoopFacts {
+  line: number;
+  endLine: number;
+  kind: LoopKind;
+  /** 1 = outermost loop of the function. */
+  depth: number;
+  /** Base identifier the loop walks or is bounded by: `range(len(nums))` → `nums`, `i < n` → `n`. */
+  iterates?: string;
+  /** Loop variable(s) as written (`i`, `i, x`). */
+  variable?: string;
+  /** The loop divides/multiplies its progress variable by a constant (binary search, digit loops). */
+  halving?: boolean;
+  /** Bounded by a literal (`range(26)`, `i < 4`, `for d in [(0,1),(1,0)]`): costs O(1). */
+  constantBound?: boolean;
+  /** Recovered from a half-typed line the parser could not place; it has no body yet. */
+  partial?: boolean;
+}
+
+export interface NestedSameCollection {
+  outerLine: number;
+  innerLine: number;
+  collection: string;
+}
+
+export interface TryCatchFacts {
+  tryLine: number;
+  catchLine: number;
+  /** Exception type as written (`ZeroDivisionError`, `NumberFormatException`); absent for JS. */
+  caught?: string;
+  /** Lines inside the try body holding a call, subscript or division: what could throw. */
+  riskyLines: number[];
+}
+
+export type LinearCallKind = 'membership' | 'search' | 'shift' | 'concat' | 'aggregate';
+
+export interface LinearCallFacts {
+  line: number;
+  expr: string;
+  kind: LinearCallKind;
+}
+
+export interface GuardFacts {
+  line: number;
+  kind: GuardKind;
+  text: string;
+}
+
+export interface IndexFirstFacts {
+  line: number;
+  param: string;
+  /** How the empty input would hurt: `p[0]`, `max(p)`, `x / len(p)`. */
+  via: 'index' | 'max_min' | 'div_len';
+  expr: string;
+}
+
+export interface VariableRoleFacts {
+  name: string;
+  role: VariableRole;
+  line: number;
+  init?: string;
+}
+
+export interface FunctionFacts {
+  name: string;
+  startLine: number;
+  endLine: number;
+  params: string[];
+  loops: LoopFacts[];
+  maxLoopDepth: number;
+  nestedSameCollection: NestedSameCollection | null;
+  recursive: boolean;
+  recursionCalls: number[];
+  baseCaseLine?: number;
+  /** Has a `return <value>` (or an expression-bodied arrow). */
+  returns: boolean;
+  hasTryCatch: TryCatchFacts[];
+  linearCallsInLoops: LinearCallFacts[];
+  guards: GuardFacts[];
+  indexFirst: IndexFirstFacts[];
+  sortCalls: number[];
+  variableRoles: VariableRoleFacts[];
+  complexityEstimate: ComplexityClass;
+  /** The loop, sort or call line that sets the estimate ("which line dominates?"). */
+  dominantLine?: number;
+  /** Parse errors fall inside this function (it is probably still being typed). */
+  hasError: boolean;
+  /** Found only by the header fallback on broken code; body facts are empty. */
+  partial?: boolean;
+  /** Name-independent structural fingerprint used to recognise renames. */
+  shape: string;
+}
+
+export interface DataStructureFacts {
+  kind: DataStructureKind;
+  name?: string;
+  line: number;
+  /** Enclosing function; absent at module level. */
+  function?: string;
+  /** The variable is only/also used for membership tests (`x in seen`, `seen.has(x)`). */
+  membership?: boolean;
+}
+
+export interface TestFacts {
+  line: number;
+  /** Test function name, test title, or `assert`. */
+  name: string;
+  /** The candidate function exercised, when one is called inside. */
+  target?: string;
+}
+
+export interface CodeAnalysis {
+  language: LanguageId;
+  parseOk: boolean;
+  /** Share of the source the parser could not place (0 = clean). */
+  errorRatio: number;
+  lines: number;
+  functions: FunctionFacts[];
+  dataStructures: DataStructureFacts[];
+  tests: TestFacts[];
+  imports: string[];
+  /** Script-style code outside any function, when it contains loops. */
+  topLevel?: FunctionFacts;
+}
+
+export type StructuralChangeKind =
+  | 'function_added'
+  | 'function_removed'
+  | 'function_renamed'
+  | 'loop_added'
+  | 'nesting_deeper'
+  | 'recursion_added'
+  | 'data_structure_switched'
+  | 'data_structure_added'
+  | 'error_handling_added'
+  | 'tests_added'
+  | 'function_completed';
+
+export interface StructuralChange {
+  kind: StructuralChangeKind;
+  function?: string;
+  lines?: [number, number];
+  detail: string;
+  from?: string;
+  to?: string;
+}
+
+export interface DiffStats {
+  added: number;
+  removed: number;
+  /** 1-based line numbers in the new code that were added or rewritten. */
+  changedLines: number[];
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+// Every service reads its configuration through this one schema, so a typo in an env var name or a
+// bad value fails at start with the variable named, instead of at the first request.
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('assess'),
+  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/assess'),
+  PG_POOL_MAX: int(10, 1),
+  CHROMA_URL: z.string().default(''),
+  CHROMA_PORT: int(8000, 1),
+  PORT: int(8080, 0),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().default(''),
+  ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').default('dev-admin-key-change-me'),
+  TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').default('dev-token-secret-change-me'),
+  TOKEN_TTL_SEC: int(4 * 3600, 60),
+  ALLOW_UWS_FALLBACK: bool.default(false),
+  // Protocol limits (DESIGN.md section 3); the hard socket cap is above them so that an oversize
+  // frame gets a too_large error instead of a dropped connection.
+  MAX_CODE_BYTES: int(256 * 1024, 1),
+  MAX_ANSWER_BYTES: int(16 * 1024, 1),
+  WS_MAX_PAYLOAD_BYTES: int(1024 * 1024, 1024),
+  WS_MAX_BACKPRESSURE_BYTES: int(4 * 1024 * 1024, 1024),
+  WS_IDLE_TIMEOUT_SEC: int(120, 8),
+  WS_RATE_PER_SEC: int(50, 1),
+  WS_RATE_BURST: int(200, 1),
+  HTTP_MAX_BODY_BYTES: int(64 * 1024, 1024),
+  // Consumer runtime.
+  CONSUMER_NAME: z.string().default(''),
+  CONSUMER_BLOCK_MS: int(2000, 10),
+  CONSUMER_BATCH: int(100, 1),
+  CONSUMER_CLAIM_IDLE_MS: int(30_000, 10),
+  CONSUMER_CLAIM_EVERY_MS: int(5_000, 10),
+  CONSUMER_MAX_DELIVERIES: int(5, 1),
+  // Trigger defaults; a session's own settings override them.
+  TRIGGER_MIN_INTERVAL_SEC: int(90, 0),
+  TRIGGER_MIN_DIFF_LINES: int(5, 0),
+  TRIGGER_QUIET_START_SEC: int(60, 0),
+  TRIGGER_MAX_QUESTIONS: int(5, 0),
+  SESSION_DURATION_MIN: int(60, 1),
+  LLM_PROVIDER: z.enum(['heuristic', 'openai']).optional(),
+  OPENAI_API_KEY: z.string().default(''),
+  OPENAI_BASE_URL: z.string().default(''),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  REPORT_WAIT_FOR_GRADES_SEC: int(60, 0),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The provider in force: openai only when asked for or when a key is present. */
+export function llmProvider(config: Config): 'heuristic' | 'openai' {
+  return config.LLM_PROVIDER ?? (config.OPENAI_API_KEY ? 'openai' : 'heuristic');
+}
+
+export function publicUrl(config: Config): string {
+  return config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+// Wire protocol v1 (DESIGN.md section 3). Client frames are validated here and nowhere else.
+
+const clientId = z.string().min(1).max(128).optional();
+const clientTs = z.number().finite().nonnegative();
+
+export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'cpp', 'c', 'go', 'csharp', 'ruby', 'rust', 'kotlin', 'swift', 'php', 'scala', 'other'] as const;
+
+export const CodeUpdate = z.object({
+  type: z.literal('code_update'),
+  id: clientId,
+  seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  code: z.string(),
+  language: z.string().min(1).max(32).regex(/^[A-Za-z0-9+#._-]+$/),
+  ts: clientTs,
+  cursor: z.object({ line: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
+});
+
+export const ResponseSubmitted = z.object({
+  type: z.literal('response_submitted'),
+  id: clientId,
+  questionId: z.string().min(1).max(128),
+  answer: z.string(),
+  ts: clientTs,
+});
+
+export const EditorEvent = z.object({
+  type: z.literal('editor_event'),
+  id: clientId,
+  kind: z.enum(['paste', 'focus_lost', 'focus_gained', 'run']),
+  ts: clientTs,
+  detail: z.union([z.string().max(2048), z.record(z.string(), z.unknown())]).optional(),
+});
+
+export const EndSession = z.object({ type: z.literal('end_session'), id: clientId });
+
+export const ClientFrame = z.discriminatedUnion('type', [CodeUpdate, ResponseSubmitted, EditorEvent, EndSession]);
+
+export type CodeUpdate = z.infer<typeof CodeUpdate>;
+export type ResponseSubmitted = z.infer<typeof ResponseSubmitted>;
+export type EditorEvent = z.infer<typeof EditorEvent>;
+export type EndSession = z.infer<typeof EndSession>;
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type ClientFrameType = ClientFrame['type'];
+
+export interface FrameLimits {
+  maxFrameBytes: number;
+  maxCodeBytes: number;
+  maxAnswerBytes: number;
+}
+
+/**
+ * Text of one socket frame → a valid client frame, or an AppError with the protocol's code.
+ * Byte limits are checked on the UTF-8 size, which is what the limit is about, not on string length.
+ */
+export function parseClientFrame(text: string, limits: FrameLimits): ClientFrame {
+  if (Buffer.byteLength(text, 'utf8') > limits.maxFrameBytes) throw new AppError('too_large', `frame exceeds ${limits.maxFrameBytes} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_json');
+  }
+  const parsed = ClientFrame.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_message', describeIssues(parsed.error));
+  const frame = parsed.data;
+  if (frame.type === 'code_update' && Buffer.byteLength(frame.code, 'utf8') > limits.maxCodeBytes) {
+    throw new AppError('too_large', `code exceeds ${limits.maxCodeBytes} bytes`);
+  }
+  if (frame.type === 'response_submitted' && Buffer.byteLength(frame.answer, 'utf8') > limits.maxAnswerBytes) {
+    throw new AppError('too_large', `answer exceeds ${limits.maxAnswerBytes} bytes`);
+  }
+  return frame;
+}
+
+/** The client message id, if the frame got far enough to have one; used to address error replies. */
+export function peekClientId(text: string): string | undefined {
+  try {
+    const raw: unknown = JSON.parse(text);
+    if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' && raw.id.length <= 128) return raw.id;
+  } catch {
+    /* not JSON: no id to echo */
+  }
+  return undefined;
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+// ---- server → client ----
+
+export type Role = 'candidate' | 'interviewer';
+export const Role = z.enum(['candidate', 'interviewer']);
+
+/** Who may see an out entry. Evaluations and trigger decisions are for interviewers only. */
+export const Audience = z.enum(['all', 'interviewer']);
+export type Audience = z.infer<typeof Audience>;
+
+export const QuestionData = z.object({
+  questionId: z.string(),
+  text: z.string(),
+  reason: z.string(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+});
+export const AnswerReceivedData = z.object({ questionId: z.string() });
+export const EvaluationData = z.object({
+  questionId: z.string(),
+  score: z.number().min(0).max(100),
+  rubric: z.record(z.string(), z.number()),
+  rationale: z.string(),
+  flags: z.array(z.string()),
+});
+export const DecisionData = z.object({
+  decision: z.enum(['ask', 'skip']),
+  reasonCode: z.string(),
+  reason: z.string(),
+  seq: z.number().int().optional(),
+  requestId: z.string().optional(),
+});
+export const SessionEndedData = z.object({ reportUrl: z.string().optional() });
+export const ErrorData = z.object({ id: z.string().optional(), code: z.string(), message: z.string() });
+
+/** The payload each out-stream type carries; the gateway adds `type` and `eventId` when relaying. */
+export const OutData = {
+  question: QuestionData,
+  answer_received: AnswerReceivedData,
+  evaluation: EvaluationData,
+  decision: DecisionData,
+  session_ended: SessionEndedData,
+  report_ready: SessionEndedData,
+  error: ErrorData,
+} as const;
+export type OutType = keyof typeof OutData;
+export type OutPayload<T extends OutType> = z.infer<(typeof OutData)[T]>;

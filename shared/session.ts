@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// The session as the API creates it; the trigger and reporter read the same settings.
+
+export const SessionSettings = z.object({
+  maxQuestions: z.number().int().min(0).max(50).optional(),
+  minQuestionIntervalSec: z.number().int().min(0).max(3600).optional(),
+  quietStartSec: z.number().int().min(0).max(3600).optional(),
+  durationMin: z.number().int().min(1).max(24 * 60).optional(),
+});
+export type SessionSettings = z.infer<typeof SessionSettings>;
+
+export const CreateSessionBody = z.object({
+  candidate: z.object({ name: z.string().min(1).max(200), email: z.string().email().max(320).optional() }),
+  problem: z.object({
+    title: z.string().min(1).max(200),
+    statement: z.string().max(20_000).default(''),
+    language: z.string().min(1).max(32),
+  }),
+  settings: SessionSettings.optional(),
+});
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export type SessionStatus = 'active' | 'ended' | 'reported';
+
+export interface SessionRow {
+  id: string;
+  candidate: CreateSessionBody['candidate'];
+  problem: CreateSessionBody['problem'];
+  settings: SessionSettings;
+  status: SessionStatus;
+  created_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  ended_by: string | null;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { Audience, ClientFrame, OutData, Role, type OutType, type OutPayload } from './protocol.ts';
+
+// Schemas of every stream entry. Entries are flat field lists with JSON in one field, so that
+// `XRANGE` in redis-cli stays readable and one decode path serves every consumer.
+
+export type Fields = Record<string, string>;
+
+export function fieldsToRecord(flat: string[]): Fields {
+  const out: Fields = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]] = flat[i + 1];
+  return out;
+}
+
+export function recordToFields(rec: Fields): string[] {
+  return Object.entries(rec).flat();
+}
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  }).pipe(schema);
+
+const intString = z.string().regex(/^\d+$/).transform(Number);
+
+/** P:in — one validated client frame (or an API-originated end) of one session. */
+export const InEntry = z.object({
+  sessionId: z.string().min(1),
+  role: z.union([Role, z.literal('admin')]),
+  type: z.string(),
+  frame: json(ClientFrame),
+  at: intString,
+});
+export type InEntry = z.infer<typeof InEntry>;
+
+export function encodeIn(e: { sessionId: string; role: InEntry['role']; frame: ClientFrame; at: number }): string[] {
+  return recordToFields({ sessionId: e.sessionId, role: e.role, type: e.frame.type, frame: JSON.stringify(e.frame), at: String(e.at) });
+}
+
+export const AskContext = z.object({
+  function: z.string().optional(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  topic: z.string().optional(),
+  language: z.string().optional(),
+});
+
+/** P:ask — the trigger's request for a question, with its reason. */
+export const AskEntry = z.object({
+  sessionId: z.string().min(1),
+  requestId: z.string().min(1),
+  seq: intString,
+  reasonCode: z.string(),
+  reason: z.string(),
+  at: intString,
+  context: json(AskContext),
+});
+export type AskEntry = z.infer<typeof AskEntry>;
+
+export function encodeAsk(e: AskEntry): string[] {
+  return recordToFields({
+    sessionId: e.sessionId, requestId: e.requestId, seq: String(e.seq), reasonCode: e.reasonCode,
+    reason: e.reason, at: String(e.at), context: JSON.stringify(e.context),
+  });
+}
+
+/** P:out:<sid> — one server frame for a session's sockets. */
+export const OutEntry = z.object({
+  type: z.enum(Object.keys(OutData) as [OutType, ...OutType[]]),
+  audience: Audience,
+  data: json(z.record(z.string(), z.unknown())),
+});
+export type OutEntry = z.infer<typeof OutEntry>;
+
+export function encodeOut<T extends OutType>(type: T, data: OutPayload<T>, audience: Audience = 'all'): string[] {
+  const checked = OutData[type].parse(data);
+  return recordToFields({ type, audience, data: JSON.stringify(checked) });
+}
+
+/** The frame a socket receives for one out entry. */
+export function outFrame(eventId: string, entry: OutEntry): Record<string, unknown> {
+  return { type: entry.type, eventId, ...entry.data };
+}
+
+/** Milliseconds part of a stream id: the server time the entry was written. */
+export function streamIdTime(id: string): number {
+  return Number(id.slice(0, id.indexOf('-')));
+}
+
+/** Compare two stream ids numerically (ms, then sequence). */
+export function compareStreamIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  if (am !== bm) return am < bm ? -1 : 1;
+  if (as !== bs) return (as ?? 0n) < (bs ?? 0n) ? -1 : 1;
+  return 0;
+}
