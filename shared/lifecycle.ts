@@ -35,4 +35,10 @@ export async function runUntilSignal(log: Logger, start: () => Promise<{ stop():
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Under `npm start` the supervisor holds our stdin; when it dies, however it died, we stop too.
+  if (process.env.ASSESS_SUPERVISED === '1') {
+    process.stdin.on('end', () => stop('supervisor gone'));
+    process.stdin.on('error', () => stop('supervisor gone'));
+    process.stdin.resume();
+  }
 }

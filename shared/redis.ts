@@ -42,6 +42,8 @@ export const scripts = {
   ingest: LuaScript.load('ingest'),
   emitOnce: LuaScript.load('emit-once'),
   deadLetter: LuaScript.load('dead-letter'),
+  triggerCommit: LuaScript.load('trigger-commit'),
+  triggerAnswered: LuaScript.load('trigger-answered'),
 };
 
 export async function redisAnswers(url: string, timeoutMs = 2000): Promise<boolean> {

@@ -57,6 +57,9 @@ export const AskEntry = z.object({
   reasonCode: z.string(),
   reason: z.string(),
   at: intString,
+  questionId: z.string().min(1),
+  language: z.string(),
+  code: z.string(),
   context: json(AskContext),
 });
 export type AskEntry = z.infer<typeof AskEntry>;
@@ -64,7 +67,8 @@ export type AskEntry = z.infer<typeof AskEntry>;
 export function encodeAsk(e: AskEntry): string[] {
   return recordToFields({
     sessionId: e.sessionId, requestId: e.requestId, seq: String(e.seq), reasonCode: e.reasonCode,
-    reason: e.reason, at: String(e.at), context: JSON.stringify(e.context),
+    reason: e.reason, at: String(e.at), questionId: e.questionId, language: e.language, code: e.code,
+    context: JSON.stringify(e.context),
   });
 }
 

@@ -1,0 +1,42 @@
+import { loadConfig } from '../../shared/config.ts';
+import { createPool } from '../../shared/db/pool.ts';
+import { createKeys } from '../../shared/keys.ts';
+import { createLogger } from '../../shared/logger.ts';
+import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { createRedis } from '../../shared/redis.ts';
+import { createServiceConsumer } from '../../shared/service.ts';
+import { AskEntry, InEntry } from '../../shared/streams.ts';
+import { handleAnswer, handleAsk, type AgentDeps } from './handlers.ts';
+import { createHeuristicProvider } from './heuristic/provider.ts';
+
+const config = loadConfig();
+const log = createLogger('agent', config.LOG_LEVEL);
+
+await runUntilSignal(log, async () => {
+  const redis = createRedis(config.REDIS_URL, 'agent');
+  const db = createPool(config.DATABASE_URL, config.PG_POOL_MAX, 'agent');
+  const keys = createKeys(config.REDIS_PREFIX);
+  const deps: AgentDeps = { redis, keys, db, log, provider: createHeuristicProvider() };
+  const common = { redis, log, group: 'agent', dlq: keys.dlq, concurrency: 8 };
+  // Questions and answers are separate streams: a slow model call on one never delays the other.
+  const asks = createServiceConsumer(config, {
+    ...common, stream: keys.ask,
+    decode: (f) => AskEntry.parse(f),
+    sessionOf: (e) => e.sessionId,
+    handle: async (msg) => void (await handleAsk(deps, msg)),
+  });
+  const answers = createServiceConsumer(config, {
+    ...common, stream: keys.in,
+    decode: (f) => InEntry.parse(f),
+    sessionOf: (e) => e.sessionId,
+    handle: (msg) => handleAnswer(deps, msg),
+  });
+  await Promise.all([asks.start(), answers.start()]);
+  return {
+    async stop() {
+      await Promise.all([asks.stop(), answers.stop()]);
+      await db.end();
+      await redis.quit();
+    },
+  };
+});

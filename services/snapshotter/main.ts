@@ -1,0 +1,35 @@
+import { loadConfig } from '../../shared/config.ts';
+import { createPool } from '../../shared/db/pool.ts';
+import { startBoss } from '../../shared/jobs.ts';
+import { createKeys } from '../../shared/keys.ts';
+import { createLogger } from '../../shared/logger.ts';
+import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { createRedis } from '../../shared/redis.ts';
+import { createServiceConsumer } from '../../shared/service.ts';
+import { InEntry } from '../../shared/streams.ts';
+import { handleBatch } from './handler.ts';
+
+const config = loadConfig();
+const log = createLogger('snapshotter', config.LOG_LEVEL);
+
+await runUntilSignal(log, async () => {
+  const redis = createRedis(config.REDIS_URL, 'snapshotter');
+  const db = createPool(config.DATABASE_URL, config.PG_POOL_MAX, 'snapshotter');
+  const boss = await startBoss(config.DATABASE_URL, log);
+  const keys = createKeys(config.REDIS_PREFIX);
+  const consumer = createServiceConsumer(config, {
+    redis, log, stream: keys.in, group: 'snapshotter', dlq: keys.dlq,
+    decode: (f) => InEntry.parse(f),
+    sessionOf: (e) => e.sessionId,
+    handleBatch: (msgs) => handleBatch({ db, boss, log }, msgs),
+  });
+  await consumer.start();
+  return {
+    async stop() {
+      await consumer.stop();
+      await boss.stop({ graceful: true, wait: true });
+      await db.end();
+      await redis.quit();
+    },
+  };
+});

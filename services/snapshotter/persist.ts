@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../shared/db/pool.ts';
+import type { StreamMessage } from '../../shared/consumer.ts';
+import type { InEntry } from '../../shared/streams.ts';
+
+// One batch of P:in entries → Postgres in one statement: every code_update as a snapshot
+// (idempotent on (session_id, seq)), every entry in the archive (idempotent on its stream id), and
+// the session marked ended on end_session. One round trip per batch, whatever its size.
+
+export interface SnapshotRow {
+  session_id: string;
+  seq: number;
+  code: string;
+  language: string;
+  bytes: number;
+  lines: number;
+  client_ts: number;
+  stream_id: string;
+  received_at: string;
+}
+
+export interface ArchiveRow {
+  session_id: string;
+  stream_id: string;
+  type: string;
+  role: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+export interface EndRow {
+  session_id: string;
+  role: string;
+  at: string;
+}
+
+export interface PersistPlan {
+  snapshots: SnapshotRow[];
+  archive: ArchiveRow[];
+  ends: EndRow[];
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Pure: what a batch means for the database. The archive keeps a code hash, not a second copy. */
+export function planBatch(msgs: StreamMessage<InEntry>[]): PersistPlan {
+  const plan: PersistPlan = { snapshots: [], archive: [], ends: [] };
+  for (const { id, body } of msgs) {
+    const at = new Date(body.at).toISOString();
+    const f = body.frame;
+    let payload: Record<string, unknown> = { ...f };
+    if (f.type === 'code_update') {
+      const { code, ...rest } = f;
+      payload = { ...rest, codeSha256: sha256(code), bytes: Buffer.byteLength(code) };
+      plan.snapshots.push({
+        session_id: body.sessionId, seq: f.seq, code, language: f.language, bytes: Buffer.byteLength(code),
+        lines: code === '' ? 0 : code.split('\n').length, client_ts: f.ts, stream_id: id, received_at: at,
+      });
+    }
+    if (f.type === 'end_session') plan.ends.push({ session_id: body.sessionId, role: body.role, at });
+    plan.archive.push({ session_id: body.sessionId, stream_id: id, type: f.type, role: body.role, payload, at });
+  }
+  return plan;
+}
+
+const PERSIST_SQL = `
+WITH snaps AS (
+  INSERT INTO code_snapshots (session_id, seq, code, language, bytes, lines, client_ts, stream_id, received_at)
+  SELECT session_id, seq, code, language, bytes, lines, client_ts, stream_id, received_at
+    FROM jsonb_to_recordset($1::jsonb) AS x(session_id uuid, seq bigint, code text, language text, bytes int,
+         lines int, client_ts float8, stream_id text, received_at timestamptz)
+  ON CONFLICT (session_id, seq) DO NOTHING
+  RETURNING 1
+), events AS (
+  INSERT INTO session_events (session_id, stream, stream_id, type, role, payload, at)
+  SELECT (e->>'session_id')::uuid, 'in', e->>'stream_id', e->>'type', e->>'role', e->'payload', (e->>'at')::timestamptz
+    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n)
+   ORDER BY n
+  ON CONFLICT (session_id, stream, stream_id) DO NOTHING
+  RETURNING 1
+), ended AS (
+  UPDATE sessions s SET status = 'ended', ended_at = x.at, ended_by = x.role
+    FROM jsonb_to_recordset($3::jsonb) AS x(session_id uuid, role text, at timestamptz)
+   WHERE s.id = x.session_id AND s.status = 'active'
+  RETURNING s.id
+)
+SELECT (SELECT count(*) FROM snaps)::int AS snapshots, (SELECT count(*) FROM events)::int AS events,
+       (SELECT count(*) FROM ended)::int AS ended`;
+
+export async function persistPlan(db: Queryable, plan: PersistPlan): Promise<{ snapshots: number; events: number; ended: number }> {
+  const { rows } = await db.query<{ snapshots: number; events: number; ended: number }>(PERSIST_SQL, [
+    JSON.stringify(plan.snapshots), JSON.stringify(plan.archive), JSON.stringify(plan.ends),
+  ]);
+  return rows[0];
+}

@@ -1,0 +1,39 @@
+import { loadConfig } from '../../shared/config.ts';
+import { createPool } from '../../shared/db/pool.ts';
+import { createKeys } from '../../shared/keys.ts';
+import { createLogger } from '../../shared/logger.ts';
+import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { createRedis } from '../../shared/redis.ts';
+import { createServiceConsumer } from '../../shared/service.ts';
+import { InEntry } from '../../shared/streams.ts';
+import { handleIn } from './handler.ts';
+import { defaultSettings, settingsLoader } from './settings.ts';
+
+const config = loadConfig();
+const log = createLogger('trigger', config.LOG_LEVEL);
+
+await runUntilSignal(log, async () => {
+  const redis = createRedis(config.REDIS_URL, 'trigger');
+  const db = createPool(config.DATABASE_URL, 4, 'trigger');
+  const keys = createKeys(config.REDIS_PREFIX);
+  const deps = {
+    redis, keys, log,
+    stateTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
+    settings: settingsLoader(db, defaultSettings(config)),
+  };
+  const consumer = createServiceConsumer(config, {
+    redis, log, stream: keys.in, group: 'trigger', dlq: keys.dlq,
+    decode: (f) => InEntry.parse(f),
+    sessionOf: (e) => e.sessionId,
+    concurrency: 8,
+    handle: async (msg) => void (await handleIn(deps, msg)),
+  });
+  await consumer.start();
+  return {
+    async stop() {
+      await consumer.stop();
+      await db.end();
+      await redis.quit();
+    },
+  };
+});

@@ -1,0 +1,42 @@
+import type { Config } from '../../shared/config.ts';
+import type { Queryable } from '../../shared/db/pool.ts';
+import type { SessionSettings } from '../../shared/session.ts';
+
+export interface TriggerSettings {
+  minIntervalSec: number;
+  maxQuestions: number;
+  quietStartSec: number;
+  minDiffLines: number;
+}
+
+export function defaultSettings(config: Config): TriggerSettings {
+  return {
+    minIntervalSec: config.TRIGGER_MIN_INTERVAL_SEC,
+    maxQuestions: config.TRIGGER_MAX_QUESTIONS,
+    quietStartSec: config.TRIGGER_QUIET_START_SEC,
+    minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
+  };
+}
+
+export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | null): TriggerSettings {
+  return {
+    minIntervalSec: s?.minQuestionIntervalSec ?? defaults.minIntervalSec,
+    maxQuestions: s?.maxQuestions ?? defaults.maxQuestions,
+    quietStartSec: s?.quietStartSec ?? defaults.quietStartSec,
+    minDiffLines: defaults.minDiffLines,
+  };
+}
+
+/** Settings per session, cached briefly: they are set at creation and read on every code update. */
+export function settingsLoader(db: Queryable, defaults: TriggerSettings, ttlMs = 60_000) {
+  const cache = new Map<string, { at: number; value: TriggerSettings }>();
+  return async (sessionId: string): Promise<TriggerSettings> => {
+    const hit = cache.get(sessionId);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+    const { rows } = await db.query<{ settings: SessionSettings }>('SELECT settings FROM sessions WHERE id = $1', [sessionId]);
+    const value = resolveSettings(defaults, rows[0]?.settings ?? null);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(sessionId, { at: Date.now(), value });
+    return value;
+  };
+}

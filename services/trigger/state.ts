@@ -1,0 +1,44 @@
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../shared/keys.ts';
+import { scripts } from '../../shared/redis.ts';
+import { encodeAsk, type AskEntry } from '../../shared/streams.ts';
+import type { TriggerState } from './rules.ts';
+
+export interface StateDeps {
+  redis: Redis;
+  keys: Keys;
+  stateTtlSec: number;
+}
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+export async function readState(deps: StateDeps, sessionId: string): Promise<TriggerState> {
+  const h = await deps.redis.hgetall(deps.keys.state(sessionId));
+  return {
+    version: h.version ?? '0',
+    lastSeq: num(h.lastSeq),
+    startedAt: num(h.startedAt),
+    lastAskAt: num(h.lastAskAt),
+    asked: Number(h.asked ?? 0),
+    pending: h.pending ?? '',
+    base: h.base ?? '',
+  };
+}
+
+export type CommitResult = { status: 'ok'; askId: string } | { status: 'conflict' | 'stale' | 'busy'; value: string };
+
+export async function commitDecision(
+  deps: StateDeps,
+  c: { sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null; extra?: Record<string, string> },
+): Promise<CommitResult> {
+  const askFields = c.ask ? encodeAsk(c.ask) : [];
+  const [status, value] = (await scripts.triggerCommit.run(deps.redis, [deps.keys.state(c.sessionId), deps.keys.ask], [
+    c.version, c.seq, c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
+    JSON.stringify(c.extra ?? {}), ...askFields,
+  ])) as [string, string];
+  return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
+}
+
+export async function markAnswered(deps: StateDeps, sessionId: string, questionId: string): Promise<boolean> {
+  return (await scripts.triggerAnswered.run(deps.redis, [deps.keys.state(sessionId)], [questionId])) === 1;
+}

@@ -1,0 +1,150 @@
+// Calls that matter for complexity and questions: self-calls (recursion and its shape), hidden
+// linear work inside loops, sorts, and calls into the candidate's other functions.
+import type { Node } from 'web-tree-sitter';
+import type { CallEv, Collected, Scope } from './collect.ts';
+import type { SyntaxSpec } from './languages.ts';
+import type { KindOf } from './structures.ts';
+import type { LinearCallFacts } from './types.ts';
+import { HASHY_NAME, type Vocab } from './vocab.ts';
+import { baseOf, clip, field, identifiersIn, isLiteral, isMember, namedKids } from './tree.ts';
+
+/** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
+export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential';
+
+export interface CallResult {
+  selfCalls: CallEv[];
+  shape: RecursionShape;
+  /** Recursive calls slice their input (`f(nums[1:])`): each call copies O(n). */
+  slicesInput: boolean;
+  baseCaseLine?: number;
+  linear: { facts: LinearCallFacts; scope: Scope }[];
+  sorts: CallEv[];
+  userCalls: CallEv[];
+}
+
+export interface SelfInfo {
+  name: string;
+  receiver?: string;
+  params: string[];
+  text: string;
+}
+
+const contains = (outer: Node, inner: Node): boolean =>
+  outer.startIndex <= inner.startIndex && outer.endIndex >= inner.endIndex;
+
+export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo, kindOf: KindOf,
+  userFns: Set<string>): CallResult {
+  const prefixOk = (callee: string, last: string): boolean => {
+    const prefix = callee.slice(0, Math.max(0, callee.length - last.length)).replace(/(\.|::|->)$/, '');
+    return !prefix || spec.selfNames.includes(prefix) || prefix === self.receiver || /^[A-Z]\w*$/.test(prefix);
+  };
+  const selfCalls = c.calls.filter((e) => e.last === self.name && prefixOk(e.callee, e.last));
+  const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee));
+  const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, userCalls };
+  if (!selfCalls.length) return result;
+  result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(|\[\s*\w*\s*:\s*\w*\s*\]/.test(a.text)));
+  result.shape = recursionShape(selfCalls, c, spec, vocab, self);
+  const base = baseCase(c, selfCalls);
+  if (base !== undefined) result.baseCaseLine = base;
+  return result;
+}
+
+function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {
+  const argText = calls.flatMap((e) => e.args.map((a) => a.text)).join(' ');
+  const halving = /\/\/?\s*2\b|>>\s*1\b|\bmid\b|\bhalf\b/.test(argText);
+  const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)));
+  const branching = calls.some((e) => e.scope.loops.length > 0) || hasParallelCalls(calls, spec);
+  const memo = vocab.memo.test(self.text);
+  // Flood fill / DFS that marks cells or nodes visited touches each one once.
+  const marksVisited = c.calls.some((e) => /^(add|append|push|insert|put)$/.test(e.last) && /visit|seen/i.test(e.receiver?.text ?? '')) ||
+    c.assigns.some((a) => a.viaIndex && /visit|seen|grid|board/i.test(a.name));
+  if (structural) return 'structural';
+  if (!branching) return halving ? 'halving' : 'linear';
+  if (halving) return 'divide';
+  if (memo || marksVisited) return 'linear';
+  const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
+    [...identifiersIn(a)].some((v) => self.params.includes(v))));
+  return decrements ? 'exponential' : 'divide';
+}
+
+/** Two self-calls that both run: not in different branches of an if, and not each in its own return. */
+function hasParallelCalls(calls: CallEv[], spec: SyntaxSpec): boolean {
+  for (let i = 0; i < calls.length; i++) {
+    for (let j = i + 1; j < calls.length; j++) {
+      const a = calls[i];
+      const b = calls[j];
+      if (!a || !b) continue;
+      let lca: Node | null = a.node.parent;
+      while (lca && !contains(lca, b.node)) lca = lca.parent;
+      if (!lca) continue;
+      if (spec.ifs.includes(lca.type) || spec.ternaries[lca.type] !== undefined || /switch|case|else/.test(lca.type)) continue;
+      const returnOf = (n: Node): Node | null => {
+        for (let p: Node | null = n.parent; p && p.id !== lca?.id; p = p.parent) if (spec.returns.includes(p.type)) return p;
+        return null;
+      };
+      if (returnOf(a.node) && returnOf(b.node)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+function baseCase(c: Collected, selfCalls: CallEv[]): number | undefined {
+  const firstRecursive = Math.min(...selfCalls.map((e) => e.line));
+  for (const ev of [...c.ifs].sort((a, b) => a.line - b.line)) {
+    if (ev.line > firstRecursive) break;
+    const body = ev.consequence;
+    if (!body || selfCalls.some((s) => contains(body, s.node))) continue;
+    const exits = c.returns.some((r) => contains(body, r.node)) || /\b(raise|throw)\b/.test(body.text);
+    if (exits) return ev.line;
+  }
+  for (const t of c.ternaries) {
+    const arms = namedKids(t.node).filter((k) => k.id !== t.cond.id);
+    if (selfCalls.some((s) => contains(t.node, s.node)) && arms.some((arm) => !selfCalls.some((s) => contains(arm, s.node)))) {
+      return t.line;
+    }
+  }
+  return undefined;
+}
+
+const LISTY_KINDS = new Set(['list', 'array', 'string', 'deque', 'stack']);
+
+function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf): { facts: LinearCallFacts; scope: Scope }[] {
+  const out: { facts: LinearCallFacts; scope: Scope }[] = [];
+  const scanned = (name: string | undefined): boolean => {
+    if (!name) return false;
+    const kind = kindOf(name);
+    return kind ? LISTY_KINDS.has(kind) : !HASHY_NAME.test(name);
+  };
+  const push = (node: Node, kind: LinearCallFacts['kind'], scope: Scope): void => {
+    out.push({ facts: { line: node.startPosition.row + 1, expr: clip(node.text, 80), kind }, scope });
+  };
+  if (spec.membershipOperator) {
+    for (const b of c.binaries) {
+      if (!b.scope.loops.length || (b.op !== 'in' && b.op !== 'not in') || !b.right) continue;
+      if (isLiteral(b.right, spec) || spec.calls.includes(b.right.type)) continue;
+      if (scanned(baseOf(b.right, spec))) push(b.node, 'membership', b.scope);
+    }
+  }
+  for (const e of c.calls) {
+    if (!e.scope.loops.length) continue;
+    const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
+    const first = e.args[0] ?? null;
+    if (recv && vocab.searchMethods.includes(e.last) && scanned(recv)) push(e.node, 'search', e.scope);
+    else if (recv && vocab.frontMethods.test(e.last) && kindOf(recv) !== 'deque' &&
+      (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? ''))) push(e.node, 'shift', e.scope);
+    else if (vocab.searchFunctions.test(e.callee) && scanned(baseOf(first, spec))) push(e.node, 'search', e.scope);
+    else if (vocab.aggregates.test(e.callee) && first && !spec.comprehensions.includes(first.type) &&
+      (e.args.length === 1 || first.type === 'spread_element' || /begin\(\)/.test(first.text)) && !isLiteral(first, spec)) {
+      if (first.type !== 'identifier' || scanned(first.text)) push(e.node, 'aggregate', e.scope);
+    }
+  }
+  for (const a of c.assigns) {
+    if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
+    const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
+      field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
+    if (a.op === '+=' || selfConcat) push(a.node, 'concat', a.scope);
+  }
+  return out.sort((x, y) => x.facts.line - y.facts.line);
+}

@@ -1,0 +1,146 @@
+// Loop facts: what each loop walks, how deep it sits, whether it halves its range, and whether
+// two nested loops walk the same collection (the usual O(n^2) evidence).
+import type { Node } from 'web-tree-sitter';
+import type { Collected, LoopCtx } from './collect.ts';
+import type { SyntaxSpec } from './languages.ts';
+import type { LoopFacts, NestedSameCollection } from './types.ts';
+import { baseOf, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue } from './tree.ts';
+
+export interface LoopResult {
+  loops: LoopFacts[];
+  byCtx: Map<LoopCtx, LoopFacts>;
+  maxDepth: number;
+  nested: NestedSameCollection | null;
+}
+
+const HALVING_OPS = new Set(['/=', '//=', '>>=', '*=', '<<=', '>>>=']);
+const HALVING_BIN = new Set(['/', '//', '>>', '>>>', '*', '<<']);
+
+export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
+  const byCtx = new Map<LoopCtx, LoopFacts>();
+  const loops: LoopFacts[] = [];
+  for (const ctx of [...c.loops].sort((a, b) => a.line - b.line || a.depth - b.depth)) {
+    const facts: LoopFacts = { line: ctx.line, kind: ctx.kind, depth: ctx.depth, endLine: ctx.endLine };
+    const iterates = ctx.guess ?? iteratesOf(ctx, spec);
+    if (iterates) facts.iterates = iterates;
+    if (ctx.vars.length) facts.variable = ctx.vars.join(', ');
+    if (isHalving(ctx, c, spec)) facts.halving = true;
+    if (isConstantBound(ctx, spec)) facts.constantBound = true;
+    if (ctx.partial) facts.partial = true;
+    byCtx.set(ctx, facts);
+    loops.push(facts);
+  }
+  const maxDepth = loops.reduce((m, l) => Math.max(m, l.depth), 0);
+  return { loops, byCtx, maxDepth, nested: nestedSame(c.loops, byCtx) };
+}
+
+function iteratesOf(ctx: LoopCtx, spec: SyntaxSpec): string | undefined {
+  const skip = new Set(ctx.vars);
+  if (ctx.iter) return baseOf(ctx.iter, spec, skip);
+  const cond = ctx.cond;
+  if (!cond) return undefined;
+  const viaLength = lengthBase(cond, spec);
+  if (viaLength) return viaLength;
+  // `i < n`, `i * i <= n`: the side that does not mention the loop variable is the bound.
+  const comparison = findComparison(cond, skip, spec);
+  if (comparison) {
+    const left = field(comparison, 'left') ?? namedKids(comparison)[0] ?? null;
+    const right = field(comparison, 'right') ?? namedKids(comparison)[1] ?? null;
+    if (skip.size) {
+      // `i < n`, `i * i <= n`: the side that does not mention the loop variable is the bound.
+      for (const side of [left, right]) {
+        if (!side || isLiteral(side, spec) || [...identifiersIn(side)].some((v) => skip.has(v))) continue;
+        const b = baseOf(side, spec, skip);
+        if (b) return b;
+      }
+      // `for (i = n - 1; i >= 0; i--)`: the start value carries the bound.
+      return ctx.init ? baseOf(field(ctx.init, 'value') ?? field(ctx.init, 'right') ?? ctx.init, spec, skip) : undefined;
+    }
+    // `while n > 0` is bounded by n; `while lo <= hi` names no single collection.
+    if (left && right && isLiteral(left, spec) !== isLiteral(right, spec)) {
+      return baseOf(isLiteral(left, spec) ? right : left, spec);
+    }
+    return undefined;
+  }
+  // `while queue:` / `while (node)`: the loop walks whatever the condition tests.
+  const ids = [...identifiersIn(cond)];
+  return ids.length === 1 ? ids[0] : undefined;
+}
+
+function findComparison(n: Node, vars: Set<string>, spec: SyntaxSpec): Node | null {
+  const ops = /^(<|<=|>|>=|!=|!==|==|===)$/;
+  const queue = [n];
+  let fallback: Node | null = null;
+  while (queue.length) {
+    const x = queue.shift();
+    if (!x) break;
+    if (spec.binaries.includes(x.type)) {
+      const op = (x.childForFieldName('operator') ?? x.childForFieldName('operators'))?.text ?? '';
+      if (ops.test(op)) {
+        if (!vars.size || [...identifiersIn(x)].some((v) => vars.has(v))) return x;
+        fallback ??= x;
+      }
+    }
+    queue.push(...namedKids(x));
+  }
+  return fallback;
+}
+
+/** Binary search, digit loops, `i *= 2`: progress by a constant factor, so O(log n) passes. */
+function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.kind === 'foreach' || ctx.partial) return false;
+  const watched = new Set([...identifiersIn(ctx.cond), ...ctx.vars]);
+  if (!watched.size) return false;
+  const own = (scopeLoops: LoopCtx[]): boolean => scopeLoops[scopeLoops.length - 1] === ctx;
+  for (const a of c.assigns) {
+    if (!own(a.scope.loops) || !HALVING_OPS.has(a.op) || !watched.has(a.name)) continue;
+    const v = numberValue(a.value, spec);
+    if (v !== null && (v >= 2 || a.op.includes('<<') || a.op.includes('>>'))) return true;
+  }
+  for (const b of c.binaries) {
+    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec)) continue;
+    const v = numberValue(b.right, spec) ?? 0;
+    if (!(v >= 2 || b.op.startsWith('>>') || b.op === '<<')) continue;
+    if ([...identifiersIn(b.left)].some((id) => watched.has(id))) {
+      // `mid = (lo + hi) // 2` or `n = n / 10`: the halved value must feed back into the condition.
+      if (b.op === '*' || b.op === '<<') {
+        const target = c.assigns.find((a) => a.node.startIndex <= b.node.startIndex && a.node.endIndex >= b.node.endIndex);
+        if (!target || !watched.has(target.name)) continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+function isConstantBound(ctx: LoopCtx, spec: SyntaxSpec): boolean {
+  if (ctx.partial) return false;
+  if (ctx.iter) {
+    const it = ctx.iter;
+    if (spec.strings.includes(it.type)) return true;
+    if (/^(list|tuple|array|set|initializer_list|composite_literal|array_creation_expression)$/.test(it.type)) {
+      return namedKids(it).every((k) => isLiteral(k, spec) || namedKids(k).every((g) => isLiteral(g, spec)));
+    }
+    if (spec.calls.includes(it.type) && /^range$/.test(it.childForFieldName('function')?.text ?? '')) {
+      return namedKids(it.childForFieldName('arguments')).every((a) => isNumber(a, spec));
+    }
+    return false;
+  }
+  if (!ctx.cond || ctx.kind !== 'for') return false;
+  const ids = [...identifiersIn(ctx.cond)];
+  return ids.length > 0 && ids.every((v) => ctx.vars.includes(v));
+}
+
+function nestedSame(ctxs: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>): NestedSameCollection | null {
+  for (const inner of [...ctxs].sort((a, b) => a.line - b.line)) {
+    const collection = byCtx.get(inner)?.iterates;
+    if (!collection) continue;
+    for (let outer = inner.parent; outer; outer = outer.parent) {
+      const outerFacts = byCtx.get(outer);
+      if (outerFacts?.iterates === collection && !outerFacts.constantBound) {
+        return { outerLine: outer.line, innerLine: inner.line, collection };
+      }
+    }
+  }
+  return null;
+}
