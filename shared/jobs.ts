@@ -23,15 +23,28 @@ export async function startBoss(databaseUrl: string, log: Logger, opts: { worker
   });
   boss.on('error', (err: Error) => log.error({ err: err.message }, 'pg-boss error'));
   await boss.start();
-  await boss.createQueue(REPORT_DLQ).catch(ignoreExists);
-  await boss
-    .createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, policy: 'stately', deadLetter: REPORT_DLQ, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 })
-    .catch(ignoreExists);
+  await ensureQueue(boss, REPORT_DLQ, {});
+  await ensureQueue(boss, REPORT_QUEUE, { policy: 'stately', deadLetter: REPORT_DLQ, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
   return boss;
 }
 
-function ignoreExists(err: unknown): void {
-  if (!(err instanceof Error) || !/already exists|duplicate key/i.test(err.message)) throw err;
+/**
+ * Creates a queue unless it exists. Several services start at once and pg-boss's create_queue can
+ * deadlock against a concurrent one (seen here), so a deadlock is retried after a short jitter.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, { name, ...options });
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const transient = code === '40P01' || code === '23505' || /already exists/i.test(String(err));
+      if (!transient || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
 }
 
 /** Queues the session's report once (the singleton key dedupes while a job is queued or running). */

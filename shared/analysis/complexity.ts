@@ -1,0 +1,105 @@
+// Static complexity estimate. Cost is n^p · log^l n (or exponential); every loop multiplies by its
+// factor, and the most expensive loop, sort, hidden linear call or call into another of the
+// candidate's functions sets the estimate and the line that dominates it.
+import type { LoopCtx, Scope } from './collect.ts';
+import type { CallResult } from './calls.ts';
+import type { ComplexityClass, LoopFacts } from './types.ts';
+
+export interface Cost { p: number; l: number; exp: boolean }
+
+export const O1: Cost = { p: 0, l: 0, exp: false };
+const N: Cost = { p: 1, l: 0, exp: false };
+const NLOGN: Cost = { p: 1, l: 1, exp: false };
+
+export const mul = (a: Cost, b: Cost): Cost => ({ p: a.p + b.p, l: a.l + b.l, exp: a.exp || b.exp });
+export const gt = (a: Cost, b: Cost): boolean =>
+  a.exp !== b.exp ? a.exp : a.p !== b.p ? a.p > b.p : a.l > b.l;
+
+export function toClass(c: Cost): ComplexityClass {
+  if (c.exp) return 'O(2^n)';
+  if (c.p >= 3) return 'O(n^3)';
+  if (c.p === 2) return 'O(n^2)';
+  if (c.p === 1) return c.l ? 'O(n log n)' : 'O(n)';
+  return c.l ? 'O(log n)' : 'O(1)';
+}
+
+export function loopFactor(f: LoopFacts | undefined): Cost {
+  if (!f || f.constantBound) return O1;
+  return f.halving ? { p: 0, l: 1, exp: false } : N;
+}
+
+/** Product of the factors of every loop around a point. */
+export function chainCost(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>): Cost {
+  return loops.reduce((acc, l) => mul(acc, loopFactor(byCtx.get(l))), O1);
+}
+
+export interface Estimate { cost: Cost; line?: number }
+
+/** Local estimate: the function's own loops, sorts, linear calls and recursion; callees come later. */
+export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, calls: CallResult): Estimate {
+  let best: Estimate = { cost: O1 };
+  const consider = (cost: Cost, line: number): void => {
+    if (gt(cost, best.cost)) best = { cost, line };
+  };
+  for (const l of loops) {
+    const chain: LoopCtx[] = [];
+    for (let x: LoopCtx | null = l; x; x = x.parent) chain.unshift(x);
+    consider(chainCost(chain, byCtx), l.line);
+  }
+  const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
+  for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line);
+  for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line);
+  return withRecursion(best, calls);
+}
+
+function withRecursion(local: Estimate, calls: CallResult): Estimate {
+  const line = calls.selfCalls[0]?.line;
+  let perCall = local.cost;
+  if (calls.slicesInput && gt(N, perCall)) perCall = N;
+  const rec = (cost: Cost): Estimate => (gt(cost, local.cost) && line !== undefined ? { cost, line } : local);
+  switch (calls.shape) {
+    case 'none':
+      return local;
+    case 'exponential':
+      return rec({ p: 0, l: 0, exp: true });
+    case 'linear':
+    case 'structural':
+      return rec(mul(perCall, N));
+    case 'halving':
+      return rec(perCall.p === 0 ? { p: 0, l: perCall.l + 1, exp: false } : perCall);
+    case 'divide':
+      // T(n) = 2T(n/2) + n^p: linear below p = 1, n log n at p = 1, n^p above.
+      return rec(perCall.p === 0 ? N : perCall.p === 1 ? { p: 1, l: perCall.l + 1, exp: false } : perCall);
+  }
+}
+
+export interface CallSite { callee: string; scope: Scope; line: number }
+
+/**
+ * Folds in calls to the candidate's other functions (`is_prime(x)` inside a loop) by memoised DFS;
+ * cycles (mutual recursion) stop at the function already on the stack.
+ */
+export function resolveCallees(local: Map<string, Estimate>, sites: Map<string, { byCtx: Map<LoopCtx, LoopFacts>; calls: CallSite[] }>):
+  Map<string, Estimate> {
+  const done = new Map<string, Estimate>();
+  const onStack = new Set<string>();
+  const resolve = (name: string): Estimate => {
+    const cached = done.get(name);
+    if (cached) return cached;
+    const own = local.get(name) ?? { cost: O1 };
+    if (onStack.has(name)) return own;
+    onStack.add(name);
+    let best = own;
+    const info = sites.get(name);
+    for (const site of info?.calls ?? []) {
+      if (!local.has(site.callee)) continue;
+      const cost = mul(chainCost(site.scope.loops, info?.byCtx ?? new Map()), resolve(site.callee).cost);
+      if (gt(cost, best.cost)) best = { cost, line: site.line };
+    }
+    onStack.delete(name);
+    done.set(name, best);
+    return best;
+  };
+  for (const name of local.keys()) resolve(name);
+  return done;
+}
