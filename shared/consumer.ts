@@ -96,7 +96,8 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
 
   async function deliveries(id: string): Promise<number> {
     const rows = (await redis.xpending(stream, group, id, id, 1)) as [string, string, number, number][];
-    return rows[0]?.[3] ?? maxDeliveries;
+    // Not pending any more (acked elsewhere, or the group was recreated): nothing to dead-letter.
+    return rows[0]?.[3] ?? 0;
   }
 
   async function deadLetter(id: string, fields: Fields, error: string, count: number): Promise<void> {
@@ -190,6 +191,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
     while (!stopping) {
       try {
         if (Date.now() >= nextClaimAt) await claimStalled();
+        if (stopping) break;
         const reading: string | null = pendingCursor;
         const args: (string | number)[] = ['GROUP', group, name, 'COUNT', batchSize];
         if (reading === null) args.push('BLOCK', blockMs);

@@ -3,7 +3,12 @@ import { AppError } from './errors.ts';
 
 // Wire protocol v1 (DESIGN.md section 3). Client frames are validated here and nowhere else.
 
-const clientId = z.string().min(1).max(128).optional();
+// Text Postgres can store: no NUL, no unpaired surrogate. Accepting either would ack a frame the
+// archive can never hold.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const text = () => z.string().refine((s) => !UNSTORABLE.test(s), 'contains a NUL or an unpaired surrogate');
+
+const clientId = text().pipe(z.string().min(1).max(128)).optional();
 const clientTs = z.number().finite().nonnegative();
 
 export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'cpp', 'c', 'go', 'csharp', 'ruby', 'rust', 'kotlin', 'swift', 'php', 'scala', 'other'] as const;
@@ -12,7 +17,7 @@ export const CodeUpdate = z.object({
   type: z.literal('code_update'),
   id: clientId,
   seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  code: z.string(),
+  code: text(),
   language: z.string().min(1).max(32).regex(/^[A-Za-z0-9+#._-]+$/),
   ts: clientTs,
   cursor: z.object({ line: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
@@ -21,8 +26,8 @@ export const CodeUpdate = z.object({
 export const ResponseSubmitted = z.object({
   type: z.literal('response_submitted'),
   id: clientId,
-  questionId: z.string().min(1).max(128),
-  answer: z.string(),
+  questionId: text().pipe(z.string().min(1).max(128)),
+  answer: text(),
   ts: clientTs,
 });
 
@@ -31,7 +36,14 @@ export const EditorEvent = z.object({
   id: clientId,
   kind: z.enum(['paste', 'focus_lost', 'focus_gained', 'run']),
   ts: clientTs,
-  detail: z.union([z.string().max(2048), z.record(z.string(), z.unknown())]).optional(),
+  // Flat and bounded: a detail is context for a human, not a place to store documents.
+  detail: z
+    .union([
+      text().pipe(z.string().max(2048)),
+      z.record(z.string().regex(/^[\w.-]{1,64}$/), z.union([text().pipe(z.string().max(2048)), z.number(), z.boolean(), z.null()]))
+        .refine((r) => Object.keys(r).length <= 32, 'at most 32 detail fields'),
+    ])
+    .optional(),
 });
 
 export const EndSession = z.object({ type: z.literal('end_session'), id: clientId });

@@ -40,6 +40,13 @@ export interface PersistPlan {
   ends: EndRow[];
 }
 
+/** Lines as an editor shows them: a trailing newline does not start a new line. */
+export function lineCount(code: string): number {
+  if (code === '') return 0;
+  const n = code.split('\n').length;
+  return code.endsWith('\n') ? n - 1 : n;
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -56,7 +63,7 @@ export function planBatch(msgs: StreamMessage<InEntry>[]): PersistPlan {
       payload = { ...rest, codeSha256: sha256(code), bytes: Buffer.byteLength(code) };
       plan.snapshots.push({
         session_id: body.sessionId, seq: f.seq, code, language: f.language, bytes: Buffer.byteLength(code),
-        lines: code === '' ? 0 : code.split('\n').length, client_ts: f.ts, stream_id: id, received_at: at,
+        lines: lineCount(code), client_ts: f.ts, stream_id: id, received_at: at,
       });
     }
     if (f.type === 'end_session') plan.ends.push({ session_id: body.sessionId, role: body.role, at });

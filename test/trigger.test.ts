@@ -1,0 +1,155 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
+import type { StreamMessage } from '../shared/consumer.ts';
+import type { ClientFrame } from '../shared/protocol.ts';
+import { AskEntry, fieldsToRecord, OutEntry, type InEntry } from '../shared/streams.ts';
+import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
+import { changedLines, decide, type TriggerState } from '../services/trigger/rules.ts';
+import type { TriggerSettings } from '../services/trigger/settings.ts';
+import { readState } from '../services/trigger/state.ts';
+import { REDIS_URL, randomId, testLogger, testRedis, type TestRedis } from './helpers/env.ts';
+
+// The trigger: decide() is pure and explains every skip; handleIn against real Redis must ask at
+// most once per pending question even when replicas race on one session, and never twice for a
+// redelivered update.
+
+const fresh: TriggerState = { version: '0', lastSeq: null, startedAt: null, lastAskAt: null, asked: 0, pending: '', base: '' };
+const strict: TriggerSettings = { minIntervalSec: 60, quietStartSec: 30, maxQuestions: 2, minDiffLines: 3 };
+const NOW = 1_700_000_000_000;
+const FIVE_LINES = 'def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n';
+
+describe('decide()', () => {
+  // A state in which every rule passes, so each test breaks exactly one of them.
+  const ready: TriggerState = { ...fresh, startedAt: NOW - 600_000, lastAskAt: NOW - 300_000, asked: 1, base: '' };
+  const run = (state: Partial<TriggerState>, code = FIVE_LINES, settings = strict) =>
+    decide({ now: NOW, seq: 9, code, state: { ...ready, ...state }, settings });
+
+  test('asks when every rule passes, with the changed line count as the reason', () => {
+    const d = run({});
+    assert.equal(d.decision, 'ask');
+    assert.equal(d.reasonCode, 'diff_threshold');
+    assert.equal(d.reason, '5 lines changed in the 300s since the last question.');
+    assert.equal(run({ lastAskAt: null, asked: 0 }).reason, '5 lines changed since the start.');
+  });
+
+  test('question_pending: no new question while one waits for its answer', () => {
+    const d = run({ pending: 'q_1' });
+    assert.deepEqual([d.decision, d.reasonCode], ['skip', 'question_pending']);
+    // It wins over every other reason.
+    assert.equal(run({ pending: 'q_1', asked: 99, lastAskAt: NOW }).reasonCode, 'question_pending');
+  });
+
+  test('max_questions', () => {
+    const d = run({ asked: 2 });
+    assert.deepEqual([d.decision, d.reasonCode], ['skip', 'max_questions']);
+    assert.match(d.reason, /All 2 questions/);
+  });
+
+  test('quiet_start, including the very first update of a session', () => {
+    assert.equal(run({ startedAt: NOW - 10_000 }).reasonCode, 'quiet_start');
+    assert.equal(run({ startedAt: null, lastAskAt: null, asked: 0 }).reasonCode, 'quiet_start');
+    assert.equal(run({ startedAt: null, lastAskAt: null, asked: 0 }, FIVE_LINES, { ...strict, quietStartSec: 0 }).decision, 'ask');
+  });
+
+  test('min_interval', () => {
+    const d = run({ lastAskAt: NOW - 20_000 });
+    assert.deepEqual([d.decision, d.reasonCode], ['skip', 'min_interval']);
+    assert.match(d.reason, /Only 20s since the last question; the minimum is 60s/);
+  });
+
+  test('small_diff counts added and removed lines against the last asked code', () => {
+    assert.equal(changedLines('a\nb\n', 'a\nc\n'), 2);
+    const d = run({ base: 'a\nb\n' }, 'a\nc\n');
+    assert.deepEqual([d.decision, d.reasonCode], ['skip', 'small_diff']);
+    assert.match(d.reason, /^2 line\(s\) changed/);
+    assert.equal(run({ base: FIVE_LINES }, FIVE_LINES).reasonCode, 'small_diff');
+  });
+});
+
+describe('handleIn against Redis', () => {
+  const SETTINGS: TriggerSettings = { minIntervalSec: 0, quietStartSec: 0, maxQuestions: 5, minDiffLines: 1 };
+  let tr: TestRedis;
+  let deps: TriggerDeps;
+  const extra: Redis[] = [];
+  before(() => {
+    tr = testRedis();
+    deps = { redis: tr.redis, keys: tr.keys, stateTtlSec: 3600, log: testLogger(), settings: async () => SETTINGS };
+  });
+  after(async () => {
+    for (const r of extra) r.disconnect();
+    await tr.cleanup();
+  });
+
+  /** A second trigger replica: same keys, its own connection. */
+  function replica(): TriggerDeps {
+    const redis = new Redis(REDIS_URL);
+    extra.push(redis);
+    return { ...deps, redis };
+  }
+
+  let n = 0;
+  function msg(sessionId: string, frame: ClientFrame, at = NOW + n * 1000): StreamMessage<InEntry> {
+    n++;
+    return { id: `${at}-${n}`, stream: tr.keys.in, fields: {}, body: { sessionId, role: 'candidate', type: frame.type, frame, at } };
+  }
+  const update = (sid: string, seq: number, code: string) => msg(sid, { type: 'code_update', seq, code, language: 'python', ts: seq });
+  const answer = (sid: string, questionId: string) => msg(sid, { type: 'response_submitted', questionId, answer: 'because', ts: 1 });
+  const asks = async (sid: string) =>
+    (await tr.redis.xrange(tr.keys.ask, '-', '+')).map(([, f]) => AskEntry.parse(fieldsToRecord(f))).filter((a) => a.sessionId === sid);
+
+  for (const mode of ['one process', 'two replicas'] as const) {
+    test(`two concurrent code_updates of one session ask exactly once (${mode})`, async () => {
+      // Several rounds: the interleaving differs from run to run, the outcome must not.
+      for (let round = 0; round < 10; round++) {
+        const sid = `s${randomId()}`;
+        const [a, b] = mode === 'one process' ? [deps, deps] : [replica(), replica()];
+        const results = await Promise.all([handleIn(a, update(sid, 1, 'x = 1\n')), handleIn(b, update(sid, 2, 'x = 1\ny = 2\n'))]);
+        const found = await asks(sid);
+        assert.equal(found.length, 1, `round ${round}: one ask`);
+        assert.equal(results.filter((r) => r?.decision === 'ask').length, 1);
+        const state = await readState(deps, sid);
+        assert.equal(state.pending, found[0].questionId);
+        assert.equal(state.asked, 1);
+        assert.equal(state.lastSeq, 2, 'newest seq wins whatever the order');
+        // The interviewer sees the decision once, too.
+        const out = (await tr.redis.xrange(tr.keys.out(sid), '-', '+')).map(([, f]) => OutEntry.parse(fieldsToRecord(f)));
+        assert.deepEqual(out.map((e) => [e.type, e.audience, e.data.requestId]), [['decision', 'interviewer', found[0].requestId]]);
+      }
+    });
+  }
+
+  test('a redelivered update (same seq) does not ask again, even after the answer', async () => {
+    const sid = `s${randomId()}`;
+    const m = update(sid, 1, FIVE_LINES);
+    assert.equal((await handleIn(deps, m))?.decision, 'ask');
+    assert.equal(await handleIn(deps, m), null);
+    assert.equal(await handleIn(replica(), m), null);
+    const [ask] = await asks(sid);
+    await handleIn(deps, answer(sid, ask.questionId));
+    assert.equal(await handleIn(deps, m), null, 'answered, but seq 1 was already decided');
+    assert.equal((await asks(sid)).length, 1);
+    assert.equal((await readState(deps, sid)).lastSeq, 1);
+  });
+
+  test('response_submitted clears the pending question only for its own questionId', async () => {
+    const sid = `s${randomId()}`;
+    assert.equal((await handleIn(deps, update(sid, 1, 'a = 1\n')))?.decision, 'ask');
+    const [first] = await asks(sid);
+    assert.equal(first.reasonCode, 'diff_threshold');
+    assert.equal(first.code, 'a = 1\n');
+
+    assert.equal(await handleIn(deps, answer(sid, 'q_someone_else')), null);
+    assert.equal((await readState(deps, sid)).pending, first.questionId, 'another id leaves it pending');
+    assert.equal((await handleIn(deps, update(sid, 2, 'a = 1\nb = 2\n')))?.reasonCode, 'question_pending');
+
+    await handleIn(deps, answer(sid, first.questionId));
+    assert.equal((await readState(deps, sid)).pending, '');
+    const next = await handleIn(deps, update(sid, 3, 'a = 1\nb = 2\nc = 3\n'));
+    assert.equal(next?.decision, 'ask');
+    const all = await asks(sid);
+    assert.equal(all.length, 2);
+    assert.notEqual(all[1].questionId, first.questionId);
+    assert.equal((await readState(deps, sid)).asked, 2);
+  });
+});
