@@ -1,7 +1,7 @@
 import type { StreamMessage } from '../../shared/consumer.ts';
 import { askRequestId, questionIdFor } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { emitOnce, type OutDeps } from '../../shared/out.ts';
+import type { OutDeps } from '../../shared/out.ts';
 import type { AskEntry, InEntry } from '../../shared/streams.ts';
 import { decide, type TriggerDecision } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
@@ -34,13 +34,11 @@ export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): 
           questionId: questionIdFor(requestId), language: frame.language, code: frame.code, context: decision.context,
         }
       : null;
-    const result = await commitDecision(deps, { sessionId, version: state.version, seq: frame.seq, now: at, ask });
+    const shown = ask ? { decision: 'ask' as const, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, requestId } : undefined;
+    const result = await commitDecision(deps, { sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: shown });
     if (result.status === 'conflict') continue;
     if (result.status !== 'ok') return null;
     if (ask) {
-      await emitOnce(deps, sessionId, requestId, 'decision', {
-        decision: 'ask', reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, requestId,
-      }, 'interviewer');
       deps.log.info({ sessionId, streamId: msg.id, seq: frame.seq, reasonCode: decision.reasonCode }, 'question requested');
     }
     return decision;

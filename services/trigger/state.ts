@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../shared/keys.ts';
+import { OUT_MAXLEN } from '../../shared/out.ts';
+import type { DecisionData } from '../../shared/protocol.ts';
 import { scripts } from '../../shared/redis.ts';
-import { encodeAsk, type AskEntry } from '../../shared/streams.ts';
+import { encodeAsk, encodeOut, type AskEntry } from '../../shared/streams.ts';
+import type { z } from 'zod';
 import type { TriggerState } from './rules.ts';
 
 export interface StateDeps {
@@ -29,12 +32,19 @@ export type CommitResult = { status: 'ok'; askId: string } | { status: 'conflict
 
 export async function commitDecision(
   deps: StateDeps,
-  c: { sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null; extra?: Record<string, string> },
+  c: {
+    sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null;
+    /** shown to interviewer sockets, written in the same step so a crash cannot lose it */
+    decision?: z.infer<typeof DecisionData>;
+    extra?: Record<string, string>;
+  },
 ): Promise<CommitResult> {
   const askFields = c.ask ? encodeAsk(c.ask) : [];
-  const [status, value] = (await scripts.triggerCommit.run(deps.redis, [deps.keys.state(c.sessionId), deps.keys.ask], [
+  const decisionFields = c.decision ? JSON.stringify(encodeOut('decision', c.decision, 'interviewer')) : '';
+  const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId)];
+  const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
     c.version, c.seq, c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
-    JSON.stringify(c.extra ?? {}), ...askFields,
+    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, ...askFields,
   ])) as [string, string];
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }

@@ -3,6 +3,7 @@
 -- session at once: the one whose version is stale gets 'conflict', re-reads and decides again.
 -- KEYS[1] P:state:<sessionId> hash: version, lastSeq, startedAt, lastAskAt, asked, pending, pendingSince, base
 -- KEYS[2] P:ask stream
+-- KEYS[3] P:out:<sessionId> stream (the decision, for interviewer sockets and the archive)
 -- ARGV[1] expected version ('0' when the hash does not exist yet)
 -- ARGV[2] seq of the code_update
 -- ARGV[3] 'ask' | 'skip'
@@ -11,7 +12,9 @@
 -- ARGV[6] code that becomes the new baseline (ask only)
 -- ARGV[7] ttl seconds for KEYS[1]
 -- ARGV[8] extra state as a JSON object of string fields to set (e.g. the last analysis summary)
--- ARGV[9..] fields of the P:ask entry (ask only)
+-- ARGV[9] fields of the decision's out entry as a JSON array, or '' for no out entry
+-- ARGV[10] MAXLEN for the out stream (approximate)
+-- ARGV[11..] fields of the P:ask entry (ask only)
 -- Returns {'ok', askId or ''} | {'conflict', version} | {'stale', lastSeq} | {'busy', pending}
 local version = redis.call('HGET', KEYS[1], 'version') or '0'
 if version ~= ARGV[1] then return {'conflict', version} end
@@ -21,7 +24,7 @@ local askId = ''
 if ARGV[3] == 'ask' then
   local pending = redis.call('HGET', KEYS[1], 'pending')
   if pending and pending ~= '' then return {'busy', pending} end
-  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 9))
+  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 11))
   redis.call('HSET', KEYS[1], 'lastAskAt', ARGV[4], 'pending', ARGV[5], 'pendingSince', ARGV[4], 'base', ARGV[6])
   redis.call('HINCRBY', KEYS[1], 'asked', 1)
 end
@@ -29,5 +32,8 @@ if not redis.call('HGET', KEYS[1], 'startedAt') then redis.call('HSET', KEYS[1],
 local extra = cjson.decode(ARGV[8])
 for k, v in pairs(extra) do redis.call('HSET', KEYS[1], k, v) end
 redis.call('HSET', KEYS[1], 'lastSeq', ARGV[2], 'version', tostring(tonumber(version) + 1))
+if ARGV[9] ~= '' then
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', unpack(cjson.decode(ARGV[9])))
+end
 redis.call('EXPIRE', KEYS[1], ARGV[7])
 return {'ok', askId}
