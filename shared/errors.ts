@@ -11,6 +11,7 @@ export const ErrorCodes = {
   forbidden: { status: 403, message: 'not allowed for this role' },
   unauthorized: { status: 401, message: 'missing or invalid credentials' },
   not_found: { status: 404, message: 'not found' },
+  method_not_allowed: { status: 405, message: 'method not allowed on this path' },
   not_ready: { status: 503, message: 'a dependency is not ready' },
   internal: { status: 500, message: 'internal error' },
 } as const;

@@ -1,7 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { startGateway, type Gateway } from '../services/gateway/server.ts';
 import { createKeys } from '../shared/keys.ts';
 import { fieldsToRecord, InEntry } from '../shared/streams.ts';
@@ -43,14 +45,43 @@ after(async () => {
   await db?.drop();
 });
 
+/** POST /v1/sessions over a connection that is closed afterwards (fetch would keep it alive). */
 async function createSession(): Promise<Created> {
-  const res = await fetch(`${gw.url}/v1/sessions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ candidate: { name: 'Ada' }, problem: { title: 'Two sum', statement: 'Find two numbers.', language: 'python' } }),
+  const body = JSON.stringify({ candidate: { name: 'Ada' }, problem: { title: 'Two sum', statement: 'Find two numbers.', language: 'python' } });
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(`${gw.url}/v1/sessions`, {
+      method: 'POST', agent: false,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject).end(body);
   });
-  assert.equal(res.status, 201);
-  return (await res.json()) as Created;
+  assert.equal(status, 201, text);
+  return JSON.parse(text) as Created;
+}
+
+/** An upgrade that must be refused: its status and JSON error body; the connection is dropped. */
+function refusedUpgrade(url: string, token: string | null, via: 'protocol' | 'query' = 'protocol'): Promise<{ status: number; code: string }> {
+  const u = new URL(url);
+  if (token && via === 'query') u.searchParams.set('token', token);
+  const ws = new WebSocket(u, token && via === 'protocol' ? [`bearer.${token}`] : []);
+  return new Promise((resolve, reject) => {
+    ws.on('error', () => undefined);
+    ws.once('open', () => (ws.terminate(), reject(new Error('the upgrade was accepted'))));
+    ws.once('unexpected-response', (req, res) => {
+      const socket = res.socket;
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => {
+        req.destroy();
+        socket.destroy();
+        const body = JSON.parse(text) as { error: { code: string; message: string } };
+        assert.equal(typeof body.error.message, 'string');
+        resolve({ status: res.statusCode ?? 0, code: body.error.code });
+      });
+    });
+  });
 }
 
 async function connect(url: string, token: string | null, opts: { via?: 'protocol' | 'query'; lastEventId?: string } = {}): Promise<TestSocket> {
@@ -82,8 +113,6 @@ async function inEntries(sessionId: string): Promise<{ id: string; entry: InEntr
 const errorAfter = (sock: TestSocket, from: number, code: string) =>
   sock.next((f) => f.type === 'error' && f.code === code, 10_000, from);
 
-const refused = (status: number) => (err: unknown) => (err as { status?: number }).status === status;
-
 describe('upgrade and welcome', () => {
   test('welcome carries sessionId, role and lastEventId; the bearer protocol is echoed', async () => {
     const s = await createSession();
@@ -114,24 +143,26 @@ describe('upgrade and welcome', () => {
 
   test('no token, a garbage token, a forged or an expired token: 401', async () => {
     const s = await createSession();
-    await assert.rejects(TestSocket.connect(s.wsUrl, null), refused(401));
-    await assert.rejects(TestSocket.connect(s.wsUrl, 'garbage'), refused(401));
-    await assert.rejects(TestSocket.connect(s.wsUrl, 'garbage', { via: 'query' }), refused(401));
+    const unauthorized = { status: 401, code: 'unauthorized' };
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, null), unauthorized);
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, 'garbage'), unauthorized);
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, 'garbage', 'query'), unauthorized);
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const forged = issueToken('some-other-secret-0123456789', { sid: s.id, role: 'candidate', exp });
-    await assert.rejects(TestSocket.connect(s.wsUrl, forged), refused(401));
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, forged), unauthorized);
     const expired = issueToken(SECRET, { sid: s.id, role: 'candidate', exp: Math.floor(Date.now() / 1000) - 60 });
-    await assert.rejects(TestSocket.connect(s.wsUrl, expired), refused(401));
-    await assert.rejects(TestSocket.connect(s.wsUrl, expired, { via: 'query' }), refused(401));
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, expired), unauthorized);
+    assert.deepEqual(await refusedUpgrade(s.wsUrl, expired, 'query'), unauthorized);
   });
 
-  test("a valid token of another session: 403", async () => {
+  test('a valid token of another session: 403', async () => {
     const a = await createSession();
     const b = await createSession();
-    await assert.rejects(TestSocket.connect(a.wsUrl, b.candidateToken), refused(403));
-    await assert.rejects(TestSocket.connect(a.wsUrl, b.interviewerToken, { via: 'query' }), refused(403));
+    const forbidden = { status: 403, code: 'forbidden' };
+    assert.deepEqual(await refusedUpgrade(a.wsUrl, b.candidateToken), forbidden);
+    assert.deepEqual(await refusedUpgrade(a.wsUrl, b.interviewerToken, 'query'), forbidden);
     const other = issueToken(SECRET, { sid: randomUUID(), role: 'candidate', exp: Math.floor(Date.now() / 1000) + 60 });
-    await assert.rejects(TestSocket.connect(a.wsUrl, other), refused(403));
+    assert.deepEqual(await refusedUpgrade(a.wsUrl, other), forbidden);
   });
 });
 

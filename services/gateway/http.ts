@@ -69,7 +69,7 @@ export class Router {
       route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
       return { handler: route.handler, params };
     }
-    return pathMatched ? new AppError('invalid_message', `method ${method} not allowed here`) : new AppError('not_found', `no route for ${path}`);
+    return pathMatched ? new AppError('method_not_allowed', `method ${method} not allowed on ${path}`) : new AppError('not_found', `no route for ${path}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, us_socket_context_t, WebSocket, WebSocketBehavior } from 'uWebSockets.js';
 import type { Logger } from '../../shared/logger.ts';
-import type { Role } from '../../shared/protocol.ts';
+import { peekClientId, type Role } from '../../shared/protocol.ts';
 import { outFrame, type OutEntry } from '../../shared/streams.ts';
 import { verifyToken } from '../../shared/tokens.ts';
 import { socketCredential } from './auth.ts';
@@ -131,7 +131,8 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       }
       if (!data.bucket.take()) {
         deps.stats.rejected++;
-        sendJson(ws, { type: 'error', code: 'rate_limited', message: 'too many frames; slow down and resend' });
+        // The id tells the client which frame to resend.
+        sendJson(ws, { type: 'error', id: peekClientId(text), code: 'rate_limited', message: 'too many frames; slow down and resend' });
         return;
       }
       // One frame at a time per socket, so acks come back in the order frames were sent.

@@ -27,7 +27,7 @@ export class TestSocket {
     const sock = new TestSocket(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
-      ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
+      ws.once('unexpected-response', (_req, res) => (res.socket.destroy(), reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode }))));
       ws.once('error', reject);
     });
     return sock;
