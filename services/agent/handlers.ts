@@ -12,9 +12,9 @@ export interface AgentDeps extends OutDeps {
   provider: Provider;
 }
 
-async function askedBefore(db: Queryable, sessionId: string): Promise<string[]> {
-  const { rows } = await db.query<{ question: string }>('SELECT question FROM interactions WHERE session_id = $1 ORDER BY asked_at', [sessionId]);
-  return rows.map((r) => r.question);
+async function askedBefore(db: Queryable, sessionId: string): Promise<{ question: string; topic: string | null }[]> {
+  const { rows } = await db.query<{ question: string; topic: string | null }>('SELECT question, topic FROM interactions WHERE session_id = $1 ORDER BY asked_at', [sessionId]);
+  return rows;
 }
 
 async function codeAt(db: Queryable, sessionId: string, seq: number): Promise<{ code: string; language: string } | null> {
@@ -33,7 +33,7 @@ export async function handleAsk(deps: AgentDeps, msg: StreamMessage<AskEntry>): 
   if (!row) {
     const q = await deps.provider.question({
       sessionId: ask.sessionId, seq: ask.seq, language: ask.language, code: ask.code, reasonCode: ask.reasonCode,
-      reason: ask.reason, context: ask.context, asked: await askedBefore(deps.db, ask.sessionId),
+      reason: ask.reason, context: ask.context, asked: await askedBefore(deps.db, ask.sessionId), retrieved: [],
     });
     row = await insertQuestion(deps.db, {
       id: ask.questionId, sessionId: ask.sessionId, requestId: ask.requestId, seq: ask.seq, reasonCode: ask.reasonCode,
@@ -68,7 +68,7 @@ export async function handleAnswer(deps: AgentDeps, msg: StreamMessage<InEntry>)
     const code = await codeAt(deps.db, sessionId, row.seq);
     const expected = (row.context.expected ?? {}) as Record<string, unknown>;
     const ev = await deps.provider.evaluate({
-      question: row.question, topic: row.topic, expected, answer: frame.answer, code: code?.code ?? '', language: code?.language ?? '',
+      question: row.question, topic: row.topic, expected, answer: frame.answer, code: code?.code ?? '', language: code?.language ?? '', retrieved: [],
     });
     const score = Math.max(0, Math.min(100, Math.round(ev.score)));
     await recordEvaluation(deps.db, { sessionId, id: row.id, evaluation: { ...ev, score }, score });

@@ -1,5 +1,23 @@
-// What the agent asks of a model, whichever one: a question about a code change, and a grade for
-// an answer. The heuristic provider and the OpenAI provider both implement it.
+import { z } from 'zod';
+
+// What the agent asks of a model, whichever one: a question about a code change, a grade for an
+// answer. The heuristic provider and the OpenAI provider both implement it; the schemas below are
+// the structured output a model must return, validated again after it answers.
+
+export const TOPICS = [
+  'time_complexity', 'space_complexity', 'hidden_linear_cost', 'data_structure_choice', 'edge_cases', 'loop_bounds',
+  'guard_purpose', 'variable_role', 'initial_value', 'termination', 'recursion', 'purpose', 'exceptions', 'aliasing',
+  'change', 'dead_code', 'testing', 'scale', 'concurrency', 'api_design',
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+/** A chunk of the knowledge base or of the session's own history, as retrieved from Chroma. */
+export interface RetrievedChunk {
+  id: string;
+  text: string;
+  metadata: Record<string, string | number | boolean>;
+}
 
 export interface QuestionInput {
   sessionId: string;
@@ -8,18 +26,21 @@ export interface QuestionInput {
   code: string;
   reasonCode: string;
   reason: string;
-  context: { function?: string; lines?: [number, number]; topic?: string };
+  /** what the trigger saw: the function, its lines, the suggested topic and the structural facts */
+  context: { function?: string; lines?: [number, number]; topic?: string; facts?: Record<string, unknown> };
   /** questions already asked in this session, oldest first */
-  asked: string[];
+  asked: { question: string; topic: string | null }[];
+  retrieved: RetrievedChunk[];
 }
 
-export interface QuestionOutput {
-  text: string;
-  topic: string;
-  lines?: [number, number];
-  /** what a good answer holds, for the grader (computed when the question is asked) */
-  expected: Record<string, unknown>;
-}
+export const QuestionOutput = z.object({
+  text: z.string().min(10).max(600),
+  topic: Topic,
+  lines: z.tuple([z.number().int().min(1), z.number().int().min(1)]).optional(),
+  /** what a good answer holds, for the grader: e.g. {complexity:'O(n^2)', concepts:[...], function:'two_sum'} */
+  expected: z.record(z.string(), z.unknown()),
+});
+export type QuestionOutput = z.infer<typeof QuestionOutput>;
 
 export interface EvaluationInput {
   question: string;
@@ -28,18 +49,24 @@ export interface EvaluationInput {
   answer: string;
   code: string;
   language: string;
+  retrieved: RetrievedChunk[];
 }
 
-export interface EvaluationOutput {
+export const RUBRIC_DIMENSIONS = ['correctness', 'grounding', 'abstraction', 'completeness'] as const;
+
+export const EvaluationOutput = z.object({
   /** 0..100 */
-  score: number;
+  score: z.number().min(0).max(100),
   /** dimension → 0..3 */
-  rubric: Record<string, number>;
-  rationale: string;
-  flags: string[];
-  missing: string[];
-  followUp?: string;
-}
+  rubric: z.record(z.string(), z.number().min(0).max(3)),
+  rationale: z.string().min(1).max(2000),
+  flags: z.array(z.string().max(64)).max(20),
+  missing: z.array(z.string().max(200)).max(20),
+  /** reported beside the score, not folded into it */
+  commitment: z.enum(['committed', 'hedged', 'rambling']).optional(),
+  followUp: z.string().max(400).optional(),
+});
+export type EvaluationOutput = z.infer<typeof EvaluationOutput>;
 
 export interface Provider {
   readonly name: string;

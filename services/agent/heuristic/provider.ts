@@ -53,11 +53,11 @@ export function createHeuristicProvider(): Provider {
       const fns = findFunctions(input.code);
       const fn = fns[fns.length - 1];
       if (!fn) {
-        return { text: 'In one or two sentences, what is your plan for this problem, and what will its time complexity be?', topic: 'purpose', expected: {} };
+        return { text: 'In one or two sentences, what is your plan for this problem, and what will its time complexity be?', topic: 'purpose' as const, expected: {} };
       }
       return {
         text: `What is the time complexity of ${fn.name} (line ${fn.line}) in terms of the input size, and which line dominates it?`,
-        topic: 'time_complexity',
+        topic: 'time_complexity' as const,
         lines: [fn.line, fn.line],
         expected: { function: fn.name },
       };
