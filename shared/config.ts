@@ -46,6 +46,7 @@ export const ConfigSchema = z.object({
   TRIGGER_MIN_DIFF_LINES: int(5, 0),
   TRIGGER_QUIET_START_SEC: int(60, 0),
   TRIGGER_MAX_QUESTIONS: int(5, 0),
+  TRIGGER_PENDING_TIMEOUT_SEC: int(300, 1),
   SESSION_DURATION_MIN: int(60, 1),
   LLM_PROVIDER: z.enum(['heuristic', 'openai']).optional(),
   OPENAI_API_KEY: z.string().default(''),

@@ -47,6 +47,8 @@ export const AskContext = z.object({
   lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   topic: z.string().optional(),
   language: z.string().optional(),
+  /** the structural facts behind the decision, for the question writer */
+  facts: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** P:ask — the trigger's request for a question, with its reason. */

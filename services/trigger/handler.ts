@@ -1,18 +1,40 @@
+import { analyzeCode, compareAnalyses, diffStats, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { StreamMessage } from '../../shared/consumer.ts';
 import { askRequestId, questionIdFor } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { OutDeps } from '../../shared/out.ts';
 import type { AskEntry, InEntry } from '../../shared/streams.ts';
+import { candidateKey } from './candidates.ts';
 import { decide, type TriggerDecision } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
-import { commitDecision, markAnswered, readState, type StateDeps } from './state.ts';
+import { commitDecision, markAnswered, readState, recordEditorEvent, type StateDeps } from './state.ts';
 
 export interface TriggerDeps extends StateDeps, OutDeps {
   log: Logger;
   settings: (sessionId: string) => Promise<TriggerSettings>;
+  analyze?: (code: string, language: string) => Promise<CodeAnalysis | null>;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
+
+function pastedChars(detail: unknown): number {
+  if (typeof detail === 'string') return detail.length;
+  if (detail && typeof detail === 'object') {
+    const d = detail as Record<string, unknown>;
+    for (const k of ['chars', 'length', 'size']) if (typeof d[k] === 'number') return d[k] as number;
+    if (typeof d.text === 'string') return d.text.length;
+  }
+  return 0;
+}
+
+async function safeAnalyze(deps: TriggerDeps, code: string, language: string): Promise<CodeAnalysis | null> {
+  try {
+    return await (deps.analyze ?? analyzeCode)(code, language);
+  } catch (err) {
+    deps.log.warn({ err: err instanceof Error ? err.message : String(err), language }, 'analysis failed; using diff rules');
+    return null;
+  }
+}
 
 /** One P:in entry → maybe a question request. Idempotent: a redelivered update is 'stale'. */
 export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): Promise<TriggerDecision | null> {
@@ -21,26 +43,50 @@ export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): 
     await markAnswered(deps, sessionId, frame.questionId);
     return null;
   }
+  if (frame.type === 'editor_event') {
+    await recordEditorEvent(deps, sessionId, frame.kind, at, pastedChars(frame.detail));
+    return null;
+  }
   if (frame.type !== 'code_update') return null;
   const settings = await deps.settings(sessionId);
+  const analysis = await safeAnalyze(deps, frame.code, frame.language);
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const state = await readState(deps, sessionId);
     if (state.lastSeq !== null && frame.seq <= state.lastSeq) return null; // newest seq wins
-    const decision = decide({ now: at, seq: frame.seq, code: frame.code, state, settings });
+    const changes = analysis ? compareAnalyses(state.analysis, analysis) : [];
+    const decision = decide({
+      now: at, state, settings, analysis, changes,
+      sinceAsk: diffStats(state.base, frame.code), sinceLast: diffStats(state.lastCode, frame.code),
+    });
     const requestId = askRequestId(sessionId, frame.seq);
-    const ask: AskEntry | null = decision.decision === 'ask'
+    const c = decision.candidate;
+    const ask: AskEntry | null = decision.decision === 'ask' && c
       ? {
           sessionId, requestId, seq: frame.seq, reasonCode: decision.reasonCode, reason: decision.reason, at,
-          questionId: questionIdFor(requestId), language: frame.language, code: frame.code, context: decision.context,
+          questionId: questionIdFor(requestId), language: frame.language, code: frame.code,
+          context: { function: c.function, lines: c.lines, topic: c.topic, facts: c.facts },
         }
       : null;
-    const shown = ask ? { decision: 'ask' as const, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, requestId } : undefined;
-    const result = await commitDecision(deps, { sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: shown });
+    // Interviewers see every ask, and a skip only when it holds back something new (not every keystroke).
+    const shown = ask || decision.newCandidate
+      ? { decision: decision.decision, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, ...(ask ? { requestId } : {}) }
+      : undefined;
+    const extra: Record<string, string> = {
+      lastCode: frame.code,
+      analysis: analysis ? JSON.stringify(analysis) : '',
+      lastUpdateAt: String(at),
+      burstLines: String(decision.activity.burstLines),
+      backlog: JSON.stringify(decision.backlog),
+      askedKeys: JSON.stringify(c && ask ? [...state.askedKeys, candidateKey(c)] : state.askedKeys),
+    };
+    const result = await commitDecision(deps, {
+      sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: shown, extra,
+      pendingTimeoutMs: settings.pendingTimeoutSec * 1000,
+    });
     if (result.status === 'conflict') continue;
     if (result.status !== 'ok') return null;
-    if (ask) {
-      deps.log.info({ sessionId, streamId: msg.id, seq: frame.seq, reasonCode: decision.reasonCode }, 'question requested');
-    }
+    const level = ask ? 'info' : 'debug';
+    deps.log[level]({ sessionId, streamId: msg.id, seq: frame.seq, decision: decision.decision, reasonCode: decision.reasonCode }, decision.reason);
     return decision;
   }
   throw new Error(`trigger state for ${sessionId} kept changing; will retry`);

@@ -1,7 +1,9 @@
-import { diffLines } from 'diff';
+import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
+import { activityCandidate, candidateKey, refresh, structuralCandidates, type Candidate } from './candidates.ts';
 import type { TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
+// Candidates say what is worth asking about; gates say whether now is the moment.
 
 export interface TriggerState {
   version: string;
@@ -10,36 +12,123 @@ export interface TriggerState {
   lastAskAt: number | null;
   asked: number;
   pending: string;
+  pendingSince: number | null;
   base: string;
+  lastCode: string;
+  analysis: CodeAnalysis | null;
+  lastUpdateAt: number | null;
+  burstLines: number;
+  askedKeys: string[];
+  backlog: Candidate[];
+  pasteAt: number | null;
+  pasteChars: number;
 }
 
-export interface TriggerInput {
+export interface DecideInput {
   now: number;
-  seq: number;
-  code: string;
   state: TriggerState;
   settings: TriggerSettings;
+  analysis: CodeAnalysis | null;
+  changes: StructuralChange[];
+  /** changed lines since the code the last question was about */
+  sinceAsk: DiffStats;
+  /** changed lines since the previous update */
+  sinceLast: DiffStats;
 }
 
 export interface TriggerDecision {
   decision: 'ask' | 'skip';
   reasonCode: string;
   reason: string;
-  context: { function?: string; lines?: [number, number]; topic?: string };
+  candidate?: Candidate;
+  /** candidates held back for a later moment (never about deleted code: refreshed each time) */
+  backlog: Candidate[];
+  /** true when a candidate appeared that the interviewer has not yet been told about */
+  newCandidate: boolean;
+  activity: { burstLines: number; pause: boolean; paste: boolean };
 }
 
-export function changedLines(before: string, after: string): number {
-  let n = 0;
-  for (const part of diffLines(before, after)) if (part.added || part.removed) n += part.count ?? 0;
-  return n;
-}
+export const BURST_GAP_MS = 10_000;
+export const PAUSE_MS = 15_000;
+const PAUSE_MIN_LINES = 5;
+const PASTE_MIN_CHARS = 200;
+const PASTE_MIN_LINES = 12;
+const BACKLOG_MAX = 5;
 
 const secs = (ms: number) => Math.round(ms / 1000);
+const changed = (d: DiffStats) => d.added + d.removed;
 
-export function decide(input: TriggerInput): TriggerDecision {
-  const { now, state, settings } = input;
-  const skip = (reasonCode: string, reason: string): TriggerDecision => ({ decision: 'skip', reasonCode, reason, context: {} });
-  if (state.pending) return skip('question_pending', 'A question is still waiting for its answer.');
+export function activity(input: DecideInput): TriggerDecision['activity'] {
+  const { now, state, sinceLast } = input;
+  const gap = state.lastUpdateAt === null ? 0 : now - state.lastUpdateAt;
+  const lines = sinceLast.changedLines.length;
+  const burstLines = gap < BURST_GAP_MS ? state.burstLines + lines : lines;
+  const pause = gap >= PAUSE_MS && state.burstLines >= PAUSE_MIN_LINES;
+  const pastedByEvent = state.pasteAt !== null && (state.lastUpdateAt === null || state.pasteAt >= state.lastUpdateAt) && state.pasteChars >= PASTE_MIN_CHARS;
+  const paste = pastedByEvent || sinceLast.added >= PASTE_MIN_LINES;
+  return { burstLines, pause, paste };
+}
+
+function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate[] {
+  const { analysis, state, sinceLast, settings } = input;
+  const found: Candidate[] = [];
+  const usable = analysis !== null && analysis.errorRatio < 0.5;
+  if (usable) {
+    found.push(...structuralCandidates(analysis, input.changes));
+    if (act.paste) {
+      const c = activityCandidate(analysis, sinceLast.changedLines, { kind: 'paste', chars: state.pasteChars || undefined });
+      if (c) found.push(c);
+    }
+    if (act.pause) {
+      const c = activityCandidate(analysis, input.sinceAsk.changedLines, { kind: 'pause', lines: state.burstLines });
+      if (c) found.push(c);
+    }
+  } else if (changed(input.sinceAsk) >= settings.minDiffLines) {
+    // No usable parse tree (unknown language, or mid-edit): fall back to the size of the change.
+    found.push({
+      reasonCode: 'diff_threshold', topic: 'purpose', priority: 30, facts: {},
+      sentence: `${changed(input.sinceAsk)} lines changed and the code does not parse cleanly yet, so the diff size decides.`,
+    });
+  }
+  const backlog = state.backlog.map((c) => (usable ? refresh(c, analysis) : c)).filter((c): c is Candidate => c !== null);
+  const byKey = new Map<string, Candidate>();
+  for (const c of [...found, ...backlog]) {
+    const key = candidateKey(c);
+    // The diff-size fallback names no function, so it may recur; a function topic is asked once.
+    if (c.function && state.askedKeys.includes(key)) continue;
+    const boosted = act.pause && !c.reasonCode.startsWith('pause') ? { ...c, priority: c.priority + 10 } : c;
+    if ((byKey.get(key)?.priority ?? -1) < boosted.priority) byKey.set(key, boosted);
+  }
+  return [...byKey.values()].sort((a, b) => b.priority - a.priority);
+}
+
+/**
+ * A question about a function waits until the piece looks done: it parses and returns a value, or
+ * the candidate paused. Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
+ */
+function ready(c: Candidate, analysis: CodeAnalysis | null, pause: boolean): boolean {
+  if (!c.function || !analysis) return true;
+  const f = analysis.functions.find((x) => x.name === c.function);
+  return f !== undefined && !f.hasError && (f.returns || pause);
+}
+
+export function decide(input: DecideInput): TriggerDecision {
+  const { now, state, settings, analysis } = input;
+  const act = activity(input);
+  const candidates = gather(input, act);
+  const known = new Set(state.backlog.map(candidateKey));
+  const newCandidate = candidates.some((c) => !known.has(candidateKey(c)));
+  const best = candidates.find((c) => ready(c, analysis, act.pause));
+  const held = (except?: Candidate) => candidates.filter((c) => c !== except).slice(0, BACKLOG_MAX);
+  const skip = (reasonCode: string, reason: string): TriggerDecision => ({
+    decision: 'skip', reasonCode, backlog: held(), newCandidate, activity: act,
+    reason: candidates.length ? `${reason} Held back: ${candidates[0].sentence}` : reason,
+  });
+
+  const pendingFor = state.pending && state.pendingSince !== null ? now - state.pendingSince : 0;
+  if (state.pending && pendingFor < settings.pendingTimeoutSec * 1000) {
+    return skip('question_pending', 'A question is still waiting for its answer.');
+  }
   if (state.asked >= settings.maxQuestions) return skip('max_questions', `All ${settings.maxQuestions} questions for this session have been asked.`);
   const started = state.startedAt ?? now;
   if (now - started < settings.quietStartSec * 1000) {
@@ -48,10 +137,7 @@ export function decide(input: TriggerInput): TriggerDecision {
   if (state.lastAskAt !== null && now - state.lastAskAt < settings.minIntervalSec * 1000) {
     return skip('min_interval', `Only ${secs(now - state.lastAskAt)}s since the last question; the minimum is ${settings.minIntervalSec}s.`);
   }
-  const changed = changedLines(state.base, input.code);
-  if (changed < settings.minDiffLines) {
-    return skip('small_diff', `${changed} line(s) changed since the last question; waiting for at least ${settings.minDiffLines}.`);
-  }
-  const since = state.lastAskAt === null ? 'since the start' : `in the ${secs(now - state.lastAskAt)}s since the last question`;
-  return { decision: 'ask', reasonCode: 'diff_threshold', reason: `${changed} lines changed ${since}.`, context: {} };
+  if (!candidates.length) return skip('nothing_new', 'Nothing new worth a question in this change.');
+  if (!best) return skip('not_ready', `${candidates[0].function ?? 'The code'} is still being written; waiting until it parses and returns, or the candidate pauses.`);
+  return { decision: 'ask', reasonCode: best.reasonCode, reason: best.sentence, candidate: best, backlog: held(best), newCandidate, activity: act };
 }

@@ -7,6 +7,8 @@ export interface TriggerSettings {
   maxQuestions: number;
   quietStartSec: number;
   minDiffLines: number;
+  /** an unanswered question stops blocking the next one after this long */
+  pendingTimeoutSec: number;
 }
 
 export function defaultSettings(config: Config): TriggerSettings {
@@ -15,6 +17,7 @@ export function defaultSettings(config: Config): TriggerSettings {
     maxQuestions: config.TRIGGER_MAX_QUESTIONS,
     quietStartSec: config.TRIGGER_QUIET_START_SEC,
     minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
+    pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
   };
 }
 
@@ -24,6 +27,7 @@ export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | 
     maxQuestions: s?.maxQuestions ?? defaults.maxQuestions,
     quietStartSec: s?.quietStartSec ?? defaults.quietStartSec,
     minDiffLines: defaults.minDiffLines,
+    pendingTimeoutSec: defaults.pendingTimeoutSec,
   };
 }
 

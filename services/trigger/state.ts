@@ -1,11 +1,16 @@
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Keys } from '../../shared/keys.ts';
 import { OUT_MAXLEN } from '../../shared/out.ts';
 import type { DecisionData } from '../../shared/protocol.ts';
 import { scripts } from '../../shared/redis.ts';
 import { encodeAsk, encodeOut, type AskEntry } from '../../shared/streams.ts';
-import type { z } from 'zod';
+import type { Candidate } from './candidates.ts';
 import type { TriggerState } from './rules.ts';
+
+// Per-session trigger state in P:state:<sessionId>, changed only through trigger-commit.lua
+// (compare-and-set on `version`), so two replicas on one session cannot both ask.
 
 export interface StateDeps {
   redis: Redis;
@@ -14,6 +19,15 @@ export interface StateDeps {
 }
 
 const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+function json<T>(v: string | undefined, fallback: T): T {
+  if (!v) return fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+}
 
 export async function readState(deps: StateDeps, sessionId: string): Promise<TriggerState> {
   const h = await deps.redis.hgetall(deps.keys.state(sessionId));
@@ -24,7 +38,16 @@ export async function readState(deps: StateDeps, sessionId: string): Promise<Tri
     lastAskAt: num(h.lastAskAt),
     asked: Number(h.asked ?? 0),
     pending: h.pending ?? '',
+    pendingSince: num(h.pendingSince),
     base: h.base ?? '',
+    lastCode: h.lastCode ?? '',
+    analysis: json<CodeAnalysis | null>(h.analysis, null),
+    lastUpdateAt: num(h.lastUpdateAt),
+    burstLines: Number(h.burstLines ?? 0),
+    askedKeys: json<string[]>(h.askedKeys, []),
+    backlog: json<Candidate[]>(h.backlog, []),
+    pasteAt: num(h.pasteAt),
+    pasteChars: Number(h.pasteChars ?? 0),
   };
 }
 
@@ -33,7 +56,7 @@ export type CommitResult = { status: 'ok'; askId: string } | { status: 'conflict
 export async function commitDecision(
   deps: StateDeps,
   c: {
-    sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null;
+    sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null; pendingTimeoutMs: number;
     /** shown to interviewer sockets, written in the same step so a crash cannot lose it */
     decision?: z.infer<typeof DecisionData>;
     extra?: Record<string, string>;
@@ -44,11 +67,20 @@ export async function commitDecision(
   const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId)];
   const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
     c.version, c.seq, c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
-    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, ...askFields,
+    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, ...askFields,
   ])) as [string, string];
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }
 
 export async function markAnswered(deps: StateDeps, sessionId: string, questionId: string): Promise<boolean> {
   return (await scripts.triggerAnswered.run(deps.redis, [deps.keys.state(sessionId)], [questionId])) === 1;
+}
+
+/** Activity signals the next decision reads; they do not change the decision state's version. */
+export async function recordEditorEvent(deps: StateDeps, sessionId: string, kind: string, at: number, chars: number): Promise<void> {
+  const key = deps.keys.state(sessionId);
+  const tx = deps.redis.multi();
+  if (kind === 'paste') tx.hset(key, 'pasteAt', at, 'pasteChars', chars).hincrby(key, 'pastes', 1);
+  if (kind === 'focus_lost') tx.hincrby(key, 'focusLost', 1);
+  await tx.expire(key, deps.stateTtlSec).exec();
 }

@@ -6,7 +6,7 @@ import { resolveLanguage, SPECS } from './languages.ts';
 import { loadParsers } from './parser.ts';
 import { parseWithRepair, salvageHeaders } from './repair.ts';
 import { findImports, findTests } from './structures.ts';
-import type { CodeAnalysis, FunctionFacts } from './types.ts';
+import type { CodeAnalysis, FunctionFacts, LoopFacts } from './types.ts';
 import { VOCAB } from './vocab.ts';
 
 const MODULE = '<module>';
@@ -30,25 +30,29 @@ export async function analyzeCode(code: string, language: string): Promise<CodeA
     const stubsOf = (f: FnNode | undefined) => parsed.stubbed.filter((s) => owner(s.line) === f);
     const analyses = fnNodes.map((f) => analyzeFunction(f, ctx, stubsOf(f)));
     const moduleFn: FnNode = { node: root, name: MODULE, params: [], paramTypes: new Map() };
-    const top = analyzeFunction(moduleFn, ctx, stubsOf(undefined), root);
+    const top = analyzeFunction(moduleFn, ctx, stubsOf(undefined), true);
     const hasTopLevelCode = top.collected.loops.length > 0;
     foldCallees(hasTopLevelCode ? [...analyses, top] : analyses);
 
     const functions = analyses.map((a) => a.facts);
-    if (!parsed.parseOk) functions.push(...salvaged(code, id, functions));
+    const rescued = parsed.parseOk ? [] : salvaged(code, id, functions, top.facts.loops);
+    functions.push(...rescued);
     functions.sort((a, b) => a.startLine - b.startLine);
+    // Loops that only looked top-level because their function header was broken belong to it.
+    const strayLoops = top.facts.loops.filter((l) => !rescued.some((f) => l.line >= f.startLine && l.line <= f.endLine));
 
     const result: CodeAnalysis = {
       language: id,
       parseOk: parsed.parseOk,
       errorRatio: parsed.errorRatio,
-      lines: code.length === 0 ? 0 : code.split('\n').length,
+      lines: code === '' ? 0 : code.split('\n').length - (code.endsWith('\n') ? 1 : 0),
       functions,
       dataStructures: [...top.structures, ...analyses.flatMap((a) => a.structures)].sort((a, b) => a.line - b.line),
-      tests: findTests({ root, spec, vocab, functions: fnNodes.map((f) => ({ name: f.name, node: f.node, startLine: f.node.startPosition.row + 1, params: f.params })) }),
+      tests: findTests({ root, spec, vocab, calls: [...analyses, top].flatMap((a) => a.collected.calls),
+        functions: fnNodes.map((f) => ({ name: f.name, node: f.node, startLine: f.node.startPosition.row + 1 })) }),
       imports: findImports(root, spec),
     };
-    if (hasTopLevelCode) result.topLevel = top.facts;
+    if (hasTopLevelCode && strayLoops.length) result.topLevel = top.facts;
     return result;
   } finally {
     parsed.tree.delete();
@@ -79,14 +83,21 @@ function foldCallees(analyses: FnAnalysis[]): void {
 }
 
 /** Functions only a text scan can see: the parser folded them into an ERROR node. */
-function salvaged(code: string, id: CodeAnalysis['language'], known: FunctionFacts[]): FunctionFacts[] {
+function salvaged(code: string, id: CodeAnalysis['language'], known: FunctionFacts[], moduleLoops: LoopFacts[]): FunctionFacts[] {
   const names = new Set(known.map((f) => f.name));
   return salvageHeaders(code, id)
     .filter((h) => !names.has(h.name) && !known.some((f) => f.startLine === h.startLine))
-    .map((h) => ({
-      name: h.name, startLine: h.startLine, endLine: h.endLine, params: h.params, loops: [], maxLoopDepth: 0,
-      nestedSameCollection: null, recursive: false, recursionCalls: [], returns: false, hasTryCatch: [],
-      linearCallsInLoops: [], guards: [], indexFirst: [], sortCalls: [], variableRoles: [], complexityEstimate: 'O(1)',
-      hasError: true, partial: true, shape: '',
-    }));
+    .map((h) => {
+      const loops = moduleLoops.filter((l) => l.line > h.startLine && l.line <= h.endLine);
+      const maxLoopDepth = loops.reduce((m, l) => Math.max(m, l.depth), 0);
+      const outer = loops.find((o) => loops.some((i) => i.depth > o.depth && i.line <= o.endLine && i.iterates && i.iterates === o.iterates));
+      const inner = outer && loops.find((i) => i.depth > outer.depth && i.line <= outer.endLine && i.iterates === outer.iterates);
+      const scaling = Math.max(0, ...loops.map((l) => (l.constantBound || l.halving ? l.depth - 1 : l.depth)));
+      return {
+        name: h.name, startLine: h.startLine, endLine: h.endLine, params: h.params, loops, maxLoopDepth,
+        nestedSameCollection: outer && inner && outer.iterates ? { outerLine: outer.line, innerLine: inner.line, collection: outer.iterates } : null,
+        recursive: false, recursionCalls: [], returns: false, hasTryCatch: [], linearCallsInLoops: [], guards: [], indexFirst: [],
+        sortCalls: [], variableRoles: [], complexityEstimate: toClass({ p: scaling, l: 0, exp: false }), hasError: true, partial: true, shape: '',
+      };
+    });
 }

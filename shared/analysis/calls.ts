@@ -6,10 +6,12 @@ import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { HASHY_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, field, identifiersIn, isLiteral, isMember, namedKids } from './tree.ts';
+import { baseOf, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, namedKids } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
-export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential';
+export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
+  /** Marks-and-skips traversal (flood fill, DFS with visited): O(n) in total, however often it is entered. */
+  | 'visiting';
 
 export interface CallResult {
   selfCalls: CallEv[];
@@ -19,12 +21,15 @@ export interface CallResult {
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
+  /** Heap pushes and pops: O(log n) each. */
+  heapOps: CallEv[];
   userCalls: CallEv[];
 }
 
 export interface SelfInfo {
   name: string;
   receiver?: string;
+  className?: string;
   params: string[];
   text: string;
 }
@@ -36,14 +41,16 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   userFns: Set<string>): CallResult {
   const prefixOk = (callee: string, last: string): boolean => {
     const prefix = callee.slice(0, Math.max(0, callee.length - last.length)).replace(/(\.|::|->)$/, '');
-    return !prefix || spec.selfNames.includes(prefix) || prefix === self.receiver || /^[A-Z]\w*$/.test(prefix);
+    return !prefix || spec.selfNames.includes(prefix) || prefix === self.receiver || prefix === self.className;
   };
   const selfCalls = c.calls.filter((e) => e.last === self.name && prefixOk(e.callee, e.last));
   const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee));
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, userCalls };
+  const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
+    (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps, userCalls };
   if (!selfCalls.length) return result;
-  result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(|\[\s*\w*\s*:\s*\w*\s*\]/.test(a.text)));
+  result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
   const base = baseCase(c, selfCalls);
   if (base !== undefined) result.baseCaseLine = base;
@@ -56,16 +63,34 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
   const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)));
   const branching = calls.some((e) => e.scope.loops.length > 0) || hasParallelCalls(calls, spec);
   const memo = vocab.memo.test(self.text);
-  // Flood fill / DFS that marks cells or nodes visited touches each one once.
-  const marksVisited = c.calls.some((e) => /^(add|append|push|insert|put)$/.test(e.last) && /visit|seen/i.test(e.receiver?.text ?? '')) ||
-    c.assigns.some((a) => a.viaIndex && /visit|seen|grid|board/i.test(a.name));
   if (structural) return 'structural';
   if (!branching) return halving ? 'halving' : 'linear';
   if (halving) return 'divide';
-  if (memo || marksVisited) return 'linear';
+  if (memo) return 'linear';
+  if (marksVisited(calls, c, spec)) return 'visiting';
   const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
     [...identifiersIn(a)].some((v) => self.params.includes(v))));
   return decrements ? 'exponential' : 'divide';
+}
+
+/**
+ * Flood fill and graph DFS mark what they have seen, test the mark, and never unmark it: each cell
+ * or node is visited once. Backtracking unmarks after the recursive call and stays exponential.
+ */
+function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): boolean {
+  const firstCall = Math.min(...selfCalls.map((e) => e.line));
+  const marks = new Set<string>();
+  const unmarks = new Set<string>();
+  for (const a of c.assigns) if (a.viaIndex) (a.line > firstCall ? unmarks : marks).add(a.name);
+  for (const e of c.calls) {
+    const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
+    if (!recv) continue;
+    if (/^(add|append|push|insert|put|set)$/.test(e.last) && e.line <= firstCall) marks.add(recv);
+    if (/^(remove|discard|delete|pop|erase)$/.test(e.last) && e.line > firstCall) unmarks.add(recv);
+  }
+  const tested = (name: string): boolean => c.ifs.some((i) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(i.cond.text)) ||
+    c.binaries.some((b) => (b.op === 'in' || b.op === 'not in') && b.right?.text === name);
+  return [...marks].some((m) => !unmarks.has(m) && tested(m));
 }
 
 /** Two self-calls that both run: not in different branches of an if, and not each in its own return. */

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LoopRule, SyntaxSpec } from './languages.ts';
 import type { LoopKind } from './types.ts';
 import {
-  argsOf, boundName, calleeText, endLineOf, field, identifiersIn, isListish, isMember, lastSegment,
+  argsOf, baseOf, boundName, calleeText, endLineOf, field, identifiersIn, isListish, isMember, lastSegment,
   lineOf, memberObject, namedKids, opOf, receiverOf, subscriptParts,
 } from './tree.ts';
 
@@ -63,12 +63,14 @@ export interface Collected {
   subscripts: SubscriptEv[];
   returns: (Ev & { hasValue: boolean })[];
   tries: TryCtx[];
+  /** Node types in visit order (capped): the raw material of the rename fingerprint. */
+  types: string[];
 }
 
 const DECLARING = new Set(['variable_declarator', 'init_declarator', 'short_var_declaration', 'var_spec']);
 
 export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => boolean): Collected {
-  const out: Collected = { loops: [], calls: [], assigns: [], ifs: [], ternaries: [], binaries: [], subscripts: [], returns: [], tries: [] };
+  const out: Collected = { loops: [], calls: [], assigns: [], ifs: [], ternaries: [], binaries: [], subscripts: [], returns: [], tries: [], types: [] };
 
   const risky = (scope: Scope, line: number): void => {
     scope.tries[scope.tries.length - 1]?.riskyLines.add(line);
@@ -81,11 +83,12 @@ export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => 
       vars: parts.vars ?? [], iter: parts.iter ?? null, cond: parts.cond ?? null, init: parts.init ?? null, parent,
     };
     out.loops.push(loop);
+    const inner = { ...scope, loops: [...scope.loops, loop] };
+    // A for-each variable is written once per pass from the collection (C-style indices are ordinary assignments).
     for (const v of kind === 'foreach' ? loop.vars : []) {
-      out.assigns.push({ node, line: loop.line, scope: { ...scope, loops: [...scope.loops, loop] }, name: v,
-        viaIndex: false, op: kind === 'foreach' ? 'foreach' : '=', value: loop.iter, declared: true });
+      out.assigns.push({ node, line: loop.line, scope: inner, name: v, viaIndex: false, op: 'foreach', value: loop.iter, declared: true });
     }
-    return { ...scope, loops: [...scope.loops, loop] };
+    return inner;
   };
 
   const varsOf = (n: Node | null): string[] => {
@@ -161,7 +164,9 @@ export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => 
       return;
     }
     const target = field(node, rule.target);
-    const value = rule.value ? field(node, rule.value) : null;
+    let value = rule.value ? field(node, rule.value) : null;
+    // Python's chained `i = j = 0`: the right side is itself an assignment.
+    while (value && value.type === node.type && rule.value) value = field(value, rule.value);
     const op = rule.op ? opOf(node) || '=' : node.type.startsWith('update') ? opOf(node) : '=';
     const typeNode = rule.type ? field(node, rule.type) : rule.parentType ? field(node.parent, rule.parentType) : null;
     const declared = DECLARING.has(node.type) || typeNode !== null;
@@ -186,7 +191,7 @@ export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => 
       if (!obj) return;
       // `self.best = x` is a variable for role purposes; `seen[x] = i` mutates `seen`.
       if (!sub && obj && spec.selfNames.includes(obj.text)) name = t.text;
-      else { name = boundName(obj) ?? obj.text; viaIndex = true; }
+      else { name = baseOf(obj, spec) ?? obj.text; viaIndex = true; }
     }
     const type = t.type === 'array_declarator' && typeText ? `${typeText}[]` : typeText;
     out.assigns.push({ node, line: lineOf(node), scope, name, viaIndex, op, value, typeText: type, declared });
@@ -195,6 +200,7 @@ export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => 
   const visit = (n: Node | null, scope: Scope): void => {
     if (!n || (n.id !== start.id && isBoundary(n))) return;
     const type = n.type;
+    if (out.types.length < 2000 && !spec.comments.includes(type)) out.types.push(type);
     const loopRule = spec.loops[type];
     if (loopRule) return visitLoop(n, loopRule, scope);
     if (spec.comprehensions.includes(type)) return visitComprehension(n, scope);

@@ -7,12 +7,13 @@ import type { ComplexityClass, LoopFacts } from './types.ts';
 
 export interface Cost { p: number; l: number; exp: boolean }
 
-export const O1: Cost = { p: 0, l: 0, exp: false };
+const O1: Cost = { p: 0, l: 0, exp: false };
 const N: Cost = { p: 1, l: 0, exp: false };
 const NLOGN: Cost = { p: 1, l: 1, exp: false };
+const LOGN: Cost = { p: 0, l: 1, exp: false };
 
-export const mul = (a: Cost, b: Cost): Cost => ({ p: a.p + b.p, l: a.l + b.l, exp: a.exp || b.exp });
-export const gt = (a: Cost, b: Cost): boolean =>
+const mul = (a: Cost, b: Cost): Cost => ({ p: a.p + b.p, l: a.l + b.l, exp: a.exp || b.exp });
+const gt = (a: Cost, b: Cost): boolean =>
   a.exp !== b.exp ? a.exp : a.p !== b.p ? a.p > b.p : a.l > b.l;
 
 export function toClass(c: Cost): ComplexityClass {
@@ -23,17 +24,22 @@ export function toClass(c: Cost): ComplexityClass {
   return c.l ? 'O(log n)' : 'O(1)';
 }
 
-export function loopFactor(f: LoopFacts | undefined): Cost {
-  if (!f || f.constantBound) return O1;
+function loopFactor(f: LoopFacts | undefined): Cost {
+  if (!f || f.constantBound || f.amortized) return O1;
   return f.halving ? { p: 0, l: 1, exp: false } : N;
 }
 
 /** Product of the factors of every loop around a point. */
-export function chainCost(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>): Cost {
+function chainCost(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>): Cost {
   return loops.reduce((acc, l) => mul(acc, loopFactor(byCtx.get(l))), O1);
 }
 
-export interface Estimate { cost: Cost; line?: number }
+export interface Estimate {
+  cost: Cost;
+  line?: number;
+  /** A visited-marking traversal: entering it from inside a loop costs its total once, not per pass. */
+  amortized?: boolean;
+}
 
 /** Local estimate: the function's own loops, sorts, linear calls and recursion; callees come later. */
 export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, calls: CallResult): Estimate {
@@ -49,6 +55,7 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
   for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line);
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line);
+  for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line);
   return withRecursion(best, calls);
 }
 
@@ -65,6 +72,8 @@ function withRecursion(local: Estimate, calls: CallResult): Estimate {
     case 'linear':
     case 'structural':
       return rec(mul(perCall, N));
+    case 'visiting':
+      return { ...rec(mul(perCall, N)), amortized: true };
     case 'halving':
       return rec(perCall.p === 0 ? { p: 0, l: perCall.l + 1, exp: false } : perCall);
     case 'divide':
@@ -93,7 +102,10 @@ export function resolveCallees(local: Map<string, Estimate>, sites: Map<string, 
     const info = sites.get(name);
     for (const site of info?.calls ?? []) {
       if (!local.has(site.callee)) continue;
-      const cost = mul(chainCost(site.scope.loops, info?.byCtx ?? new Map()), resolve(site.callee).cost);
+      const callee = resolve(site.callee);
+      const chain = chainCost(site.scope.loops, info?.byCtx ?? new Map());
+      // numIslands-style: loops over the grid enter a flood fill that visits each cell once overall.
+      const cost = callee.amortized ? (gt(chain, callee.cost) ? chain : callee.cost) : mul(chain, callee.cost);
       if (gt(cost, best.cost)) best = { cost, line: site.line };
     }
     onStack.delete(name);

@@ -35,6 +35,12 @@ export function compareAnalyses(prev: CodeAnalysis | null, next: CodeAnalysis): 
     out.push(...compareFunction({ ...EMPTY, name: n.name }, n));
   }
   out.push(...compareStructures(prev?.dataStructures ?? [], next.dataStructures, renamedTo));
+  // There is no kind for "got faster"; say it on the change that explains it.
+  for (const [p, n] of pairs) {
+    if (p.complexityEstimate === n.complexityEstimate || n.hasError) continue;
+    const c = out.find((x) => x.function === n.name && x.kind !== 'function_renamed' && x.kind !== 'nesting_deeper');
+    if (c) c.detail += `; its estimate went from ${p.complexityEstimate} to ${n.complexityEstimate}`;
+  }
   const tests = testsAdded(prev?.tests ?? [], next.tests);
   if (tests) out.push(tests);
   return out;
@@ -149,7 +155,10 @@ function testsAdded(prev: TestFacts[], next: TestFacts[]): StructuralChange | nu
   const targets = [...new Set(fresh.map((t) => t.target).filter((t): t is string => !!t))];
   const first = fresh[0]?.line ?? 0;
   const last = fresh[fresh.length - 1]?.line ?? first;
-  const what = fresh.length === 1 ? 'a new test' : `${fresh.length} new tests`;
+  const fns = fresh.filter((t) => t.name !== 'assert').length;
+  const asserts = fresh.length - fns;
+  const what = [fns ? `${fns === 1 ? 'a' : fns} new test${fns === 1 ? '' : 's'}` : '',
+    asserts ? `${asserts === 1 ? 'a' : asserts} new assert${asserts === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   return { kind: 'tests_added', lines: [first, last], ...(targets.length === 1 ? { function: targets[0] } : {}),
     detail: `${what}${targets.length ? ` for ${targets.join(', ')}` : ''} (line${fresh.length > 1 ? 's' : ''} ${fresh.map((t) => t.line).join(', ')})` };
 }

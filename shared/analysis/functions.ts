@@ -8,9 +8,10 @@ import { findGuards, findIndexFirst, findTryCatch } from './guards.ts';
 import type { SyntaxSpec } from './languages.ts';
 import { analyzeLoops } from './loops.ts';
 import { guessIterates } from './repair.ts';
+import { fingerprint } from './similarity.ts';
 import { findRoles } from './roles.ts';
 import { analyzeStructures } from './structures.ts';
-import { boundName, descendants, endLineOf, field, isListish, lastSegment, lineOf, namedKids } from './tree.ts';
+import { boundName, endLineOf, field, isListish, lastSegment, lineOf, namedKids } from './tree.ts';
 import type { DataStructureFacts, FunctionFacts, LoopFacts, LoopKind } from './types.ts';
 import type { Vocab } from './vocab.ts';
 
@@ -20,9 +21,12 @@ export interface FnNode {
   params: string[];
   paramTypes: Map<string, string>;
   receiver?: string;
+  /** Enclosing class: `Solution.fib(n)` is a self-call only inside Solution. */
+  className?: string;
 }
 
 const BINDERS = ['name', 'left', 'key', 'property', 'declarator'];
+const CLASS_TYPES = /^(class|class_declaration|abstract_class_declaration|class_definition|class_specifier|struct_specifier|interface_declaration|enum_declaration|record_declaration)$/;
 
 /** A lambda's name comes from what it is bound to: `const fib = (n) => ...`, `dfs := func(...)`. */
 function lambdaName(n: Node): string | null {
@@ -39,7 +43,7 @@ function lambdaName(n: Node): string | null {
   return null;
 }
 
-export function functionName(n: Node, spec: SyntaxSpec): string | null {
+function functionName(n: Node, spec: SyntaxSpec): string | null {
   if (spec.lambdas.includes(n.type)) return lambdaName(n);
   const named = field(n, 'name');
   if (named) return named.text;
@@ -66,8 +70,8 @@ function paramsNode(n: Node): Node | null {
 export function findFunctions(root: Node, spec: SyntaxSpec): FnNode[] {
   const boundary = isBoundary(spec);
   const out: FnNode[] = [];
-  for (const n of descendants(root)) {
-    if (!boundary(n)) continue;
+  for (const n of root.descendantsOfType([...spec.functions, ...spec.lambdas])) {
+    if (!n || !boundary(n)) continue;
     const name = functionName(n, spec);
     if (!name) continue;
     const params: string[] = [];
@@ -85,7 +89,10 @@ export function findFunctions(root: Node, spec: SyntaxSpec): FnNode[] {
     }
     const recv = field(n, 'receiver');
     const receiver = recv ? boundName(namedKids(recv)[0] ?? null) ?? undefined : undefined;
-    out.push({ node: n, name, params, paramTypes, ...(receiver ? { receiver } : {}) });
+    let cls: Node | null = n.parent;
+    while (cls && !CLASS_TYPES.test(cls.type)) cls = cls.parent;
+    const className = cls ? field(cls, 'name')?.text : undefined;
+    out.push({ node: n, name, params, paramTypes, ...(receiver ? { receiver } : {}), ...(className ? { className } : {}) });
   }
   return out;
 }
@@ -123,20 +130,21 @@ function addPartialLoops(c: Collected, fn: Node, stubbed: FnContext['stubbed']):
 }
 
 /**
- * `ownStubs` are stubbed half-typed lines owned by this function (innermost enclosing one);
- * `root` is set when analysing module-level code, which walks the whole tree minus functions.
+ * `ownStubs` are stubbed half-typed lines whose innermost enclosing function is this one.
+ * `isModule` analyses the code outside every function (fn.node is then the root).
  */
-export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext['stubbed'], root?: Node): FnAnalysis {
+export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext['stubbed'], isModule = false): FnAnalysis {
   const { spec, vocab } = ctx;
   const start = lineOf(fn.node);
   const end = endLineOf(fn.node);
-  const c = collect(root ?? fn.node, spec, isBoundary(spec));
+  const c = collect(fn.node, spec, isBoundary(spec));
   addPartialLoops(c, fn.node, ownStubs);
-  const ds = analyzeStructures(c, spec, vocab, root ? undefined : fn.name, fn.paramTypes);
+  const ds = analyzeStructures(c, spec, vocab, isModule ? undefined : fn.name, fn.paramTypes);
   const kindOf = (name: string) => ds.kinds.get(name);
   const loops = analyzeLoops(c, spec);
-  const calls = analyzeCalls(c, spec, vocab, { name: fn.name, params: fn.params, text: headerText(fn.node), ...(fn.receiver ? { receiver: fn.receiver } : {}) },
-    kindOf, ctx.userFns);
+  const self = { name: fn.name, params: fn.params, text: isModule ? '' : headerText(fn.node),
+    ...(fn.receiver ? { receiver: fn.receiver } : {}), ...(fn.className ? { className: fn.className } : {}) };
+  const calls = analyzeCalls(c, spec, vocab, self, kindOf, ctx.userFns);
   const guards = findGuards(c);
   const local = estimateLocal(c.loops, loops.byCtx, calls);
   const facts: FunctionFacts = {
@@ -157,8 +165,8 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
     sortCalls: [...new Set(calls.sorts.map((e) => e.line))],
     variableRoles: findRoles(c, spec, vocab, fn.params, ds.kinds),
     complexityEstimate: 'O(1)',
-    hasError: [...ctx.errorLines, ...ctx.stubbed.map((s) => s.line)].some((l) => l >= start && l <= end),
-    shape: shapeOf(fn.node, spec),
+    hasError: [...ctx.errorLines].some((l) => l >= start && l <= end),
+    shape: isModule ? '' : fingerprint(c.types),
   };
   if (calls.baseCaseLine !== undefined) facts.baseCaseLine = calls.baseCaseLine;
   return { facts, structures: ds.entries, local, collected: c, byCtx: loops.byCtx, calls };
@@ -170,12 +178,3 @@ function headerText(n: Node): string {
   return parent.text;
 }
 
-function shapeOf(n: Node, spec: SyntaxSpec): string {
-  const body = field(n, 'body') ?? n;
-  const types: string[] = [];
-  for (const d of descendants(body)) {
-    if (types.length >= 400) break;
-    if (!spec.comments.includes(d.type)) types.push(d.type);
-  }
-  return types.join(' ');
-}

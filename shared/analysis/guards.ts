@@ -6,7 +6,7 @@ import type { Collected, IfEv, Scope } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { GuardFacts, GuardKind, IndexFirstFacts, TryCatchFacts } from './types.ts';
 import { NODE_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, lengthBase, lineOf, numberValue, stripParens } from './tree.ts';
+import { baseOf, clip, escapeRegExp, identifiersIn, lengthBase, lineOf, numberValue, stripParens } from './tree.ts';
 
 const NULL_RE = /\bis\s+(not\s+)?None\b|(===?|!==?)\s*(null|nullptr|nil|None|undefined|NULL)\b|\b(null|nullptr|nil|NULL|undefined)\s*(===?|!==?)/;
 const LEN = String.raw`(?:len\(\s*[\w.]+\s*\)|[\w.]+\.(?:length|size\(\)|len\(\)|Count|length\(\)))`;
@@ -40,6 +40,7 @@ export function findGuards(c: Collected): GuardFacts[] {
   const divisors = new Set<string>();
   for (const b of c.binaries) if ((b.op === '/' || b.op === '//' || b.op === '%') && b.right) divisors.add(stripParens(b.right.text));
   for (const a of c.assigns) if (/^(\/|\/\/|%)=$/.test(a.op) && a.value) divisors.add(stripParens(a.value.text));
+  const locals = new Set(c.assigns.map((a) => a.name));
   const out: GuardFacts[] = [];
   for (const ev of c.ifs) {
     const text = stripParens(ev.cond.text);
@@ -48,13 +49,15 @@ export function findGuards(c: Collected): GuardFacts[] {
       const kind = classify(part, divisors);
       if (kind) kinds.add(kind);
     }
-    if (!kinds.size && !ev.scope.loops.length && !ev.scope.conds.length && exitsEarly(ev)) kinds.add('early_return');
+    // An early return tests the inputs before any work; `if a[mid] == t: return` in a search is logic, not a guard.
+    if (!kinds.size && !ev.scope.loops.length && !ev.scope.conds.length && exitsEarly(ev) &&
+      ![...identifiersIn(ev.cond)].some((v) => locals.has(v)) && !c.loops.some((l) => l.line < ev.line)) kinds.add('early_return');
     for (const kind of kinds) out.push({ line: ev.line, kind, text: clip(text, 120) });
   }
   return out.sort((a, b) => a.line - b.line);
 }
 
-const mentions = (text: string, name: string): boolean => new RegExp(`(^|[^\\w.])${name}\\b`).test(text);
+const mentions = (text: string, name: string): boolean => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}\\b`).test(text);
 
 export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: string[],
   guards: GuardFacts[]): IndexFirstFacts[] {
@@ -89,7 +92,8 @@ export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, par
       continue;
     }
     const spreadOrSingle = e.args.length === 1 || first?.type === 'spread_element' || /begin\(\)/.test(first?.text ?? '');
-    if ((vocab.aggregates.test(e.callee) || /^(max|min)$/.test(e.callee)) && spreadOrSingle && !spec.comprehensions.includes(first?.type ?? '')) {
+    // max/min of nothing throws (Python, Java) or is ±Infinity (JS); sum of nothing is a harmless 0.
+    if ((vocab.aggregates.test(e.callee) || /^(max|min)$/.test(e.callee)) && /max|min/i.test(e.last) && spreadOrSingle && !spec.comprehensions.includes(first?.type ?? '')) {
       add(target, 'max_min', e.node, e.scope);
     }
   }

@@ -59,6 +59,8 @@ export interface SyntaxSpec {
   declarations: Record<string, { declarator: string; type: string }>;
   /** Python's `x in xs` is a comparison, not a call. */
   membershipOperator: boolean;
+  /** Go's `for i, x := range xs` yields the index first (Python needs `enumerate` for that). */
+  indexedRange: boolean;
   imports: string[];
   numbers: string[];
   strings: string[];
@@ -101,6 +103,7 @@ const javascript: SyntaxSpec = {
   assigns: JS_ASSIGNS,
   declarations: {},
   membershipOperator: false,
+  indexedRange: false,
   imports: ['import_statement'],
   numbers: ['number'],
   strings: ['string', 'template_string'],
@@ -108,12 +111,8 @@ const javascript: SyntaxSpec = {
   comments: ['comment'],
 };
 
-const typescript: SyntaxSpec = {
-  ...javascript,
-  id: 'typescript',
-  grammar: 'typescript',
-  functions: [...javascript.functions, 'function_signature'],
-};
+// Overload signatures (`function_signature`) have no body, so TypeScript shares JavaScript's table.
+const typescript: SyntaxSpec = { ...javascript, id: 'typescript', grammar: 'typescript' };
 
 const python: SyntaxSpec = {
   id: 'python',
@@ -143,6 +142,7 @@ const python: SyntaxSpec = {
   },
   declarations: {},
   membershipOperator: true,
+  indexedRange: false,
   imports: ['import_statement', 'import_from_statement'],
   numbers: ['integer', 'float'],
   strings: ['string', 'concatenated_string'],
@@ -180,6 +180,7 @@ const java: SyntaxSpec = {
   },
   declarations: {},
   membershipOperator: false,
+  indexedRange: false,
   imports: ['import_declaration'],
   numbers: ['decimal_integer_literal', 'decimal_floating_point_literal', 'hex_integer_literal'],
   strings: ['string_literal'],
@@ -217,6 +218,7 @@ const cpp: SyntaxSpec = {
   },
   declarations: { declaration: { declarator: 'declarator', type: 'type' } },
   membershipOperator: false,
+  indexedRange: false,
   imports: ['preproc_include'],
   numbers: ['number_literal'],
   strings: ['string_literal', 'raw_string_literal'],
@@ -256,6 +258,7 @@ const go: SyntaxSpec = {
   },
   declarations: {},
   membershipOperator: false,
+  indexedRange: true,
   imports: ['import_spec'],
   numbers: ['int_literal', 'float_literal'],
   strings: ['interpreted_string_literal', 'raw_string_literal'],

@@ -26,6 +26,7 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (ctx.vars.length) facts.variable = ctx.vars.join(', ');
     if (isHalving(ctx, c, spec)) facts.halving = true;
     if (isConstantBound(ctx, spec)) facts.constantBound = true;
+    if (isAmortized(ctx, c, spec)) facts.amortized = true;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
     loops.push(facts);
@@ -111,6 +112,46 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
     }
   }
   return false;
+}
+
+const STEP_OPS = new Set(['++', '--', '+=', '-=']);
+
+/**
+ * Sliding window: `while s[right] in seen: ...; left += 1` inside `for right ...`. The inner loop
+ * steps a pointer it tests or indexes with, and nothing in the outer loop resets that pointer.
+ */
+function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  const outer = ctx.parent;
+  if (!outer || ctx.partial) return false;
+  if (feedsWorklist(ctx, outer, c, spec)) return true;
+  if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
+  const watched = identifiersIn(ctx.cond);
+  for (const s of c.subscripts) {
+    if (s.scope.loops[s.scope.loops.length - 1] === ctx) identifiersIn(s.index, watched);
+  }
+  const steppers = c.assigns.filter((a) => a.scope.loops[a.scope.loops.length - 1] === ctx && STEP_OPS.has(a.op) &&
+    ((a.op.length === 2 && a.op[0] === a.op[1]) || isNumber(a.value, spec)) && watched.has(a.name));
+  return steppers.some((st) => !c.assigns.some((a) => a.name === st.name && a !== st &&
+    a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx)));
+}
+
+/**
+ * BFS / Dijkstra: `while queue:` around `for nb in graph[node]: queue.append(nb)`. Every item enters
+ * the worklist once (the visited check keeps it so), so the neighbour loop adds up to O(edges) in total.
+ */
+function feedsWorklist(ctx: LoopCtx, outer: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (outer.kind !== 'while' || !outer.cond) return false;
+  const ids = [...identifiersIn(outer.cond)];
+  const worklist = ids.length === 1 ? ids[0] : undefined;
+  if (!worklist) return false;
+  return c.calls.some((e) => {
+    if (!e.scope.loops.includes(ctx)) return false;
+    if (/^(append|appendleft|push|push_back|add|offer|offerLast|enqueue|unshift)$/.test(e.last)) {
+      return e.receiver !== null && baseOf(e.receiver, spec) === worklist;
+    }
+    // `heapq.heappush(pq, x)`, Go's `heap.Push(pq, x)`: the worklist is the first argument.
+    return /^(heappush|Push)$/.test(e.last) && baseOf(e.args[0] ?? null, spec) === worklist;
+  });
 }
 
 function isConstantBound(ctx: LoopCtx, spec: SyntaxSpec): boolean {

@@ -3,35 +3,69 @@
 // We measure the damage on the original parse, then stub out the offending line(s) — keeping line
 // numbers intact — and analyse the best repaired tree. A regex pass finds function headers the
 // tree still misses.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { Edit, type Node, type Parser, type Tree } from 'web-tree-sitter';
 import type { LanguageId } from './types.ts';
 
 export interface ParseOutcome {
   tree: Tree;
   parseOk: boolean;
   errorRatio: number;
-  /** Lines (1-based) where the original parse had an ERROR or MISSING node. */
+  /** Lines (1-based) still broken after repair, plus the lines we stubbed out. */
   errorLines: Set<number>;
   /** Original text of the lines we replaced to get a usable tree. */
   stubbed: { line: number; text: string }[];
 }
 
-interface Damage { bytes: number; count: number; rows: number[] }
+interface Damage {
+  bytes: number;
+  count: number;
+  /** Start rows of ERROR nodes, largest first, then rows of MISSING tokens. */
+  rows: number[];
+  /** Every row an ERROR node covers: where to look for a half-typed line. */
+  span: Set<number>;
+}
 
 function damage(root: Node): Damage {
-  const d: Damage = { bytes: 0, count: 0, rows: [] };
+  const d: Damage = { bytes: 0, count: 0, rows: [], span: new Set() };
+  const errors: { row: number; size: number }[] = [];
+  const missing: number[] = [];
   const visit = (n: Node, insideError: boolean): void => {
-    if (n.isMissing) { d.count++; d.bytes += 1; d.rows.push(n.startPosition.row); }
+    // The parser notices a broken line at the next token, so the row before an error is a suspect too.
+    if (n.isMissing) { d.count++; d.bytes += 1; missing.push(n.startPosition.row); d.span.add(n.startPosition.row - 1).add(n.startPosition.row); }
     if (n.isError) {
       d.count++;
       if (!insideError) d.bytes += n.endIndex - n.startIndex;
-      d.rows.push(n.startPosition.row);
+      errors.push({ row: n.startPosition.row, size: n.endIndex - n.startIndex });
+      for (let r = n.startPosition.row - 1; r <= n.endPosition.row && d.span.size < 200; r++) d.span.add(r);
     }
     if (!n.hasError && !n.isError) return;
     for (const c of n.children) if (c) visit(c, insideError || n.isError);
   };
   visit(root, false);
+  errors.sort((a, b) => b.size - a.size);
+  const smallest = errors[errors.length - 1];
+  d.rows = [...new Set([...errors.slice(0, 1).map((e) => e.row), ...(smallest ? [smallest.row] : []), ...missing])];
   return d;
+}
+
+const HEADER_RE = /^\s*(def|class|for|while|if|elif|else|with|try|except|finally)\b/;
+
+/** A line that cannot be finished as written: open brackets, a trailing operator, a colon-less header. */
+function looksUnfinished(line: string, language: LanguageId): boolean {
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/(#|\/\/).*$/, '').trimEnd();
+  if (!code.trim()) return false;
+  // Braces open blocks across lines in C-family code, so only parentheses and brackets count there.
+  const [open, close] = language === 'python' ? ['([{', ')]}'] : ['([', ')]'];
+  let depth = 0;
+  for (const ch of code) depth += open.includes(ch) ? 1 : close.includes(ch) ? -1 : 0;
+  if (depth > 0) return true;
+  if (/(\.|,|\(|\[|[-+*/%=<>&|^!]|\band|\bor|\bnot|\bin)$/.test(code) && !/(\+\+|--)$/.test(code)) return true;
+  return language === 'python' && HEADER_RE.test(code) && !code.endsWith(':');
+}
+
+function candidateRows(d: Damage, lines: string[], language: LanguageId, done: Set<number>): number[] {
+  const unfinished = [...d.span].sort((a, b) => a - b).filter((r) => !done.has(r) && looksUnfinished(lines[r] ?? '', language));
+  return [...new Set([...unfinished.slice(0, 2), ...d.rows.filter((r) => !done.has(r))])].slice(0, 3);
 }
 
 const score = (d: Damage): number => d.bytes + 40 * d.count;
@@ -49,6 +83,23 @@ function variants(lines: string[], row: number, language: LanguageId): string[] 
 }
 
 const MAX_ROUNDS = 5;
+const MAX_PARSES = 15;
+
+/** Incremental re-parse after replacing one line: ~10x cheaper than parsing from scratch. */
+function reparse(parser: Parser, tree: Tree, lines: string[], row: number, text: string): Tree | null {
+  const start = lines.slice(0, row).reduce((sum, l) => sum + l.length + 1, 0);
+  const oldLen = lines[row]?.length ?? 0;
+  const copy = tree.copy();
+  copy.edit(new Edit({
+    startIndex: start, oldEndIndex: start + oldLen, newEndIndex: start + text.length,
+    startPosition: { row, column: 0 }, oldEndPosition: { row, column: oldLen }, newEndPosition: { row, column: text.length },
+  }));
+  const next = [...lines];
+  next[row] = text;
+  const out = parser.parse(next.join('\n'), copy);
+  copy.delete();
+  return out;
+}
 
 export function parseWithRepair(parser: Parser, code: string, language: LanguageId): ParseOutcome {
   const original = parser.parse(code);
@@ -57,26 +108,26 @@ export function parseWithRepair(parser: Parser, code: string, language: Language
     return { tree: original, parseOk: true, errorRatio: 0, errorLines: new Set(), stubbed: [] };
   }
   const first = damage(original.rootNode);
-  const errorLines = new Set(first.rows.map((r) => r + 1));
-  const errorRatio = Math.min(1, Math.round((first.bytes / Math.max(1, code.length)) * 1000) / 1000);
   let best = original;
   let bestDamage = first;
   let lines = code.split('\n');
   const stubbed: { line: number; text: string }[] = [];
+  let budget = MAX_PARSES;
   for (let round = 0; round < MAX_ROUNDS && bestDamage.count > 0; round++) {
-    // The innermost and the outermost error rows are the likeliest culprits; try both.
-    const rows = [...new Set([bestDamage.rows[bestDamage.rows.length - 1], bestDamage.rows[0], ...bestDamage.rows])]
-      .filter((r): r is number => r !== undefined && !stubbed.some((s) => s.line === r + 1)).slice(0, 3);
+    const rows = candidateRows(bestDamage, lines, language, new Set(stubbed.map((st) => st.line - 1)));
+    // Best stub over the likeliest rows. Re-parsing a tree with errors costs a few ms even
+    // incrementally, hence the small candidate set and the overall parse budget.
     let pick: { tree: Tree; damage: Damage; row: number; lines: string[] } | null = null;
     for (const row of rows) {
       for (const text of variants(lines, row, language)) {
-        const next = [...lines];
-        next[row] = text;
-        const tree = parser.parse(next.join('\n'));
+        if (budget-- <= 0) break;
+        const tree = reparse(parser, best, lines, row, text);
         if (!tree) continue;
         const d = damage(tree.rootNode);
         if (score(d) < score(pick?.damage ?? bestDamage)) {
           pick?.tree.delete();
+          const next = [...lines];
+          next[row] = text;
           pick = { tree, damage: d, row, lines: next };
         } else {
           tree.delete();
@@ -91,7 +142,13 @@ export function parseWithRepair(parser: Parser, code: string, language: Language
     lines = pick.lines;
   }
   if (best !== original) original.delete();
-  return { tree: best, parseOk: false, errorRatio, errorLines, stubbed };
+  // What we had to throw away plus what is still unplaced: one half-typed line in a long file is a
+  // small ratio, a paste of prose stays near 1. (The raw ERROR span is useless here: tree-sitter
+  // often wraps a whole file in one ERROR node because of a single missing token.)
+  const lost = stubbed.reduce((sum, s) => sum + s.text.length + 1, 0) + bestDamage.bytes;
+  const errorRatio = Math.min(1, Math.round((lost / Math.max(1, code.length)) * 1000) / 1000);
+  const errorLines = new Set([...bestDamage.rows.map((r) => r + 1), ...stubbed.map((s) => s.line)]);
+  return { tree: best, parseOk: false, errorRatio: Math.max(errorRatio, 0.001), errorLines, stubbed };
 }
 
 export interface SalvagedHeader { name: string; params: string[]; startLine: number; endLine: number }

@@ -4,9 +4,8 @@ import type { AssignEv, Collected } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { VariableRole, VariableRoleFacts } from './types.ts';
 import type { ValueKind, Vocab } from './vocab.ts';
-import { baseOf, calleeText, clip, field, identifiersIn, isIdent, isNumber, lastSegment } from './tree.ts';
+import { baseOf, calleeText, clip, escapeRegExp as esc, field, identifiersIn, isIdent, isNumber, lastSegment } from './tree.ts';
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const AUGMENTED = /^(\+|-|\*|\/|\/\/|%|\||&|\^|<<|>>|\*\*)=$/;
 const BOOL = /^(true|false|True|False)$/;
 // Roles that a parameter can earn by being rewritten in a loop; others would just describe the input.
@@ -16,7 +15,7 @@ export function findRoles(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: 
   kinds: Map<string, ValueKind>): VariableRoleFacts[] {
   const byName = new Map<string, AssignEv[]>();
   for (const a of c.assigns) {
-    if (a.viaIndex) continue;
+    if (a.viaIndex || a.name === '_') continue;
     const list = byName.get(a.name) ?? [];
     list.push(a);
     byName.set(a.name, list);
@@ -26,6 +25,11 @@ export function findRoles(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: 
   for (const e of c.calls) {
     const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
     if (recv && vocab.mutators.includes(e.last)) mutated.add(recv);
+    // Go's `xs = append(xs, x)`: the container is the first argument.
+    if (!recv && /^(append|copy)$/.test(e.last)) {
+      const target = baseOf(e.args[0] ?? null, spec);
+      if (target) mutated.add(target);
+    }
     if (vocab.heapCalls.test(e.callee)) {
       const target = baseOf(e.args[0] ?? null, spec);
       if (target) mutated.add(target);
@@ -34,17 +38,27 @@ export function findRoles(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: 
   const loopVars = new Set(c.loops.flatMap((l) => l.vars));
   const assignedInLoop = new Set(c.assigns.filter((a) => a.scope.loops.length && !a.viaIndex).map((a) => a.name));
 
+  const ctx: RoleCtx = { spec, loopVars, assignedInLoop, mutated, kinds, cLoops: c.loops };
   const out: VariableRoleFacts[] = [];
   for (const [name, evs] of byName) {
-    const found = roleOf(name, evs, { spec, loopVars, assignedInLoop, mutated, kinds, cLoops: c.loops });
+    const found = roleOf(name, evs, ctx);
     if (!found) continue;
     if (params.includes(name) && !PARAM_ROLES.has(found.role)) continue;
-    const pre = evs.find((a) => !a.scope.loops.length && a.value && a.op === '=');
     const facts: VariableRoleFacts = { name, role: found.role, line: found.line };
-    if (pre?.value && found.role !== 'container') facts.init = clip(pre.value.text, 40);
+    const init = initialValue(evs, c.loops);
+    if (init && found.role !== 'container') facts.init = clip(init, 40);
     out.push(facts);
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** The value before the loop starts; a C-style `for (int j = i + 1; ...)` header counts as before. */
+function initialValue(evs: AssignEv[], loops: Collected['loops']): string | undefined {
+  const inHeader = (a: AssignEv): boolean =>
+    loops.some((l) => l.init !== null && l.init.startIndex <= a.node.startIndex && l.init.endIndex >= a.node.endIndex);
+  const first = evs[0];
+  if (first && first.op === '=' && first.value && (!first.scope.loops.length || inHeader(first))) return first.value.text;
+  return evs.find((a) => !a.scope.loops.length && a.value && a.op === '=')?.value?.text;
 }
 
 interface RoleCtx {
@@ -99,6 +113,10 @@ function roleOf(name: string, evs: AssignEv[], ctx: RoleCtx): { role: VariableRo
   const rangeLoop = evs.find((a) => a.op === 'foreach' && a.value && spec.calls.includes(a.value.type) &&
     /^range$/.test(calleeText(a.value)));
   if (rangeLoop) return { role: 'stepper', line: rangeLoop.line };
+  // The index half of `enumerate(xs)` / Go's `range xs` counts up like any loop index.
+  const indexVar = ctx.cLoops.find((l) => l.kind === 'foreach' && l.vars.length >= 2 && l.vars[0] === name &&
+    (/^enumerate\(/.test(l.iter?.text ?? '') || (spec.indexedRange && ctx.kinds.get(baseOf(l.iter, spec) ?? '') !== 'map')));
+  if (indexVar) return { role: 'stepper', line: indexVar.line };
   const stepper = hit('stepper', constant);
   if (stepper) return stepper;
   const kind = ctx.kinds.get(name);

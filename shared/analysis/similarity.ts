@@ -8,43 +8,56 @@ export interface FunctionMatch {
   removed: FunctionFacts[];
 }
 
-function bigrams(shape: string): Map<string, number> {
-  const tokens = shape.split(' ').filter(Boolean);
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const k = `${tokens[i]} ${tokens[i + 1]}`;
-    out.set(k, (out.get(k) ?? 0) + 1);
-  }
-  return out;
+const SLOTS = 32;
+const SEEDS = Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-/** Dice coefficient over node-type bigrams: 1 for identical structure, regardless of names. */
-export function shapeSimilarity(a: string, b: string): number {
+/**
+ * MinHash over node-type bigrams: a few dozen bytes per function instead of its whole node list,
+ * so analyses stay small enough to cache per snapshot, and still name-independent.
+ */
+export function fingerprint(types: string[]): string {
+  const mins = new Array<number>(SLOTS).fill(0xffffffff);
+  for (let i = 0; i + 1 < types.length; i++) {
+    const base = fnv1a(`${types[i]} ${types[i + 1]}`);
+    for (let k = 0; k < SLOTS; k++) {
+      let h = Math.imul(base ^ (SEEDS[k] ?? 0), 0x85ebca6b) >>> 0;
+      h = (h ^ (h >>> 13)) >>> 0;
+      if (h < (mins[k] ?? 0)) mins[k] = h;
+    }
+  }
+  return types.length < 2 ? '' : mins.map((m) => m.toString(36)).join('.');
+}
+
+/** Estimated Jaccard similarity of the two functions' node-type bigram sets. */
+function shapeSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let common = 0;
-  let total = 0;
-  for (const [k, v] of x) { common += Math.min(v, y.get(k) ?? 0); total += v; }
-  for (const v of y.values()) total += v;
-  return total ? (2 * common) / total : 0;
+  const x = a.split('.');
+  const y = b.split('.');
+  if (x.length !== SLOTS || y.length !== SLOTS) return 0;
+  return x.filter((v, i) => v === y[i]).length / SLOTS;
 }
 
 function paramSimilarity(a: string[], b: string[]): number {
   if (!a.length && !b.length) return 1;
-  const union = new Set([...a, ...b]);
-  const both = a.filter((p) => b.includes(p)).length;
-  const sameCount = a.length === b.length ? 0.5 : 0;
-  return Math.min(1, both / union.size + sameCount * (both === 0 ? 1 : 0));
+  const shared = a.filter((p) => b.includes(p)).length;
+  if (shared) return shared / new Set([...a, ...b]).size;
+  // Renamed parameters too: an equal count is weak evidence.
+  return a.length === b.length ? 0.5 : 0;
 }
 
 export function similarity(a: FunctionFacts, b: FunctionFacts): number {
   return 0.7 * shapeSimilarity(a.shape, b.shape) + 0.3 * paramSimilarity(a.params, b.params);
 }
 
-const RENAME_THRESHOLD = 0.6;
+const RENAME_THRESHOLD = 0.7;
 // With exactly one function gone and one new, a looser match is still far likelier a rename.
-const LONE_RENAME_THRESHOLD = 0.45;
+const LONE_RENAME_THRESHOLD = 0.6;
 
 export function matchFunctions(prev: FunctionFacts[], next: FunctionFacts[]): FunctionMatch {
   const pairs: [FunctionFacts, FunctionFacts][] = [];

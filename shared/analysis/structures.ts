@@ -1,6 +1,6 @@
 // Which variables hold which data structure, how they are used, plus test and import discovery.
 import type { Node } from 'web-tree-sitter';
-import type { Collected } from './collect.ts';
+import type { CallEv, Collected } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { DataStructureFacts, TestFacts } from './types.ts';
 import type { ValueKind, Vocab } from './vocab.ts';
@@ -9,7 +9,7 @@ import { argsOf, baseOf, calleeText, field, lastSegment, lineOf, namedKids } fro
 export type KindOf = (name: string) => ValueKind | undefined;
 
 /** Kind from a declared type (`Map<K,V>`, `list[int]`, `[]int`) or, failing that, the initialiser. */
-export function inferKind(typeText: string | undefined, value: Node | null, vocab: Vocab): ValueKind | undefined {
+function inferKind(typeText: string | undefined, value: Node | null, vocab: Vocab): ValueKind | undefined {
   if (typeText) {
     const t = typeText.replace(/^:\s*/, '').replace(/^(const|final|volatile)\s+/, '').trim();
     const outer = t.replace(/<.*$/s, '').replace(/^(std::|java\.util\.)/, '').trim();
@@ -36,13 +36,16 @@ const LISTY = new Set<ValueKind>(['list', 'array']);
 export function analyzeStructures(c: Collected, spec: SyntaxSpec, vocab: Vocab, fnName: string | undefined,
   paramTypes: Map<string, string>): StructureResult {
   const decls = new Map<string, Decl>();
+  // Typed parameters inform the kinds (`List<Integer> xs` → xs.contains is a scan) but are not
+  // structures the candidate built, so line 0 keeps them out of the entries.
   for (const [name, type] of paramTypes) {
     const kind = inferKind(type, null, vocab);
     if (kind) decls.set(name, { kind, line: 0, membership: false });
   }
   const locals = new Set<string>();
   for (const a of c.assigns) {
-    if (a.viaIndex || a.op !== '=' || decls.has(a.name) && locals.has(a.name)) continue;
+    // The first local declaration wins; later reassignments (`seen = set(seen)`) keep its line.
+    if (a.viaIndex || a.op !== '=' || locals.has(a.name)) continue;
     const kind = inferKind(a.typeText, a.value, vocab);
     if (kind) { decls.set(a.name, { kind, line: a.line, membership: false }); locals.add(a.name); }
   }
@@ -55,6 +58,10 @@ export function analyzeStructures(c: Collected, spec: SyntaxSpec, vocab: Vocab, 
       const target = baseOf(call.args[0] ?? null, spec);
       const d = target ? decls.get(target) : undefined;
       if (target && d && (LISTY.has(d.kind) || d.kind === 'heap')) d.kind = 'heap';
+    }
+    if (vocab.searchFunctions.test(call.callee)) {
+      const target = baseOf(call.args[0] ?? null, spec);
+      if (target) markMembership(decls, target);
     }
     if (!recv) continue;
     if (vocab.membershipMethods.includes(call.last)) markMembership(decls, recv);
@@ -71,8 +78,8 @@ export function analyzeStructures(c: Collected, spec: SyntaxSpec, vocab: Vocab, 
   for (const s of c.subscripts) {
     const target = baseOf(s.object, spec);
     const d = target ? decls.get(target) : undefined;
-    // Go's `if seen[x]` on a map[T]bool is a membership test.
-    if (d && d.kind === 'set') d.membership = true;
+    // Go's `if seen[x]` on a map[T]bool and `v, ok := m[k]` are membership tests.
+    if (d && (d.kind === 'set' || (d.kind === 'map' && /,\s*ok\s*:?=/.test(statementOf(s.node).text)))) d.membership = true;
   }
   const entries: DataStructureFacts[] = [];
   for (const [name, d] of decls) {
@@ -88,6 +95,12 @@ export function analyzeStructures(c: Collected, spec: SyntaxSpec, vocab: Vocab, 
   return { entries, kinds: new Map([...decls].map(([n, d]) => [n, d.kind])) };
 }
 
+function statementOf(n: Node): Node {
+  let x = n;
+  while (x.parent && !/statement|declaration|clause/.test(x.type)) x = x.parent;
+  return x;
+}
+
 function markMembership(decls: Map<string, Decl>, name: string): void {
   const d = decls.get(name);
   if (d) d.membership = true;
@@ -97,11 +110,13 @@ export interface TestInput {
   root: Node;
   spec: SyntaxSpec;
   vocab: Vocab;
-  functions: { name: string; node: Node | null; startLine: number; params: string[] }[];
+  functions: { name: string; node: Node; startLine: number }[];
+  /** Every call in the file, as already collected by the per-function walks. */
+  calls: CallEv[];
 }
 
 /** Test functions, test blocks and assertions, each tied to the candidate function it exercises. */
-export function findTests({ root, spec, vocab, functions }: TestInput): TestFacts[] {
+export function findTests({ root, spec, vocab, functions, calls }: TestInput): TestFacts[] {
   const userFns = new Set(functions.map((f) => f.name));
   const out: TestFacts[] = [];
   const seen = new Set<string>();
@@ -118,18 +133,16 @@ export function findTests({ root, spec, vocab, functions }: TestInput): TestFact
     return undefined;
   };
   for (const f of functions) {
-    const header = f.node ? f.node.parent?.type === 'decorated_definition' ? f.node.parent.text : f.node.text : '';
+    const header = f.node.parent?.type === 'decorated_definition' ? f.node.parent.text : f.node.text;
     const annotated = /@(Test|ParameterizedTest|pytest\.mark)\b/.test(header.slice(0, 200));
     if (vocab.testFunction.test(f.name) || annotated) {
       const t: TestFacts = { line: f.startLine, name: f.name };
-      const target = f.node ? targetIn(f.node) : undefined;
+      const target = targetIn(f.node);
       if (target) t.target = target;
       add(t);
     }
   }
-  for (const call of root.descendantsOfType(spec.calls)) {
-    if (!call) continue;
-    const callee = calleeText(call);
+  for (const { node: call, callee } of calls) {
     if (vocab.testBlock?.test(callee)) {
       const title = argsOf(call).find((a) => spec.strings.includes(a.type));
       const t: TestFacts = { line: lineOf(call), name: title ? title.text.replace(/^['"`]|['"`]$/g, '') : callee };

@@ -57,6 +57,9 @@ export function stripParens(text: string): string {
   return t;
 }
 
+/** Names go into regexes; JS allows `$` in identifiers and recovered trees can hold odd text. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function clip(text: string, max = 100): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -67,7 +70,7 @@ export function memberObject(n: Node): Node | null {
   return field(n, 'object') ?? field(n, 'argument') ?? field(n, 'operand') ?? field(n, 'scope');
 }
 
-export function memberProperty(n: Node): string {
+function memberProperty(n: Node): string {
   return (field(n, 'attribute') ?? field(n, 'property') ?? field(n, 'field') ?? field(n, 'name'))?.text ?? '';
 }
 
@@ -192,15 +195,4 @@ export function lengthBase(n: Node | null, spec: SyntaxSpec): string | undefined
     if (b) return b;
   }
   return undefined;
-}
-
-/** Every descendant (self included) in document order, without descending into `stop` nodes. */
-export function descendants(n: Node, stop: (x: Node) => boolean = () => false): Node[] {
-  const out: Node[] = [];
-  const visit = (x: Node): void => {
-    out.push(x);
-    for (const c of namedKids(x)) if (!stop(c)) visit(c);
-  };
-  visit(n);
-  return out;
 }

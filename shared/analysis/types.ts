@@ -58,6 +58,11 @@ export interface LoopFacts {
   halving?: boolean;
   /** Bounded by a literal (`range(26)`, `i < 4`, `for d in [(0,1),(1,0)]`): costs O(1). */
   constantBound?: boolean;
+  /**
+   * An inner loop whose pointer is never reset by the outer loop (sliding window, two pointers):
+   * it advances at most n times in total, so it adds to the outer loop's cost instead of multiplying.
+   */
+  amortized?: boolean;
   /** Recovered from a half-typed line the parser could not place; it has no body yet. */
   partial?: boolean;
 }
@@ -132,7 +137,7 @@ export interface FunctionFacts {
   hasError: boolean;
   /** Found only by the header fallback on broken code; body facts are empty. */
   partial?: boolean;
-  /** Name-independent structural fingerprint used to recognise renames. */
+  /** Opaque, name-independent fingerprint of the body's structure (MinHash), used to recognise renames. */
   shape: string;
 }
 

@@ -13,6 +13,8 @@ export interface Vocab {
   valueKinds: [RegExp, ValueKind][];
   /** Call (callee text) whose first argument becomes a heap: `heapq.heappush(h, x)`. */
   heapCalls: RegExp;
+  /** Free-function heap operations costing O(log n); method calls on a known heap are found by kind. */
+  heapOps: RegExp;
   /** Callee text of a sort. */
   sortCall: RegExp;
   /** Method names that scan a list: receiver.method(...). */
@@ -54,6 +56,7 @@ const python: Vocab = {
     [/^(""|''|str\()/, 'string'],
   ],
   heapCalls: /^(heapq\.)?(heappush|heapify|heappushpop|heapreplace)$/,
+  heapOps: /^(heapq\.)?(heappush|heappop|heappushpop|heapreplace)$/,
   sortCall: /^sorted$|\.sort$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
@@ -80,6 +83,7 @@ const javascript: Vocab = {
     [/^(''|""|``)$/, 'string'],
   ],
   heapCalls: /^$/,
+  heapOps: /^$/,
   sortCall: /\.(sort|toSorted)$/,
   searchMethods: ['includes', 'indexOf', 'lastIndexOf', 'splice'],
   frontMethods: /^(shift|unshift)$/,
@@ -103,6 +107,7 @@ const java: Vocab = {
     [/^new\s+String(Builder|Buffer)\b/, 'string_builder'], [/^new\s+\w+\s*\[|^\{/, 'array'], [/^""$/, 'string'],
   ],
   heapCalls: /^$/,
+  heapOps: /^$/,
   sortCall: /(^|\.)sort$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
   frontMethods: /^(add|remove)$/,
@@ -122,6 +127,7 @@ const cpp: Vocab = {
     [/^(stringstream|ostringstream)$/, 'string_builder']],
   valueKinds: [[/^""$/, 'string']],
   heapCalls: /^(std::)?(push_heap|make_heap)$/,
+  heapOps: /^(std::)?(push_heap|pop_heap)$/,
   sortCall: /^(std::)?(sort|stable_sort|partial_sort)$/,
   searchMethods: [],
   frontMethods: /^(insert|erase)$/,
@@ -147,6 +153,7 @@ const go: Vocab = {
     [/^(""|``)$/, 'string'],
   ],
   heapCalls: /^heap\.(Push|Init)$/,
+  heapOps: /^heap\.(Push|Pop|Fix|Remove)$/,
   sortCall: /^(sort|slices)\.(Ints|Strings|Float64s|Slice|SliceStable|Sort|Stable|SortFunc|SortStableFunc)$/,
   searchMethods: [],
   frontMethods: /^$/,

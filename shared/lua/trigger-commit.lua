@@ -14,7 +14,8 @@
 -- ARGV[8] extra state as a JSON object of string fields to set (e.g. the last analysis summary)
 -- ARGV[9] fields of the decision's out entry as a JSON array, or '' for no out entry
 -- ARGV[10] MAXLEN for the out stream (approximate)
--- ARGV[11..] fields of the P:ask entry (ask only)
+-- ARGV[11] ms after which an unanswered question no longer blocks the next one
+-- ARGV[12..] fields of the P:ask entry (ask only)
 -- Returns {'ok', askId or ''} | {'conflict', version} | {'stale', lastSeq} | {'busy', pending}
 local version = redis.call('HGET', KEYS[1], 'version') or '0'
 if version ~= ARGV[1] then return {'conflict', version} end
@@ -23,8 +24,9 @@ if lastSeq and tonumber(ARGV[2]) <= tonumber(lastSeq) then return {'stale', last
 local askId = ''
 if ARGV[3] == 'ask' then
   local pending = redis.call('HGET', KEYS[1], 'pending')
-  if pending and pending ~= '' then return {'busy', pending} end
-  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 11))
+  local since = tonumber(redis.call('HGET', KEYS[1], 'pendingSince') or '0')
+  if pending and pending ~= '' and tonumber(ARGV[4]) - since < tonumber(ARGV[11]) then return {'busy', pending} end
+  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 12))
   redis.call('HSET', KEYS[1], 'lastAskAt', ARGV[4], 'pending', ARGV[5], 'pendingSince', ARGV[4], 'base', ARGV[6])
   redis.call('HINCRBY', KEYS[1], 'asked', 1)
 end
