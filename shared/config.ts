@@ -52,6 +52,10 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: z.string().default(''),
   OPENAI_BASE_URL: z.string().default(''),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: int(20_000, 100),
+  LLM_RETRIES: int(2, 0),
+  EMBEDDING_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   REPORT_WAIT_FOR_GRADES_SEC: int(60, 0),
 });
 

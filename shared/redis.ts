@@ -44,6 +44,8 @@ export const scripts = {
   deadLetter: LuaScript.load('dead-letter'),
   triggerCommit: LuaScript.load('trigger-commit'),
   triggerAnswered: LuaScript.load('trigger-answered'),
+  chatAppend: LuaScript.load('chat-append'),
+  claimPending: LuaScript.load('claim-pending'),
 };
 
 export async function redisAnswers(url: string, timeoutMs = 2000): Promise<boolean> {

@@ -17,6 +17,7 @@ export interface InteractionRow {
   provider: string;
   model: string;
   fallback: boolean;
+  parent_id: string | null;
   asked_at: Date;
   answer: string | null;
   answer_stream_id: string | null;
@@ -40,6 +41,7 @@ export interface NewQuestion {
   model: string;
   fallback: boolean;
   askedAt: Date;
+  parentId?: string | null;
 }
 
 /** Inserts the question unless this request already produced one; returns the stored row either way. */
@@ -47,14 +49,27 @@ export async function insertQuestion(db: Queryable, q: NewQuestion): Promise<Int
   const { rows } = await db.query<InteractionRow>(
     `WITH ins AS (
        INSERT INTO interactions (id, session_id, request_id, seq, reason_code, reason, question, topic, line_from, line_to,
-                                 context, provider, model, fallback, asked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                 context, provider, model, fallback, asked_at, parent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (request_id) DO NOTHING RETURNING *)
      SELECT * FROM ins UNION ALL SELECT * FROM interactions WHERE request_id = $3 LIMIT 1`,
     [q.id, q.sessionId, q.requestId, q.seq, q.reasonCode, q.reason, q.question, q.topic, q.lines?.[0] ?? null, q.lines?.[1] ?? null,
-      q.context, q.provider, q.model, q.fallback, q.askedAt],
+      q.context, q.provider, q.model, q.fallback, q.askedAt, q.parentId ?? null],
   );
   return rows[0];
+}
+
+export async function selectByRequest(db: Queryable, requestId: string): Promise<InteractionRow | null> {
+  const { rows } = await db.query<InteractionRow>('SELECT * FROM interactions WHERE request_id = $1', [requestId]);
+  return rows[0] ?? null;
+}
+
+export async function codeAt(db: Queryable, sessionId: string, seq: number): Promise<{ code: string; language: string } | null> {
+  const { rows } = await db.query<{ code: string; language: string }>(
+    'SELECT code, language FROM code_snapshots WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1',
+    [sessionId, seq],
+  );
+  return rows[0] ?? null;
 }
 
 export async function selectInteraction(db: Queryable, sessionId: string, id: string): Promise<InteractionRow | null> {

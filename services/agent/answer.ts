@@ -1,0 +1,78 @@
+import type { StreamMessage } from '../../shared/consumer.ts';
+import { questionIdFor } from '../../shared/ids.ts';
+import { emitOnce } from '../../shared/out.ts';
+import { scripts } from '../../shared/redis.ts';
+import type { InEntry } from '../../shared/streams.ts';
+import { emitQuestion } from './ask.ts';
+import { remember, retrieve, type AgentDeps } from './context.ts';
+import { codeAt, insertQuestion, recordAnswer, recordEvaluation, selectByRequest, selectInteraction, type InteractionRow } from './interactions.ts';
+import { appendTurn } from './memory.ts';
+import { EvaluationOutput } from './provider.ts';
+import { recordedCall } from './provenance.ts';
+
+type StoredEvaluation = EvaluationOutput & { provider: string; model: string; fallback: boolean };
+
+/**
+ * A partial answer earns one "be more specific" question rather than a low grade alone — but only
+ * when no other question is waiting, so the candidate never has two open at once.
+ */
+async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string, at: number, ev: StoredEvaluation): Promise<void> {
+  const requestId = `${parent.id}:follow_up`;
+  const existing = await selectByRequest(deps.db, requestId);
+  if (existing) return emitQuestion(deps, existing);
+  const id = questionIdFor(requestId);
+  const claimed = await scripts.claimPending.run(deps.redis, [deps.keys.state(parent.session_id)], [parent.id, id, at]);
+  if (Number(claimed) !== 1) return;
+  const row = await insertQuestion(deps.db, {
+    id, sessionId: parent.session_id, requestId, seq: parent.seq, reasonCode: 'follow_up',
+    reason: `The answer to the previous question was partial${ev.missing.length ? ` (missing: ${ev.missing.slice(0, 3).join(', ')})` : ''}.`,
+    question: text, topic: parent.topic, lines: parent.line_from !== null && parent.line_to !== null ? [parent.line_from, parent.line_to] : null,
+    context: { ...parent.context, followUpOf: parent.id }, provider: ev.provider, model: ev.model, fallback: ev.fallback,
+    askedAt: new Date(at), parentId: parent.id,
+  });
+  await appendTurn(deps.memory, parent.session_id, { role: 'interviewer', text: row.question, at, questionId: row.id, topic: row.topic });
+  await emitQuestion(deps, row);
+}
+
+async function grade(deps: AgentDeps, row: InteractionRow, answer: string): Promise<StoredEvaluation> {
+  const code = await codeAt(deps.db, row.session_id, row.seq);
+  const retrieved = await retrieve(deps, row.session_id, `${row.question}\n${answer.slice(0, 500)}`, row.topic);
+  const rec = await recordedCall(
+    deps.db,
+    { key: `${row.id}:evaluation`, kind: 'evaluation', sessionId: row.session_id, interactionId: row.id },
+    retrieved.map((c) => c.id),
+    () => deps.brain.evaluate({
+      question: row.question, topic: row.topic, expected: (row.context.expected ?? {}) as Record<string, unknown>,
+      answer, code: code?.code ?? '', language: code?.language ?? '', retrieved,
+    }),
+  );
+  const ev = EvaluationOutput.parse(rec.output);
+  return { ...ev, score: Math.max(0, Math.min(100, Math.round(ev.score))), provider: rec.provider, model: rec.model, fallback: rec.fallback };
+}
+
+/** An answer → stored (first one wins), acknowledged to the candidate, graded for the interviewer. */
+export async function handleAnswer(deps: AgentDeps, msg: StreamMessage<InEntry>): Promise<void> {
+  const { sessionId, frame, at } = msg.body;
+  if (frame.type !== 'response_submitted') return;
+  const known = await selectInteraction(deps.db, sessionId, frame.questionId);
+  if (!known) {
+    await emitOnce(deps, sessionId, msg.id, 'error', { id: frame.id, code: 'unknown_question', message: `no question ${frame.questionId} in this session` });
+    return;
+  }
+  const row = await recordAnswer(deps.db, { sessionId, id: frame.questionId, answer: frame.answer, streamId: msg.id, at: new Date(at) });
+  if (!row || row.answer_stream_id !== msg.id) {
+    await emitOnce(deps, sessionId, msg.id, 'error', { id: frame.id, code: 'invalid_message', message: 'this question was already answered; the first answer stands' });
+    return;
+  }
+  await emitOnce(deps, sessionId, row.id, 'answer_received', { questionId: row.id });
+  let ev = row.evaluation as StoredEvaluation | null;
+  if (!ev) {
+    await appendTurn(deps.memory, sessionId, { role: 'candidate', text: frame.answer, at, questionId: row.id });
+    ev = await grade(deps, row, frame.answer);
+    await recordEvaluation(deps.db, { sessionId, id: row.id, evaluation: ev, score: ev.score });
+    await appendTurn(deps.memory, sessionId, { role: 'grader', text: ev.rationale, at, questionId: row.id, score: ev.score });
+    await remember(deps, sessionId, { id: row.id, question: row.question, answer: frame.answer, topic: row.topic ?? 'purpose', score: ev.score });
+  }
+  await emitOnce(deps, sessionId, row.id, 'evaluation', { questionId: row.id, score: ev.score, rubric: ev.rubric, rationale: ev.rationale, flags: ev.flags }, 'interviewer');
+  if (ev.followUp && !row.parent_id) await askFollowUp(deps, row, ev.followUp, at, ev);
+}

@@ -1,0 +1,41 @@
+import type { Logger } from '../../shared/logger.ts';
+import type { Retriever } from '../../shared/retrieval.ts';
+import type { Queryable } from '../../shared/db/pool.ts';
+import type { OutDeps } from '../../shared/out.ts';
+import type { MemoryDeps } from './memory.ts';
+import type { RetrievedChunk } from './provider.ts';
+import type { ResilientProvider } from './resilience.ts';
+
+export interface AgentDeps extends OutDeps {
+  db: Queryable;
+  log: Logger;
+  brain: ResilientProvider;
+  retriever: Retriever | null;
+  memory: MemoryDeps;
+}
+
+/**
+ * Knowledge-base chunks for the topic plus the session's own earlier exchanges. Retrieval informs a
+ * question or a grade but never blocks one: with Chroma down the call goes ahead without it.
+ */
+export async function retrieve(deps: AgentDeps, sessionId: string, query: string, topic: string | null): Promise<RetrievedChunk[]> {
+  if (!deps.retriever) return [];
+  try {
+    const [kb, mem] = await Promise.all([
+      deps.retriever.searchKnowledge(query, { topic: topic ?? undefined, k: 4 }),
+      deps.retriever.searchSession(sessionId, query, 2),
+    ]);
+    return [...kb, ...mem];
+  } catch (err) {
+    deps.log.warn({ sessionId, err: err instanceof Error ? err.message : String(err) }, 'retrieval unavailable; continuing without it');
+    return [];
+  }
+}
+
+/** Best effort: the session memory in Chroma is context for later calls, not a record. */
+export async function remember(deps: AgentDeps, sessionId: string, item: Parameters<Retriever['rememberInteraction']>[1]): Promise<void> {
+  if (!deps.retriever) return;
+  await deps.retriever.rememberInteraction(sessionId, item).catch((err: unknown) => {
+    deps.log.warn({ sessionId, err: err instanceof Error ? err.message : String(err) }, 'could not store session memory');
+  });
+}
