@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Topic } from '../services/agent/provider.ts';
+import { Topic } from '../shared/topics.ts';
 
 // The knowledge base the project ships: rubrics and concept notes, one JSON file per topic area,
 // each an array of chunks. A grader reads `concepts` (what a good answer mentions, with the words a

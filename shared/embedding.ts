@@ -1,4 +1,5 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
+import type { Config } from './config.ts';
 
 // Text → vector, for retrieval from Chroma. The id names the model and its settings, and is part of
 // the collection name, so vectors from two different models never share a collection.
@@ -20,18 +21,28 @@ const STOPWORDS = new Set((
   'i if in into is it its itself just me more most my no nor not of off on once only or other our out over own same ' +
   'she should so some such than that the their them then there these they this those through to too under until up ' +
   'very was we were what when where which while who whom why will with would you your yours also each any both few ' +
-  'here than s t d ll m re ve y e g eg ie etc'
+  'here s t d ll m re ve y e g eg ie etc'
 ).split(/\s+/));
 
 // Words the suffix stripper must leave alone.
 const KEEP = new Set(['string', 'thing', 'nothing', 'something', 'anything', 'everything', 'during', 'bring', 'ring',
   'king', 'ceiling', 'red', 'bed', 'need', 'speed', 'seed', 'feed', 'bias', 'this', 'always', 'class', 'access',
-  'process', 'address', 'less', 'unless', 'status', 'analysis', 'axis', 'is', 'was', 'has', 'does', 'canvas', 'alias']);
+  'process', 'address', 'less', 'unless', 'status', 'analysis', 'axis', 'is', 'was', 'has', 'does', 'canvas', 'alias',
+  'true', 'false', 'none', 'null', 'else', 'while', 'type', 'node', 'time', 'size', 'case', 'queue', 'range', 'base']);
 
-/** A light suffix stripper: plural, -ing, -ed. Good enough to join "loops"/"loop", "sorted"/"sort". */
+// Abbreviations common in code, mapped to the word the knowledge base uses.
+const ALIASES: Record<string, string> = {
+  arr: 'array', lst: 'list', nums: 'numbers', num: 'number', str: 'string', len: 'length', idx: 'index',
+  dict: 'dictionary', dicts: 'dictionary', prev: 'previous', cur: 'current', curr: 'current', tmp: 'temporary',
+  temp: 'temporary', memo: 'memoize', cnt: 'count', ptr: 'pointer', val: 'value', vals: 'values', res: 'result',
+  fib: 'fibonacci', recurse: 'recursion', recursive: 'recursion', recursively: 'recursion', elem: 'element',
+  msg: 'message', err: 'error', exc: 'exception', mutex: 'lock',
+};
+
+/** A light suffix stripper (plural, -ing, -ed, -ation, -ion, -ive, final e, -ise/-ize), Porter in spirit. */
 export function stem(word: string): string {
   if (word.length <= 3 || KEEP.has(word) || /[^a-z]/.test(word)) return word;
-  let w = word;
+  let w = word.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1'); // memoise → memoize
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
@@ -40,6 +51,11 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
   // "running" → "runn" → "run"; "stopped" → "stopp" → "stop"
   if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('ization') && w.length > 9) w = w.slice(0, -5); // memoization → memoiz
+  else if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -3); // mutation → mutat
+  else if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3); // recursion → recurs
+  else if (w.endsWith('ive') && w.length > 6) w = w.slice(0, -3); // iterative → iterat
+  if (w.endsWith('e') && w.length > 4 && !w.endsWith('ee')) w = w.slice(0, -1); // mutate → mutat
   return w;
 }
 
@@ -73,35 +89,43 @@ export function tokenize(text: string): string[] {
   return tokens.concat(classes);
 }
 
+// Comparison and update operators carry meaning in questions about code ("< to <=", "+= in a loop").
+const OPERATORS = ['+=', '-=', '*=', '<=', '>=', '==', '!=', '++'];
+const OPERATOR_RE = /\+=|-=|\*=|<=|>=|===?|!==?|\+\+/g;
+
 /** tokens: in text order (bigrams are taken over these); classes: extra tokens implied by class words */
 function scan(text: string): { tokens: string[]; classes: string[] } {
-  const out: string[] = [];
-  // Complexity notation first, so its parentheses and operators survive as one token.
-  let rest = text.replace(/(?<!\w)[oOΘθΩω]\(((?:[^()]|\([^()]*\))*)\)/g, (_m, inner: string) => ` __cls_${canonicalClass(inner)}__ `);
-  const lower = rest.toLowerCase();
-  const extra: string[] = [];
+  // Protect complexity notation and operators as placeholders made of word characters, so that the
+  // class-word patterns below cannot match inside them and the splitter keeps them whole.
+  const protectedText = text
+    .replace(/(?<!\w)[oOΘθΩω]\(((?:[^()]|\([^()]*\))*)\)/g, (_m, inner: string) => ` __cls_${canonicalClass(inner)}__ `)
+    .replace(OPERATOR_RE, (op: string) => ` __op${OPERATORS.indexOf(op.slice(0, 2))}__ `);
+  const lower = protectedText.toLowerCase();
+  const classes: string[] = [];
   for (const [re, cls] of CLASS_WORDS) {
     re.lastIndex = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) extra.push(cls);
+    for (let m = re.exec(lower); m; m = re.exec(lower)) classes.push(cls);
   }
-  rest = rest.replace(/__cls_(.*?)__/g, (_m, cls: string) => ` \u0001o(${cls})\u0001 `);
-  for (const raw of rest.split(/\s+/)) {
+  const tokens: string[] = [];
+  for (const raw of protectedText.split(/\s+/)) {
     if (!raw) continue;
-    if (raw.startsWith('\u0001')) {
-      out.push(raw.replace(/\u0001/g, ''));
+    const placeholder = /^__(?:cls_(.*)|op(\d+))__$/.exec(raw);
+    if (placeholder) {
+      tokens.push(placeholder[1] !== undefined ? `o(${placeholder[1]})` : OPERATORS[Number(placeholder[2])]!);
       continue;
     }
     // camelCase / PascalCase boundaries, then snake_case, kebab and punctuation.
     const spaced = raw.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-    const parts = spaced.toLowerCase().split(/[^a-z0-9+#]+/).filter(Boolean);
-    const whole = raw.toLowerCase().replace(/[^a-z0-9_+#]+/g, '');
-    if (parts.length > 1 && whole.length > 2 && !STOPWORDS.has(whole)) out.push(whole.replace(/_/g, ''));
-    for (const w of parts) {
-      if (/^[+#]+$/.test(w) || STOPWORDS.has(w)) continue;
-      out.push(stem(w));
+    const parts = spaced.toLowerCase().split(/[^a-z0-9#]+/).filter(Boolean);
+    const whole = raw.toLowerCase().replace(/[^a-z0-9_#]+/g, '').replace(/_/g, '');
+    if (parts.length > 1 && whole.length > 2 && !STOPWORDS.has(whole)) tokens.push(whole); // two_sum → twosum too
+    for (const part of parts) {
+      if (part === '#' || STOPWORDS.has(part)) continue;
+      if (/^\d+$/.test(part) && part !== '0' && part !== '1') continue; // line numbers and sizes are noise
+      tokens.push(stem(ALIASES[part] ?? part));
     }
   }
-  return { tokens: out, classes: extra };
+  return { tokens, classes };
 }
 
 /** 32-bit FNV-1a over UTF-16 code units. */
@@ -115,7 +139,7 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 }
 
 const SIGN_SEED = 0x2f1b4c3d;
-const BIGRAM_WEIGHT = 0.5;
+const BIGRAM_WEIGHT = 0.3;
 
 export function embedLocal(text: string, dim: number): number[] {
   const { tokens, classes } = scan(text);
@@ -189,4 +213,53 @@ export function createOpenAIEmbedder(opts: {
       return client.embedDocuments(texts);
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which embedder a process uses. The loader and the agent must agree (the id picks the collection),
+// so both go through this one function.
+
+export interface EmbedderChoice {
+  embedder: Embedder;
+  /** one line for the log: what was chosen and why */
+  reason: string;
+}
+
+/**
+ * provider 'openai' together with an API key selects OpenAI embeddings (model default
+ * text-embedding-3-small, through baseURL if set); anything else the local one. `dimensions`
+ * (EMBEDDING_DIMENSIONS) sets the local vector size (default 256) or shortens OpenAI vectors.
+ */
+export function chooseEmbedder(opts: {
+  provider?: string;
+  apiKey?: string;
+  baseURL?: string;
+  model?: string;
+  dimensions?: string | number;
+}): EmbedderChoice {
+  const provider = (opts.provider ?? '').trim().toLowerCase() || 'local';
+  if (provider !== 'local' && provider !== 'openai') throw new Error(`EMBEDDING_PROVIDER must be local or openai, not ${opts.provider}`);
+  const rawDims = opts.dimensions === undefined || opts.dimensions === '' ? undefined : Number(opts.dimensions);
+  if (rawDims !== undefined && (!Number.isInteger(rawDims) || rawDims < 8)) throw new Error(`EMBEDDING_DIMENSIONS must be an integer >= 8, not ${opts.dimensions}`);
+  if (provider === 'openai' && opts.apiKey) {
+    const embedder = createOpenAIEmbedder({ apiKey: opts.apiKey, baseURL: opts.baseURL || undefined, model: opts.model || undefined, dimensions: rawDims });
+    return { embedder, reason: `EMBEDDING_PROVIDER=openai: ${embedder.id}` };
+  }
+  const embedder = createLocalEmbedder(rawDims ?? 256);
+  const why = provider === 'openai' ? 'EMBEDDING_PROVIDER=openai but no OPENAI_API_KEY, using the local embedder' : 'local embedder';
+  return { embedder, reason: `${why}: ${embedder.id}` };
+}
+
+/** The embedder configured for this process: shared by kb:load and the agent so both pick one collection. */
+export function embedderFromConfig(
+  config: Pick<Config, 'EMBEDDING_PROVIDER' | 'EMBEDDING_MODEL' | 'OPENAI_API_KEY' | 'OPENAI_BASE_URL'>,
+  env: NodeJS.ProcessEnv = process.env,
+): EmbedderChoice {
+  return chooseEmbedder({
+    provider: config.EMBEDDING_PROVIDER,
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.EMBEDDING_MODEL,
+    dimensions: env.EMBEDDING_DIMENSIONS,
+  });
 }

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { ChromaClient, type Collection, type Metadata, type Where } from 'chromadb';
 import type { KbChunk } from '../kb/schema.ts';
-import type { RetrievedChunk } from '../services/agent/provider.ts';
 import type { Embedder } from './embedding.ts';
 
 // Retrieval for the agent: the shipped knowledge base (rubrics, concepts) and the session's own
 // earlier questions and answers, both in Chroma with vectors computed here (no server-side
 // embedding). One pair of collections per embedding model, so switching models never mixes vectors.
+
+/** A chunk of the knowledge base or of the session's own history, as retrieved from Chroma. */
+export interface RetrievedChunk {
+  id: string;
+  text: string;
+  metadata: Record<string, string | number | boolean>;
+}
 
 export interface Interaction {
   id: string;
@@ -52,7 +58,11 @@ const MAX_MEMORY_FIELD = 4000;
 
 /** A valid Chroma collection name: [a-zA-Z0-9._-], 3–512 chars, alphanumeric at both ends, no "..". */
 export function collectionName(...parts: string[]): string {
-  let name = parts.join('-').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/\.{2,}/g, '.');
+  let name = parts
+    .map((p) => p.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('-')
+    .replace(/\.{2,}/g, '.');
   name = name.replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '');
   if (name.length > 512) {
     const digest = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
@@ -72,7 +82,7 @@ export function parseChromaUrl(url: string): { host: string; port: number; ssl: 
 export function chunkEmbeddingText(chunk: KbChunk): string {
   const concepts = chunk.concepts.map((c) => [c.name, ...c.synonyms].join(', ')).join('; ');
   const claims = (chunk.misconceptions ?? []).map((m) => m.claim).join('; ');
-  return [chunk.title, chunk.text, `Concepts: ${concepts}.`, claims ? `Common mistakes: ${claims}.` : '']
+  return [chunk.title, chunk.title, chunk.text, `Concepts: ${concepts}.`, claims ? `Common mistakes: ${claims}.` : '']
     .filter(Boolean)
     .join('\n');
 }

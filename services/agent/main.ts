@@ -1,7 +1,7 @@
 import { loadKnowledgeBase } from '../../kb/schema.ts';
 import { loadConfig, type Config } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
-import { createLocalEmbedder, createOpenAIEmbedder, type Embedder } from '../../shared/embedding.ts';
+import { embedderFromConfig } from '../../shared/embedding.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger, type Logger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
@@ -17,19 +17,15 @@ import type { AgentDeps } from './context.ts';
 const config = loadConfig();
 const log = createLogger('agent', config.LOG_LEVEL);
 
-function embedderFor(c: Config): Embedder {
-  return c.EMBEDDING_PROVIDER === 'openai'
-    ? createOpenAIEmbedder({ apiKey: c.OPENAI_API_KEY, baseURL: c.OPENAI_BASE_URL || undefined, model: c.EMBEDDING_MODEL })
-    : createLocalEmbedder();
-}
-
 /** Retrieval is optional: without Chroma the agent still asks and grades, from the analysis alone. */
 async function startRetriever(c: Config, logger: Logger): Promise<Retriever | null> {
   if (!c.CHROMA_URL) {
     logger.warn('CHROMA_URL is not set: questions and grades go without retrieval');
     return null;
   }
-  const retriever = createRetriever({ chromaUrl: c.CHROMA_URL, embedder: embedderFor(c), prefix: c.REDIS_PREFIX });
+  const { embedder, reason } = embedderFromConfig(c);
+  logger.info({ embedder: embedder.id, reason }, 'embedding model');
+  const retriever = createRetriever({ chromaUrl: c.CHROMA_URL, embedder, prefix: c.REDIS_PREFIX });
   try {
     await retriever.ensureCollections();
     const loaded = await retriever.loadKnowledgeBase(await loadKnowledgeBase());

@@ -1,23 +1,14 @@
 import { z } from 'zod';
+import type { RetrievedChunk } from '../../shared/retrieval.ts';
+
+export type { RetrievedChunk };
 
 // What the agent asks of a model, whichever one: a question about a code change, a grade for an
 // answer. The heuristic provider and the OpenAI provider both implement it; the schemas below are
 // the structured output a model must return, validated again after it answers.
 
-export const TOPICS = [
-  'time_complexity', 'space_complexity', 'hidden_linear_cost', 'data_structure_choice', 'edge_cases', 'loop_bounds',
-  'guard_purpose', 'variable_role', 'initial_value', 'termination', 'recursion', 'purpose', 'exceptions', 'aliasing',
-  'change', 'dead_code', 'testing', 'scale', 'concurrency', 'api_design',
-] as const;
-export const Topic = z.enum(TOPICS);
-export type Topic = z.infer<typeof Topic>;
-
-/** A chunk of the knowledge base or of the session's own history, as retrieved from Chroma. */
-export interface RetrievedChunk {
-  id: string;
-  text: string;
-  metadata: Record<string, string | number | boolean>;
-}
+export { TOPICS, Topic } from '../../shared/topics.ts';
+import { Topic } from '../../shared/topics.ts';
 
 export interface QuestionInput {
   sessionId: string;
