@@ -31,7 +31,7 @@ const intString = z.string().regex(/^\d+$/).transform(Number);
 /** P:in — one validated client frame (or an API-originated end) of one session. */
 export const InEntry = z.object({
   sessionId: z.string().min(1),
-  role: z.union([Role, z.literal('admin')]),
+  role: z.union([Role, z.literal('admin'), z.literal('system')]),
   type: z.string(),
   frame: json(ClientFrame),
   at: intString,

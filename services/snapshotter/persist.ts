@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { StreamMessage } from '../../shared/consumer.ts';
+import type { ArchiveRow } from '../../shared/archive.ts';
 import type { InEntry } from '../../shared/streams.ts';
 
 // One batch of P:in entries → Postgres in one statement: every code_update as a snapshot
-// (idempotent on (session_id, seq)), every entry in the archive (idempotent on its stream id), and
-// the session marked ended on end_session. One round trip per batch, whatever its size.
+// (idempotent on (session_id, seq)), every entry in the hash-chained archive (archive_events,
+// idempotent on its stream id), and the session marked ended on end_session. One round trip per
+// batch, whatever its size.
 
 export interface SnapshotRow {
   session_id: string;
@@ -19,14 +21,6 @@ export interface SnapshotRow {
   received_at: string;
 }
 
-export interface ArchiveRow {
-  session_id: string;
-  stream_id: string;
-  type: string;
-  role: string;
-  payload: Record<string, unknown>;
-  at: string;
-}
 
 export interface EndRow {
   session_id: string;
@@ -67,7 +61,7 @@ export function planBatch(msgs: StreamMessage<InEntry>[]): PersistPlan {
       });
     }
     if (f.type === 'end_session') plan.ends.push({ session_id: body.sessionId, role: body.role, at });
-    plan.archive.push({ session_id: body.sessionId, stream_id: id, type: f.type, role: body.role, payload, at });
+    plan.archive.push({ session_id: body.sessionId, stream: 'in', stream_id: id, type: f.type, role: body.role, payload, at });
   }
   return plan;
 }
@@ -80,21 +74,14 @@ WITH snaps AS (
          lines int, client_ts float8, stream_id text, received_at timestamptz)
   ON CONFLICT (session_id, seq) DO NOTHING
   RETURNING 1
-), events AS (
-  INSERT INTO session_events (session_id, stream, stream_id, type, role, payload, at)
-  SELECT (e->>'session_id')::uuid, 'in', e->>'stream_id', e->>'type', e->>'role', e->'payload', (e->>'at')::timestamptz
-    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n)
-   ORDER BY n
-  ON CONFLICT (session_id, stream, stream_id) DO NOTHING
-  RETURNING 1
 ), ended AS (
   UPDATE sessions s SET status = 'ended', ended_at = x.at, ended_by = x.role
     FROM jsonb_to_recordset($3::jsonb) AS x(session_id uuid, role text, at timestamptz)
    WHERE s.id = x.session_id AND s.status = 'active'
   RETURNING s.id
 )
-SELECT (SELECT count(*) FROM snaps)::int AS snapshots, (SELECT count(*) FROM events)::int AS events,
-       (SELECT count(*) FROM ended)::int AS ended`;
+SELECT (SELECT count(*) FROM snaps)::int AS snapshots, (SELECT count(*) FROM ended)::int AS ended,
+       archive_events($2::jsonb) AS events`;
 
 export async function persistPlan(db: Queryable, plan: PersistPlan): Promise<{ snapshots: number; events: number; ended: number }> {
   const { rows } = await db.query<{ snapshots: number; events: number; ended: number }>(PERSIST_SQL, [

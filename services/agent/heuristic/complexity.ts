@@ -1,0 +1,141 @@
+// Reading complexity talk. People write the same class many ways (O(n log n), n*log(n),
+// "linearithmic"; O(n^2), n², "quadratic", "n squared"), and an answer may legitimately name
+// several classes: a per-lookup cost and a total, or a change "from O(n^2) to O(n)". Two classes
+// with no such relation between them ("maybe O(n) or O(n^2)") is a hedge, not an answer.
+import { HEDGES } from './lexicon.ts';
+import { hasAny, norm } from './text.ts';
+
+export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'] as const;
+export type Cls = (typeof CLASSES)[number];
+
+export const CLASS_WORDS: Record<Cls, string> = {
+  'O(1)': 'constant', 'O(log n)': 'logarithmic', 'O(n)': 'linear', 'O(n log n)': 'linearithmic',
+  'O(n^2)': 'quadratic', 'O(n^3)': 'cubic', 'O(2^n)': 'exponential',
+};
+
+export const rank = (c: Cls): number => CLASSES.indexOf(c);
+
+// Order matters: longer forms first, and each match is blanked out so "n log n" is not also read as
+// "log n", nor "n^2" as "n".
+const PATTERNS: [RegExp, Cls][] = [
+  [/o\(\s*(?:2|1\.6\d*|phi)\s*\^\s*n\s*\)|\b(?:2|1\.6\d*)\s*\^\s*n\b|\bexponential(?:ly)?\b|\b2 to the (?:power of )?n\b/g, 'O(2^n)'],
+  [/o\(\s*n\s*\^\s*3\s*\)|\bn\s*\^\s*3\b|\bcubic\b|\bn cubed\b/g, 'O(n^3)'],
+  [/o\(\s*n\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?\s*\)|\bn\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?|\blinearithmic\b|\blog[- ]?linear\b/g, 'O(n log n)'],
+  [/o\(\s*n\s*(?:\^\s*2|\*\s*n|2)\s*\)|\bn\s*\(\s*n\s*[-+]\s*1\s*\)(?:\s*\/\s*2)?|\bn\s*\^\s*2(?:\s*\/\s*2)?(?![\d])|\bn\s*\*\s*n\b|\bquadratic(?:ally)?\b|\bn squared\b|\bsquare of n\b/g, 'O(n^2)'],
+  [/o\(\s*(?:log|lg)\s*\(?\s*n\s*\)?\s*\)|\blogarithmic(?:ally)?\b|\blog\s*\(?n\)?(?![a-z])/g, 'O(log n)'],
+  [/o\(\s*(?:\d+\s*\*?\s*)?n(?:\s*\+\s*(?:\d+|m))?\s*\)|\blinear(?:ly)?\b(?!ithmic)|\blinear[- ]time\b/g, 'O(n)'],
+  [/o\(\s*1\s*\)|\bconstant(?:[- ]time)?\b(?!\s*(?:factors?|terms?|multipliers?|overhead))/g, 'O(1)'],
+];
+
+/** The class named by a key value such as 'O(n^2)' or 'quadratic'; null when it is none we know. */
+export function toCls(value: unknown): Cls | null {
+  if (typeof value !== 'string') return null;
+  const found = findClasses(value);
+  return found.length ? found[0].cls : null;
+}
+
+export type MentionRole = 'plain' | 'unit' | 'from' | 'to' | 'negated';
+
+export interface Mention {
+  cls: Cls;
+  start: number;
+  end: number;
+  role: MentionRole;
+}
+
+/** Every class mention in order, with its position in the normalised text. */
+export function findClasses(text: string): Mention[] {
+  let rest = norm(text);
+  const out: Mention[] = [];
+  for (const [re, cls] of PATTERNS) {
+    rest = rest.replace(re, (m: string, ...args: unknown[]) => {
+      const offset = args.find((a): a is number => typeof a === 'number') ?? 0;
+      out.push({ cls, start: offset, end: offset + m.length, role: 'plain' });
+      return ' '.repeat(m.length);
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// A cost of one operation, not of the whole function: "O(n) per lookup", "each check is O(1)".
+const UNIT_AFTER = /^[\s,)`'"]*(?:time\s+|work\s+|cost\s+)?(?:per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
+const UNIT_BEFORE = /(?:each|every|per|one|a single|single|the|that|this)\s+(?:check|lookup|look-up|call|scan|membership test|membership check|test|operation|insert|insertion|access|search|in-check|contains|includes)\s*(?:is|costs?|takes|=|:|of)?\s*(?:an?\s+)?$|(?:lookups?|look-ups?|checks?|scans?|membership|contains|includes)\s+(?:is|are|costs?|takes|become|becomes)\s+(?:an?\s+|only\s+)?$/;
+const NEGATED_BEFORE = /(?:\bnot|n't|\bno longer|\binstead of|\brather than|\bnever|\bnot just|\bnot only|\bwas)\s+(?:just\s+|really\s+|simply\s+|an?\s+|the\s+)?$/;
+
+export interface ComplexityReading {
+  mentions: Mention[];
+  /** Distinct classes claimed for the code as it is (plain mentions and the start of a change). */
+  current: Cls[];
+  /** Classes named as where a change leads ("to O(n)", "O(n) with a set"). */
+  improved: Cls[];
+  /** Classes named as the cost of one operation. */
+  unit: Cls[];
+  /** Two classes offered as alternatives: "O(n) or O(n^2)", "somewhere between", hedge words with two classes. */
+  hedged: boolean;
+}
+
+function mark(t: string, mentions: Mention[]): void {
+  // Replace mentions by placeholders so relations between them can be read with simple patterns.
+  let s = '';
+  let at = 0;
+  mentions.forEach((m, i) => {
+    s += t.slice(at, m.start) + `\u00ab${i}\u00bb`;
+    at = m.end;
+  });
+  s += t.slice(at);
+  const set = (i: string, role: MentionRole) => {
+    const m = mentions[Number(i)];
+    if (m && m.role !== 'negated') m.role = role;
+  };
+  for (const r of s.matchAll(/from\s+\u00ab(\d+)\u00bb[^\u00ab]{0,50}?\bto\s+\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb\s*(?:->|=>|becomes|turns into)\s*\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^\u00ab]{0,60}?\b(?:instead of|rather than)\s+(?:the\s+)?\u00ab(\d+)\u00bb/g)) { set(r[1], 'to'); set(r[2], 'from'); }
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^\u00ab.]{0,80}?\b(?:improv\w*|reduc\w*|bring\w*|brings|down to|drops?|becomes?|get it|gets it|getting|achiev\w*|make it|makes it|would make|would be|could be|can be|turn\w* it|cuts? it|lower\w*)\b[^\u00ab.]{0,30}?\u00ab(\d+)\u00bb/g)) {
+    set(r[1], 'from'); set(r[2], 'to');
+  }
+  for (const r of s.matchAll(/\b(?:was|used to be)\s+\u00ab(\d+)\u00bb[^\u00ab]{0,40}?\bnow\b[^\u00ab]{0,15}\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
+  for (const r of s.matchAll(/\b(?:with|using|use|by using|switch(?:ing)? to)\s+(?:a|an|the)?\s*(?:hash\s*)?(?:set|map|dict\w*|hash\w*|heap|deque|memo\w*|cache|lookup table|two pointers|sort\w*)\b[^\u00ab.]{0,30}\u00ab(\d+)\u00bb/g)) set(r[1], 'to');
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb\s+instead\b/g)) set(r[1], 'to');
+}
+
+export function readComplexity(text: string): ComplexityReading {
+  const t = norm(text);
+  const mentions = findClasses(text);
+  for (const m of mentions) {
+    const before = t.slice(Math.max(0, m.start - 40), m.start);
+    const after = t.slice(m.end, m.end + 30);
+    if (NEGATED_BEFORE.test(before)) m.role = 'negated';
+    else if (UNIT_AFTER.test(after) || UNIT_BEFORE.test(before)) m.role = 'unit';
+  }
+  mark(t, mentions);
+  const distinct = (roles: MentionRole[]) => [...new Set(mentions.filter((m) => roles.includes(m.role)).map((m) => m.cls))];
+  const current = distinct(['plain', 'from']);
+  const improved = distinct(['to']);
+  const unit = distinct(['unit']);
+  const all = [...new Set(mentions.filter((m) => m.role !== 'negated').map((m) => m.cls))];
+  // Explicit alternatives between two different classes.
+  let explicit = false;
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a.cls === b.cls) continue;
+    const between = t.slice(a.end, b.start);
+    const lead = t.slice(Math.max(0, a.start - 25), a.start);
+    if (/^\s*(?:,\s*)?(?:or|\/|or maybe|or perhaps|maybe|possibly|-)\s*$/.test(between) || /\b(between|either)\s*$/.test(lead)) explicit = true;
+  }
+  const hedgeWords = hasAny(t, HEDGES);
+  const hedged = explicit || current.length >= 2 || (hedgeWords && all.length >= 2 && current.length + improved.length >= 2 && improved.length === 0);
+  return { mentions, current, improved, unit, hedged };
+}
+
+/** The one class an answer commits to for the code as it is, or null (none, or a hedge). */
+export function committedClass(r: ComplexityReading): Cls | null {
+  if (r.hedged) return null;
+  if (r.current.length === 1) return r.current[0];
+  return null;
+}
+
+/** Every non-negated class the answer names, whatever its role. */
+export function namedClasses(r: ComplexityReading): Cls[] {
+  return [...new Set(r.mentions.filter((m) => m.role !== 'negated').map((m) => m.cls))];
+}
