@@ -41,6 +41,9 @@ export const ConfigSchema = z.object({
   CONSUMER_CLAIM_IDLE_MS: int(30_000, 10),
   CONSUMER_CLAIM_EVERY_MS: int(5_000, 10),
   CONSUMER_MAX_DELIVERIES: int(5, 1),
+  TRIM_EVERY_MS: int(30_000, 100),
+  OUT_STREAM_GRACE_SEC: int(600, 0),
+  EXPIRY_SWEEP_CRON: z.string().default('* * * * *'),
   // Trigger defaults; a session's own settings override them.
   TRIGGER_MIN_INTERVAL_SEC: int(90, 0),
   TRIGGER_MIN_DIFF_LINES: int(5, 0),

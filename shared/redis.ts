@@ -46,6 +46,7 @@ export const scripts = {
   triggerAnswered: LuaScript.load('trigger-answered'),
   chatAppend: LuaScript.load('chat-append'),
   claimPending: LuaScript.load('claim-pending'),
+  trimIn: LuaScript.load('trim-in'),
 };
 
 export async function redisAnswers(url: string, timeoutMs = 2000): Promise<boolean> {

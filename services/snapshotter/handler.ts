@@ -19,7 +19,7 @@ export async function handleBatch(deps: SnapshotterDeps, msgs: StreamMessage<InE
   // After the commit: a crash here redelivers the batch, which is a no-op for the rows and the
   // job's singleton key keeps the report queued once.
   for (const end of plan.ends) {
-    await queueReport(deps.boss, { sessionId: end.session_id, reason: end.role === 'admin' ? 'api' : 'end_session' });
+    await queueReport(deps.boss, { sessionId: end.session_id, reason: end.role === 'admin' ? 'api' : end.role === 'system' ? 'expired' : 'end_session' });
   }
   deps.log.debug({ size: msgs.length, ...result }, 'batch persisted');
 }

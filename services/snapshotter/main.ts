@@ -8,6 +8,7 @@ import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
 import { handleBatch } from './handler.ts';
+import { startTrimming } from './trim.ts';
 
 const config = loadConfig();
 const log = createLogger('snapshotter', config.LOG_LEVEL);
@@ -24,8 +25,10 @@ await runUntilSignal(log, async () => {
     handleBatch: (msgs) => handleBatch({ db, boss, log }, msgs),
   });
   await consumer.start();
+  const stopTrimming = startTrimming({ redis, keys, log }, config.TRIM_EVERY_MS);
   return {
     async stop() {
+      stopTrimming();
       await consumer.stop();
       await boss.stop({ graceful: true, wait: true });
       await db.end();
