@@ -6,6 +6,10 @@ import type { Logger } from './logger.ts';
 
 export const REPORT_QUEUE = 'report';
 export const REPORT_DLQ = 'report-dlq';
+/** deletes a session's out stream after its report was delivered and a grace period passed */
+export const CLEANUP_QUEUE = 'session-cleanup';
+/** the cron tick that ends sessions whose time ran out */
+export const EXPIRY_QUEUE = 'session-expiry';
 
 export interface ReportJob {
   sessionId: string;
@@ -25,6 +29,10 @@ export async function startBoss(databaseUrl: string, log: Logger, opts: { worker
   await boss.start();
   await ensureQueue(boss, REPORT_DLQ, {});
   await ensureQueue(boss, REPORT_QUEUE, { policy: 'stately', deadLetter: REPORT_DLQ, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
+  if (opts.worker) {
+    await ensureQueue(boss, CLEANUP_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    await ensureQueue(boss, EXPIRY_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 60 });
+  }
   return boss;
 }
 
@@ -48,6 +56,10 @@ async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queu
 }
 
 /** Queues the session's report once (the singleton key dedupes while a job is queued or running). */
+export async function queueCleanup(boss: PgBoss, sessionId: string, afterSec: number): Promise<string | null> {
+  return boss.send(CLEANUP_QUEUE, { sessionId }, { singletonKey: sessionId, startAfter: afterSec });
+}
+
 export async function queueReport(boss: PgBoss, job: ReportJob): Promise<string | null> {
   return boss.send(REPORT_QUEUE, job, { singletonKey: job.sessionId });
 }

@@ -1,12 +1,11 @@
-import { analyzeCode, compareAnalyses, diffStats, type CodeAnalysis } from '../../shared/analysis/index.ts';
+import { analyzeCode, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { StreamMessage } from '../../shared/consumer.ts';
-import { askRequestId, questionIdFor } from '../../shared/ids.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { OutDeps } from '../../shared/out.ts';
-import type { AskEntry, InEntry } from '../../shared/streams.ts';
-import { candidateKey } from './candidates.ts';
-import { decide, type TriggerDecision } from './rules.ts';
+import type { InEntry } from '../../shared/streams.ts';
+import type { TriggerDecision } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
+import { step } from './step.ts';
 import { commitDecision, markAnswered, readState, recordEditorEvent, type StateDeps } from './state.ts';
 
 export interface TriggerDeps extends StateDeps, OutDeps {
@@ -53,32 +52,7 @@ export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): 
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const state = await readState(deps, sessionId);
     if (state.lastSeq !== null && frame.seq <= state.lastSeq) return null; // newest seq wins
-    const changes = analysis ? compareAnalyses(state.analysis, analysis) : [];
-    const decision = decide({
-      now: at, state, settings, analysis, changes,
-      sinceAsk: diffStats(state.base, frame.code), sinceLast: diffStats(state.lastCode, frame.code),
-    });
-    const requestId = askRequestId(sessionId, frame.seq);
-    const c = decision.candidate;
-    const ask: AskEntry | null = decision.decision === 'ask' && c
-      ? {
-          sessionId, requestId, seq: frame.seq, reasonCode: decision.reasonCode, reason: decision.reason, at,
-          questionId: questionIdFor(requestId), language: frame.language, code: frame.code,
-          context: { function: c.function, lines: c.lines, topic: c.topic, facts: c.facts },
-        }
-      : null;
-    // Interviewers see every ask, and a skip only when it holds back something new (not every keystroke).
-    const shown = ask || decision.newCandidate
-      ? { decision: decision.decision, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, ...(ask ? { requestId } : {}) }
-      : undefined;
-    const extra: Record<string, string> = {
-      lastCode: frame.code,
-      analysis: analysis ? JSON.stringify(analysis) : '',
-      lastUpdateAt: String(at),
-      burstLines: String(decision.activity.burstLines),
-      backlog: JSON.stringify(decision.backlog),
-      askedKeys: JSON.stringify(c && ask ? [...state.askedKeys, candidateKey(c)] : state.askedKeys),
-    };
+    const { decision, ask, shown, extra } = step(sessionId, frame, at, state, settings, analysis);
     const result = await commitDecision(deps, {
       sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: shown, extra,
       pendingTimeoutMs: settings.pendingTimeoutSec * 1000,
