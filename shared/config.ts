@@ -43,7 +43,7 @@ export const ConfigSchema = z.object({
   CONSUMER_MAX_DELIVERIES: int(5, 1),
   TRIM_EVERY_MS: int(30_000, 100),
   OUT_STREAM_GRACE_SEC: int(600, 0),
-  EXPIRY_SWEEP_CRON: z.string().default('* * * * *'),
+  EXPIRY_SWEEP_MS: int(30_000, 100),
   // Trigger defaults; a session's own settings override them.
   TRIGGER_MIN_INTERVAL_SEC: int(90, 0),
   TRIGGER_MIN_DIFF_LINES: int(5, 0),

@@ -8,19 +8,19 @@ export const REPORT_QUEUE = 'report';
 export const REPORT_DLQ = 'report-dlq';
 /** deletes a session's out stream after its report was delivered and a grace period passed */
 export const CLEANUP_QUEUE = 'session-cleanup';
-/** the cron tick that ends sessions whose time ran out */
-export const EXPIRY_QUEUE = 'session-expiry';
+
 
 export interface ReportJob {
   sessionId: string;
   reason: 'end_session' | 'api' | 'expired';
 }
 
-export async function startBoss(databaseUrl: string, log: Logger, opts: { worker?: boolean } = {}): Promise<PgBoss> {
+export async function startBoss(databaseUrl: string, log: Logger, opts: { worker?: boolean; maintenanceIntervalSeconds?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: 4,
     application_name: 'pg-boss',
+    ...(opts.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds } : {}),
     // Only workers run maintenance and cron; producers just insert jobs.
     supervise: opts.worker ?? false,
     schedule: opts.worker ?? false,
@@ -31,7 +31,6 @@ export async function startBoss(databaseUrl: string, log: Logger, opts: { worker
   await ensureQueue(boss, REPORT_QUEUE, { policy: 'stately', deadLetter: REPORT_DLQ, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
   if (opts.worker) {
     await ensureQueue(boss, CLEANUP_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true });
-    await ensureQueue(boss, EXPIRY_QUEUE, { policy: 'singleton', retryLimit: 0, expireInSeconds: 60 });
   }
   return boss;
 }

@@ -56,7 +56,11 @@ export async function insertQuestion(db: Queryable, q: NewQuestion): Promise<Int
     [q.id, q.sessionId, q.requestId, q.seq, q.reasonCode, q.reason, q.question, q.topic, q.lines?.[0] ?? null, q.lines?.[1] ?? null,
       q.context, q.provider, q.model, q.fallback, q.askedAt, q.parentId ?? null],
   );
-  return rows[0];
+  if (rows[0]) return rows[0];
+  // A concurrent insert won, but committed after this statement's snapshot: read it afresh.
+  const winner = await selectByRequest(db, q.requestId);
+  if (!winner) throw new Error(`question for ${q.requestId} vanished`);
+  return winner;
 }
 
 export async function selectByRequest(db: Queryable, requestId: string): Promise<InteractionRow | null> {

@@ -2,9 +2,10 @@ import type { Queryable } from '../../shared/db/pool.ts';
 import { promptHash } from './brain.ts';
 import type { ResilientResult } from './resilience.ts';
 
-// Every model call, whichever provider answered, lands in llm_calls keyed by what caused it. A
-// redelivered request finds its row and reuses the stored output instead of calling again, so a
-// question or grade happens once and an audit replay can reproduce it from the table.
+// Every model call, whichever provider answered, lands in llm_calls keyed by what caused it. The
+// call is claimed first (a 'running' row), so a request delivered twice at the same moment calls
+// the model once: the other delivery waits for the row and reuses its output. An audit replay
+// reads the same rows.
 
 export interface CallKey {
   key: string;
@@ -22,36 +23,85 @@ export interface Recorded<T> {
   error: string | null;
 }
 
+export interface ClaimOptions {
+  /** a 'running' claim older than this is presumed dead (its process crashed) and taken over */
+  staleAfterMs: number;
+  /** how long a second delivery waits for the first to finish before giving up (and retrying later) */
+  waitMs: number;
+  pollMs?: number;
+}
+
 interface Row {
-  provider: string;
-  model: string;
+  status: 'running' | 'done';
+  provider: string | null;
+  model: string | null;
   fallback: boolean;
   parsed_output: unknown;
   error: string | null;
+  age_ms: number;
 }
+
+export class CallInProgress extends Error {}
+
+const DEFAULTS: ClaimOptions = { staleAfterMs: 120_000, waitMs: 30_000, pollMs: 100 };
+
+async function claim(db: Queryable, call: CallKey, staleAfterMs: number): Promise<boolean> {
+  const fresh = await db.query(
+    `INSERT INTO llm_calls (session_id, interaction_id, call_key, kind, status) VALUES ($1, $2, $3, $4, 'running')
+     ON CONFLICT (call_key) DO NOTHING RETURNING 1`,
+    [call.sessionId, call.interactionId, call.key, call.kind],
+  );
+  if (fresh.rowCount) return true;
+  const taken = await db.query(
+    `UPDATE llm_calls SET claimed_at = now() WHERE call_key = $1 AND status = 'running' AND claimed_at < now() - $2 * interval '1 millisecond' RETURNING 1`,
+    [call.key, staleAfterMs],
+  );
+  return taken.rowCount === 1;
+}
+
+async function read(db: Queryable, key: string): Promise<Row | null> {
+  const { rows } = await db.query<Row>(
+    `SELECT status, provider, model, fallback, parsed_output, error, (extract(epoch FROM now() - claimed_at) * 1000)::int AS age_ms
+       FROM llm_calls WHERE call_key = $1`,
+    [key],
+  );
+  return rows[0] ?? null;
+}
+
+const reuse = <T>(r: Row): Recorded<T> => ({
+  output: r.parsed_output as T, provider: r.provider ?? '', model: r.model ?? '', fallback: r.fallback, reused: true, error: r.error,
+});
 
 export async function recordedCall<T>(
   db: Queryable,
   call: CallKey,
   retrievedIds: string[],
   run: () => Promise<ResilientResult<T>>,
+  opts: Partial<ClaimOptions> = {},
 ): Promise<Recorded<T>> {
-  const prior = await db.query<Row>('SELECT provider, model, fallback, parsed_output, error FROM llm_calls WHERE call_key = $1', [call.key]);
-  if (prior.rows[0]) {
-    const r = prior.rows[0];
-    return { output: r.parsed_output as T, provider: r.provider, model: r.model, fallback: r.fallback, reused: true, error: r.error };
+  const o = { ...DEFAULTS, ...opts };
+  const deadline = Date.now() + o.waitMs;
+  for (;;) {
+    const prior = await read(db, call.key);
+    if (prior?.status === 'done') return reuse<T>(prior);
+    if (await claim(db, call, o.staleAfterMs)) break;
+    if (Date.now() > deadline) throw new CallInProgress(`model call ${call.key} is still running elsewhere`);
+    await new Promise((r) => setTimeout(r, o.pollMs));
   }
-  const res = await run();
-  const inserted = await db.query<Row>(
-    `INSERT INTO llm_calls (session_id, interaction_id, call_key, kind, provider, model, prompt_hash, retrieved_ids,
-                            raw_output, parsed_output, error, latency_ms, fallback, attempts)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (call_key) DO NOTHING
-     RETURNING provider, model, fallback, parsed_output, error`,
-    [call.sessionId, call.interactionId, call.key, call.kind, res.provider, res.model, promptHash(res.promptText ?? ''), retrievedIds,
-      res.raw ?? null, JSON.stringify(res.output), res.error ?? null, res.latencyMs, res.fallback, res.attempts],
+  let res: ResilientResult<T>;
+  try {
+    res = await run();
+  } catch (err) {
+    // Release the claim so a retry can make the call.
+    await db.query(`DELETE FROM llm_calls WHERE call_key = $1 AND status = 'running'`, [call.key]);
+    throw err;
+  }
+  await db.query(
+    `UPDATE llm_calls SET status = 'done', provider = $2, model = $3, prompt_hash = $4, retrieved_ids = $5, raw_output = $6,
+            parsed_output = $7, error = $8, latency_ms = $9, fallback = $10, attempts = $11
+      WHERE call_key = $1`,
+    [call.key, res.provider, res.model, promptHash(res.promptText ?? ''), retrievedIds, res.raw ?? null, JSON.stringify(res.output),
+      res.error ?? null, res.latencyMs, res.fallback, res.attempts],
   );
-  if (inserted.rows[0]) return { output: res.output, provider: res.provider, model: res.model, fallback: res.fallback, reused: false, error: res.error ?? null };
-  // Another replica recorded the same call first: its output is the one that counts.
-  return recordedCall(db, call, retrievedIds, run);
+  return { output: res.output, provider: res.provider, model: res.model, fallback: res.fallback, reused: false, error: res.error ?? null };
 }

@@ -1,11 +1,14 @@
 import { loadConfig, publicUrl } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
-import { REPORT_QUEUE, startBoss, type ReportJob } from '../../shared/jobs.ts';
+import type { IngestDeps } from '../../shared/ingest.ts';
+import { CLEANUP_QUEUE, queueCleanup, REPORT_QUEUE, startBoss, type ReportJob } from '../../shared/jobs.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { createRedis } from '../../shared/redis.ts';
-import { writeReport } from './handler.ts';
+import { cleanupSession } from './cleanup.ts';
+import { sweepExpired } from './expiry.ts';
+import { writeReport, type ReporterDeps } from './handler.ts';
 
 const config = loadConfig();
 const log = createLogger('reporter', config.LOG_LEVEL);
@@ -15,12 +18,33 @@ await runUntilSignal(log, async () => {
   const db = createPool(config.DATABASE_URL, 4, 'reporter');
   const keys = createKeys(config.REDIS_PREFIX);
   const boss = await startBoss(config.DATABASE_URL, log, { worker: true });
-  const deps = { redis, keys, db, log, publicUrl: publicUrl(config), waitForGradesMs: config.REPORT_WAIT_FOR_GRADES_SEC * 1000 };
+  const base = publicUrl(config);
+  const deps: ReporterDeps = {
+    redis, keys, db, log, publicUrl: base,
+    waitForGradesMs: config.REPORT_WAIT_FOR_GRADES_SEC * 1000,
+    scheduleCleanup: (sessionId) => queueCleanup(boss, sessionId, config.OUT_STREAM_GRACE_SEC),
+  };
+  const ingest: IngestDeps = {
+    redis, keys,
+    limits: { maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES, maxCodeBytes: config.MAX_CODE_BYTES, maxAnswerBytes: config.MAX_ANSWER_BYTES },
+    ingestTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
+    reportUrl: (id) => `${base}/v1/sessions/${id}/report`,
+  };
   await boss.work<ReportJob>(REPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await writeReport(deps, job.data, job.createdOn);
   });
+  await boss.work<{ sessionId: string }>(CLEANUP_QUEUE, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await cleanupSession(deps, job.data.sessionId);
+  });
+  // Every replica sweeps; ending is idempotent (the ingest script refuses a second end), so the
+  // sweeps need no coordination and a dead replica delays nothing.
+  const sweep = setInterval(() => {
+    sweepExpired({ db, ingest, log }).catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expiry sweep failed'));
+  }, config.EXPIRY_SWEEP_MS);
+  sweep.unref();
   return {
     async stop() {
+      clearInterval(sweep);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await db.end();
       await redis.quit();

@@ -1,15 +1,36 @@
+import { analyzeCode, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { SessionRow } from '../../shared/session.ts';
+import type { ReportInput } from './report.ts';
 
-// The reporter's SQL, one function per query.
+// The reporter's SQL, one function per query, and loadReportInput, which gathers all of it (plus the
+// static analysis of the final code) so that buildReport stays pure.
 
 export async function selectSessionRow(db: Queryable, id: string): Promise<SessionRow | null> {
   const { rows } = await db.query<SessionRow>('SELECT * FROM sessions WHERE id = $1', [id]);
   return rows[0] ?? null;
 }
 
+/** The evaluation jsonb the agent stores: the grade plus which provider produced it. */
+export interface EvaluationJson {
+  score: number;
+  rubric: Record<string, number>;
+  rationale: string;
+  flags: string[];
+  missing?: string[];
+  commitment?: string;
+  followUp?: string;
+  provider?: string;
+  model?: string;
+  fallback?: boolean;
+}
+
 export interface QuestionRow {
   id: string;
+  /** absent in rows loaded by older callers; links a question to the trigger decision that asked it */
+  request_id?: string;
+  /** the question whose partial answer prompted this follow-up */
+  parent_id?: string | null;
   seq: number;
   reason_code: string;
   reason: string;
@@ -23,14 +44,14 @@ export interface QuestionRow {
   asked_at: Date;
   answer: string | null;
   answered_at: Date | null;
-  evaluation: { score: number; rubric: Record<string, number>; rationale: string; flags: string[]; missing?: string[] } | null;
+  evaluation: EvaluationJson | null;
   score: number | null;
 }
 
 export async function selectQuestions(db: Queryable, sessionId: string): Promise<QuestionRow[]> {
   const { rows } = await db.query<QuestionRow>(
-    `SELECT id, seq, reason_code, reason, question, topic, line_from, line_to, provider, model, fallback, asked_at,
-            answer, answered_at, evaluation, score
+    `SELECT id, request_id, parent_id, seq, reason_code, reason, question, topic, line_from, line_to, provider, model, fallback,
+            asked_at, answer, answered_at, evaluation, score
        FROM interactions WHERE session_id = $1 ORDER BY asked_at, id`,
     [sessionId],
   );
@@ -39,8 +60,8 @@ export async function selectQuestions(db: Queryable, sessionId: string): Promise
 
 export interface SnapshotSummary {
   count: number;
-  first_at: Date | null;
-  last_at: Date | null;
+  first_at: Date | string | null;
+  last_at: Date | string | null;
   final: { seq: number; code: string; language: string; lines: number } | null;
 }
 
@@ -56,6 +77,85 @@ export async function selectSnapshotSummary(db: Queryable, sessionId: string): P
   return rows[0];
 }
 
+export interface SizePoint {
+  seq: number;
+  at: Date | string;
+  lines: number;
+  bytes: number;
+}
+
+/** Code size over time, evenly sampled to at most `max` points (the first and last always kept). */
+export async function selectSizeSeries(db: Queryable, sessionId: string, max = 200): Promise<SizePoint[]> {
+  const { rows } = await db.query<SizePoint>(
+    `WITH s AS (
+       SELECT seq, received_at, lines, bytes, row_number() OVER (ORDER BY seq) AS rn, count(*) OVER () AS n
+         FROM code_snapshots WHERE session_id = $1)
+     SELECT seq, received_at AS at, lines, bytes FROM s
+      WHERE n <= $2 OR (rn - 1) % ceil(n::numeric / ($2 - 1))::int = 0 OR rn = n
+      ORDER BY seq`,
+    [sessionId, Math.max(2, max)],
+  );
+  return rows;
+}
+
+export interface GrowthJump {
+  seq: number;
+  at: Date | string;
+  lines: number;
+  linesAdded: number;
+  bytesAdded: number;
+}
+
+/** The single update that added the most lines (a large paste or a rewrite shows here). */
+export async function selectLargestGrowth(db: Queryable, sessionId: string): Promise<GrowthJump | null> {
+  const { rows } = await db.query<GrowthJump>(
+    `SELECT seq, at, lines, "linesAdded", "bytesAdded" FROM (
+       SELECT seq, received_at AS at, lines,
+              lines - coalesce(lag(lines) OVER w, 0) AS "linesAdded", bytes - coalesce(lag(bytes) OVER w, 0) AS "bytesAdded"
+         FROM code_snapshots WHERE session_id = $1 WINDOW w AS (ORDER BY seq)) j
+      ORDER BY "linesAdded" DESC, seq LIMIT 1`,
+    [sessionId],
+  );
+  return rows[0] ?? null;
+}
+
+export interface DecisionRow {
+  eventId: string;
+  at: Date | string;
+  decision: string;
+  reasonCode: string;
+  reason: string;
+  seq: number | null;
+  requestId: string | null;
+}
+
+/** The trigger's decisions as archived from the out stream (interviewer audience). */
+export async function selectDecisions(db: Queryable, sessionId: string): Promise<DecisionRow[]> {
+  const { rows } = await db.query<DecisionRow>(
+    `SELECT stream_id AS "eventId", at, payload->>'decision' AS decision, payload->>'reasonCode' AS "reasonCode",
+            payload->>'reason' AS reason, (payload->>'seq')::bigint AS seq, payload->>'requestId' AS "requestId"
+       FROM session_events WHERE session_id = $1 AND stream = 'out' AND type = 'decision' ORDER BY at, id`,
+    [sessionId],
+  );
+  return rows;
+}
+
+export interface EditorEventRow {
+  eventId: string;
+  at: Date | string;
+  kind: string;
+  detail: unknown;
+}
+
+export async function selectEditorEvents(db: Queryable, sessionId: string): Promise<EditorEventRow[]> {
+  const { rows } = await db.query<EditorEventRow>(
+    `SELECT stream_id AS "eventId", at, payload->>'kind' AS kind, payload->'detail' AS detail
+       FROM session_events WHERE session_id = $1 AND stream = 'in' AND type = 'editor_event' ORDER BY at, id`,
+    [sessionId],
+  );
+  return rows;
+}
+
 export async function selectEditorSignals(db: Queryable, sessionId: string): Promise<{ kind: string; count: number }[]> {
   const { rows } = await db.query<{ kind: string; count: number }>(
     `SELECT payload->>'kind' AS kind, count(*)::int AS count FROM session_events
@@ -63,6 +163,41 @@ export async function selectEditorSignals(db: Queryable, sessionId: string): Pro
     [sessionId],
   );
   return rows;
+}
+
+/** The code as it stood at each of these seqs (the last snapshot at or before it), keyed by the asked seq. */
+export async function selectCodeAtSeqs(db: Queryable, sessionId: string, seqs: number[]): Promise<{ seq: number; code: string }[]> {
+  if (!seqs.length) return [];
+  const { rows } = await db.query<{ seq: number; code: string }>(
+    `SELECT q.seq, c.code FROM unnest($2::bigint[]) AS q(seq)
+       CROSS JOIN LATERAL (SELECT code FROM code_snapshots
+                            WHERE session_id = $1 AND seq <= q.seq ORDER BY seq DESC LIMIT 1) c
+      ORDER BY q.seq`,
+    [sessionId, [...new Set(seqs)]],
+  );
+  return rows;
+}
+
+export type Analyze = (code: string, language: string) => Promise<CodeAnalysis | null>;
+
+/**
+ * Everything buildReport needs, read from Postgres, plus the static analysis of the final code.
+ * Null when the session does not exist. The caller adds `generatedAt`.
+ */
+export async function loadReportInput(db: Queryable, sessionId: string, analyze: Analyze = analyzeCode): Promise<Omit<ReportInput, 'generatedAt'> | null> {
+  const session = await selectSessionRow(db, sessionId);
+  if (!session) return null;
+  const [questions, snapshots, series, growth, decisions, editorEvents] = await Promise.all([
+    selectQuestions(db, sessionId), selectSnapshotSummary(db, sessionId), selectSizeSeries(db, sessionId),
+    selectLargestGrowth(db, sessionId), selectDecisions(db, sessionId), selectEditorEvents(db, sessionId),
+  ]);
+  const codeAt = await selectCodeAtSeqs(db, sessionId, questions.filter((q) => q.line_from !== null).map((q) => q.seq));
+  let analysis: CodeAnalysis | null = null;
+  if (snapshots.final) {
+    // A grammar that fails to load costs the report its static facts, not the report.
+    analysis = await analyze(snapshots.final.code, snapshots.final.language).catch(() => null);
+  }
+  return { session, questions, snapshots, series, growth, decisions, editorEvents, codeAt, analysis };
 }
 
 /** Inserts the report unless one exists; returns true when this call wrote it. */
