@@ -9,6 +9,7 @@ import { authorize, type AuthDeps } from './auth.ts';
 import type { Request, Response, Router } from './http.ts';
 import type { IngestDeps } from './ingest.ts';
 import { appendFrame } from './ingest.ts';
+import { reportHtmlRoute, timelineRoute } from './report-routes.ts';
 import { insertSession, selectCodeAt, selectReport, selectSession, selectSessions } from './sessions.ts';
 
 // HTTP API of DESIGN.md section 4. Handlers take their dependencies and a copied request.
@@ -149,5 +150,7 @@ export function routes(router: Router, deps: ApiDeps): Router {
     .add('GET', '/v1/sessions/:id', bind(getSession))
     .add('GET', '/v1/sessions/:id/code', bind(getCode))
     .add('POST', '/v1/sessions/:id/end', bind(endSession))
-    .add('GET', '/v1/sessions/:id/report', bind(getReport));
+    .add('GET', '/v1/sessions/:id/timeline', bind(timelineRoute))
+    .add('GET', '/v1/sessions/:id/report', bind(getReport))
+    .add('GET', '/v1/sessions/:id/report.html', bind(reportHtmlRoute));
 }

@@ -40,7 +40,21 @@ export function authorize(
   sessionId?: string,
   opts: { anySession?: boolean } = {},
 ): Caller {
-  const caller = identify(deps, bearer(headers));
+  return authorizeCredential(deps, bearer(headers), allowed, sessionId, opts);
+}
+
+/**
+ * The same check for a credential found elsewhere. Pages a person opens from a link (report.html)
+ * also take `?token=`, since a browser following a link cannot set headers; the header wins.
+ */
+export function authorizeCredential(
+  deps: AuthDeps,
+  credential: string | null,
+  allowed: Allowed[],
+  sessionId?: string,
+  opts: { anySession?: boolean } = {},
+): Caller {
+  const caller = identify(deps, credential);
   if (caller.kind === 'admin') {
     if (allowed.includes('admin')) return caller;
     throw new AppError('forbidden');
