@@ -34,7 +34,7 @@ export function toCls(value: unknown): Cls | null {
   return found.length ? found[0].cls : null;
 }
 
-export type MentionRole = 'plain' | 'unit' | 'from' | 'to' | 'negated';
+export type MentionRole = 'plain' | 'unit' | 'from' | 'to' | 'negated' | 'best';
 
 export interface Mention {
   cls: Cls;
@@ -58,9 +58,19 @@ export function findClasses(text: string): Mention[] {
 }
 
 // A cost of one operation, not of the whole function: "O(n) per lookup", "each check is O(1)".
-const UNIT_AFTER = /^[\s,)`'"]*(?:time\s+|work\s+|cost\s+)?(?:per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
-const UNIT_BEFORE = /(?:each|every|per|one|a single|single|the|that|this)\s+(?:check|lookup|look-up|call|scan|membership test|membership check|test|operation|insert|insertion|access|search|in-check|contains|includes)\s*(?:is|costs?|takes|=|:|of)?\s*(?:an?\s+)?$|(?:lookups?|look-ups?|checks?|scans?|membership|contains|includes)\s+(?:is|are|costs?|takes|become|becomes)\s+(?:an?\s+|only\s+)?$/;
-const NEGATED_BEFORE = /(?:\bnot|n't|\bno longer|\binstead of|\brather than|\bnever|\bnot just|\bnot only|\bwas)\s+(?:just\s+|really\s+|simply\s+|an?\s+|the\s+)?$/;
+const UNIT_AFTER = /^[\s,)`'"]*(?:time\s+|work\s+|cost\s+)?(?:on average\b|average\b|amorti[sz]ed\b|per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
+const UNIT_BEFORE = /(?:each|every|per|one|a single|single|the|that|this)\s+(?:check|lookup|look-up|call|scan|membership test|membership check|test|operation|insert|insertion|access|search|in-check|contains|includes)\s*(?:is|costs?|takes|=|:|of)?\s*(?:an?\s+)?$|(?:lookups?|look-ups?|checks?|scans?|membership|contains|includes)\s+(?:is|are|costs?|takes|become|becomes)\s+(?:an?\s+|only\s+)?$|`[^`]{1,60}`\s*(?:is|costs?|takes|becomes|makes|an?)?\s*$|\b(?:makes|making)\s+`[^`]{1,60}`\s*$/;
+// "each push is O(log n)": a named operation's cost; but "every element is O(n)" is about the whole.
+const UNIT_EACH = /\b(?:each|every|per|one|a single|single)\s+(?!(?:pairs?|elements?|items?|numbers?|values?|entr(?:y|ies)|words?)\b)[\w.()`[\]-]+(?:\s+(?!is\b)[\w.()`[\]-]+)?\s+(?:is|costs?|takes|=)\s+(?:only\s+|an?\s+|just\s+)?$/;
+// "the best case is O(1)": a side remark, not the answer (but the misconception when it is all there is).
+const BEST_BEFORE = /\b(?:best[- ]case|at best|in the best|best scenario|if the first|when the first|if it finds it immediately)([^.]{0,25})$/;
+const BEST_AFTER = /^[\s,)]*(?:in the\s+|for the\s+)?(?:best[- ]case|at best|in the best|if the first|when the first)/;
+const isBest = (before: string): boolean => {
+  const m = BEST_BEFORE.exec(before);
+  return !!m && !/\b(worst|but|however|average|overall|otherwise|whereas)\b/.test(m[1] ?? '');
+};
+// "rather than X" rejects X; "instead of X" names where a change starts (see mark()).
+const NEGATED_BEFORE = /(?:\bnot|n't|\bno longer|\brather than|\bnever|\bnot just|\bnot only|\bwas)\s+(?:just\s+|really\s+|simply\s+|an?\s+|the\s+)?$/;
 
 export interface ComplexityReading {
   mentions: Mention[];
@@ -70,8 +80,12 @@ export interface ComplexityReading {
   improved: Cls[];
   /** Classes named as the cost of one operation. */
   unit: Cls[];
+  /** Classes named for the best case only. */
+  best: Cls[];
   /** Two classes offered as alternatives: "O(n) or O(n^2)", "somewhere between", hedge words with two classes. */
   hedged: boolean;
+  /** Only the explicit kind: "or", "between", "either", hedge words next to two classes. */
+  explicitHedge: boolean;
 }
 
 function mark(t: string, mentions: Mention[]): void {
@@ -85,17 +99,38 @@ function mark(t: string, mentions: Mention[]): void {
   s += t.slice(at);
   const set = (i: string, role: MentionRole) => {
     const m = mentions[Number(i)];
-    if (m && m.role !== 'negated') m.role = role;
+    if (m && m.role !== 'negated' && m.role !== 'best') m.role = role;
   };
   for (const r of s.matchAll(/from\s+\u00ab(\d+)\u00bb[^\u00ab]{0,50}?\bto\s+\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
   for (const r of s.matchAll(/\u00ab(\d+)\u00bb\s*(?:->|=>|becomes|turns into)\s*\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
-  for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^\u00ab]{0,60}?\b(?:instead of|rather than)\s+(?:the\s+)?\u00ab(\d+)\u00bb/g)) { set(r[1], 'to'); set(r[2], 'from'); }
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^\u00ab]{0,60}?\binstead of\s+(?:the\s+)?\u00ab(\d+)\u00bb/g)) { set(r[1], 'to'); set(r[2], 'from'); }
   for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^\u00ab.]{0,80}?\b(?:improv\w*|reduc\w*|bring\w*|brings|down to|drops?|becomes?|get it|gets it|getting|achiev\w*|make it|makes it|would make|would be|could be|can be|turn\w* it|cuts? it|lower\w*)\b[^\u00ab.]{0,30}?\u00ab(\d+)\u00bb/g)) {
     set(r[1], 'from'); set(r[2], 'to');
   }
   for (const r of s.matchAll(/\b(?:was|used to be)\s+\u00ab(\d+)\u00bb[^\u00ab]{0,40}?\bnow\b[^\u00ab]{0,15}\u00ab(\d+)\u00bb/g)) { set(r[1], 'from'); set(r[2], 'to'); }
   for (const r of s.matchAll(/\b(?:with|using|use|by using|switch(?:ing)? to)\s+(?:a|an|the)?\s*(?:hash\s*)?(?:set|map|dict\w*|hash\w*|heap|deque|memo\w*|cache|lookup table|two pointers|sort\w*)\b[^\u00ab.]{0,30}\u00ab(\d+)\u00bb/g)) set(r[1], 'to');
   for (const r of s.matchAll(/\u00ab(\d+)\u00bb\s+instead\b/g)) set(r[1], 'to');
+  // A hypothetical: "if it were sorted, two pointers would make it O(n)", "with a set it gets O(n)".
+  for (const r of s.matchAll(/\b(?:if|with|using|by using|switching to)\b[^\u00ab.;:]{0,50}\b(?:make|makes|making|would|could|can|gets?|becomes?|brings?|drops?|turns?)\b[^\u00ab.;]{0,15}\u00ab(\d+)\u00bb/g)) set(r[1], 'to');
+  // After a first class, one named right after a change of structure is where that change leads:
+  // "... O(n^2) overall; making seen a set gives O(n) total".
+  for (const r of s.matchAll(/\u00ab(\d+)\u00bb[^]*?\b(?:set|map|dict\w*|hash ?set|hash ?map|hash\w*|deque|heap|memo\w*|cache|instead|switch\w*|replac\w*|convert\w*|the fix|that change)\b[^\u00ab.;]{0,40}?\u00ab(\d+)\u00bb/g)) {
+    const a = mentions[Number(r[1])];
+    const b = mentions[Number(r[2])];
+    if (a && b && a.cls !== b.cls && b.role === 'plain') set(r[2], 'to');
+  }
+}
+
+/** Whether `m` is offered as an alternative to a neighbouring, different class ("O(n) or O(n^2)"). */
+function alternative(t: string, mentions: Mention[], m: Mention): boolean {
+  const i = mentions.indexOf(m);
+  const pair = (a: Mention | undefined, b: Mention | undefined): boolean => {
+    if (!a || !b || a.cls === b.cls) return false;
+    const between = t.slice(a.end, b.start);
+    const lead = t.slice(Math.max(0, a.start - 25), a.start);
+    return /^\s*(?:,\s*)?(?:or|\/|or maybe|or perhaps|maybe|possibly|-)\s*$/.test(between) || /\b(between|either)\s*$/.test(lead);
+  };
+  return pair(mentions[i - 1], m) || pair(m, mentions[i + 1]);
 }
 
 export function readComplexity(text: string): ComplexityReading {
@@ -105,27 +140,27 @@ export function readComplexity(text: string): ComplexityReading {
     const before = t.slice(Math.max(0, m.start - 40), m.start);
     const after = t.slice(m.end, m.end + 30);
     if (NEGATED_BEFORE.test(before)) m.role = 'negated';
-    else if (UNIT_AFTER.test(after) || UNIT_BEFORE.test(before)) m.role = 'unit';
+    else if (isBest(before) || BEST_AFTER.test(after)) m.role = 'best';
+    else if (UNIT_AFTER.test(after) || UNIT_BEFORE.test(before) || UNIT_EACH.test(before)) m.role = 'unit';
   }
   mark(t, mentions);
+  // O(1) beside another class for the whole function is an operation's cost ("checking seen is O(1)"),
+  // unless offered as an alternative.
+  const plainClasses = new Set(mentions.filter((m) => m.role === 'plain' || m.role === 'from').map((m) => m.cls));
+  if (plainClasses.size >= 2 && plainClasses.has('O(1)')) {
+    for (const m of mentions) if (m.cls === 'O(1)' && m.role === 'plain' && !alternative(t, mentions, m)) m.role = 'unit';
+  }
   const distinct = (roles: MentionRole[]) => [...new Set(mentions.filter((m) => roles.includes(m.role)).map((m) => m.cls))];
   const current = distinct(['plain', 'from']);
   const improved = distinct(['to']);
   const unit = distinct(['unit']);
+  const best = distinct(['best']);
   const all = [...new Set(mentions.filter((m) => m.role !== 'negated').map((m) => m.cls))];
-  // Explicit alternatives between two different classes.
-  let explicit = false;
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i];
-    const b = mentions[i + 1];
-    if (a.cls === b.cls) continue;
-    const between = t.slice(a.end, b.start);
-    const lead = t.slice(Math.max(0, a.start - 25), a.start);
-    if (/^\s*(?:,\s*)?(?:or|\/|or maybe|or perhaps|maybe|possibly|-)\s*$/.test(between) || /\b(between|either)\s*$/.test(lead)) explicit = true;
-  }
+  const explicit = mentions.some((m) => alternative(t, mentions, m));
   const hedgeWords = hasAny(t, HEDGES);
-  const hedged = explicit || current.length >= 2 || (hedgeWords && all.length >= 2 && current.length + improved.length >= 2 && improved.length === 0);
-  return { mentions, current, improved, unit, hedged };
+  const explicitHedge = explicit || (hedgeWords && all.length >= 2 && improved.length === 0 && current.length >= 2);
+  const hedged = explicitHedge || current.length >= 2;
+  return { mentions, current, improved, unit, best, hedged, explicitHedge };
 }
 
 /** The one class an answer commits to for the code as it is, or null (none, or a hedge). */

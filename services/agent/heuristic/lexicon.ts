@@ -4,8 +4,11 @@ import { norm } from './text.ts';
 
 /** An answer that talks to the grader instead of the interviewer. Checked on the normalised text. */
 export const INJECTION: RegExp[] = [
-  /\b(ignore|disregard|forget|override|bypass)\b[^.]{0,40}\b(instructions?|rubric|rules|prompt|guidelines|grading|criteria|above|previous|prior|everything)\b/,
-  /\b(give|award|assign|grant|mark|rate|score|grade)\b[^.]{0,30}\b(full marks|full points|full score|full credit|100|a perfect|perfect score|maximum|max score|top marks|highest|10\s*\/\s*10|as correct|strong hire)\b/,
+  /\b(ignore|disregard|forget|override|bypass)\b[^.]{0,30}\b(instructions?|rubric|rules|prompt|guidelines|grading|criteria|grader|scoring|system message)\b/,
+  /\b(ignore|disregard|forget)\s+(all|everything)\s+(above|before|previous|prior|else)\b/,
+  /\b(give|award|assign|grant)\b[^.]{0,20}\b(full marks|full points|full score|full credit|perfect score|maximum score|max score|top marks|highest score|10\s*\/\s*10|100\s*(%|points|marks|\/\s*100|out of 100))/,
+  /\b(give|award|assign|grant|rate|score|grade|mark)\s+(me|this|this answer|my answer|the answer)\s+(a\s+|an\s+)?(100|10\/10|perfect|full|maximum|a\+|as correct|strong hire|highly)\b/,
+  /\b(give|award|grant)\s+it\s+(full|a perfect|perfect|top|maximum)\b/,
   /\byou are (now |actually )?(a|an|the|my)\s+(ai|grader|assistant|model|evaluator|helpful|language|system|judge|interviewer)\b/,
   /(^|\n|\s)(system|assistant|developer)\s*:/,
   /<\/?\s*(system|instructions?|prompt|rubric)\s*>/,
@@ -23,7 +26,7 @@ export function looksLikeInjection(sentence: string): boolean {
 /** Non-answers. Only count as evasive when little else is said (see signals.ts). */
 export const EVASIVE: RegExp[] = [
   /\bi\s*(do\s*n[o']?t|dont|don't|really don't|have no)\s*(know|idea|clue|remember)\b/,
-  /\b(no idea|no clue|not sure|unsure|idk|dunno|no comment|pass|skip( this)?)\b/,
+  /\b(no idea|no clue|not sure|unsure|idk|dunno|no comment|i'?ll pass|pass on this|skip this( one| question)?)\b/,
   /\bit depends\b|\bdepends on\b|\bhard to say\b|\bcan'?t say\b|\bwho knows\b|\bwhatever\b/,
   /\b(same as (before|above)|see (the )?code|it'?s obvious|self[- ]explanatory|read the code)\b/,
 ];

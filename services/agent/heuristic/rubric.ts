@@ -153,6 +153,11 @@ export const RUBRIC: Record<string, RubricEntry> = {
     c('out of range', 'out of bounds', 'indexerror', 'past the end', 'overflow', 'undefined', 'index out of range'),
     c('skips the last element', 'skip', 'misses', 'one short', 'one too few', 'off by one', 'off-by-one'),
   ] },
+  'loop_bounds.start': { need: 2, kb: ['loops.off-by-one'], concepts: [
+    c('never paired with itself', 'itself', 'same element', 'same index', 'same number', 'with itself'),
+    c('each pair once', 'once', 'twice', 'both orders', 'each pair', 'duplicate', 'again', 'already checked', 'every pair'),
+    c('nothing skipped', 'skip', 'misses', 'all pairs', 'no pair is missed'),
+  ] },
   purpose: { need: 1, kb: ['code-reading.purpose-summary'], concepts: [
     c('result in problem terms', 'returns', 'finds', 'computes', 'counts', 'checks whether', 'gives back', 'produces', 'determines'),
     c('special-case result', 'empty', 'not found', 'no pair', 'otherwise', 'if none', 'none', 'null', '-1'),
@@ -189,6 +194,17 @@ const ROLE_KB: Record<string, string> = {
   follower: 'variables.most-recent-follower', flag: 'variables.flag-temporary', walker: 'variables.walker-container',
   container: 'variables.walker-container', stepper: 'variables.stepper-fixed', fixed: 'variables.stepper-fixed',
 };
+
+/** A role in words a hiring team reads (Sajaniemi's names are jargon). */
+const ROLE_PLAIN: Record<string, string> = {
+  gatherer: 'a running total', most_wanted_holder: 'the best value so far', most_recent_holder: 'the current element',
+  follower: 'the previous value', flag: 'a flag recording whether something happened', walker: 'a pointer walking the structure',
+  container: 'a collection of what has been seen', stepper: 'a counter stepping through', fixed: 'a fixed value',
+};
+
+export function rolePlain(role: string): string {
+  return ROLE_PLAIN[role] ?? role.replace(/_/g, ' ');
+}
 
 export function roleTerms(role: string): string[] {
   return ROLE_TERMS[role] ?? [];

@@ -3,12 +3,13 @@
 
 /** Lower-case, with the ways people type maths folded together (n² → n^2, n**2 → n^2, × → *). */
 export function norm(s: string): string {
+  // Superscripts first: NFKC would turn n² into "n2".
   return s
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u0060]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u00b2/g, '^2')
     .replace(/\u00b3/g, '^3')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
     .replace(/\*\*/g, '^')
     .replace(/[\u00d7\u00b7\u22c5]/g, '*')
     .replace(/[\u2013\u2014]/g, ' - ')
@@ -129,6 +130,11 @@ export function clip(s: string, max = 60): string {
 export function listPhrase(items: readonly string[], conj = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
+
+/** The word with its indefinite article: "a set", "an array". */
+export function art(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** Distinct values in first-seen order. */

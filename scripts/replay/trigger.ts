@@ -1,0 +1,218 @@
+import type { CodeAnalysis } from '../../shared/analysis/index.ts';
+import { questionIdFor } from '../../shared/ids.ts';
+import type { CodeUpdate } from '../../shared/protocol.ts';
+import type { AskEntry } from '../../shared/streams.ts';
+import { candidateKey } from '../../services/trigger/candidates.ts';
+import type { TriggerState } from '../../services/trigger/rules.ts';
+import type { TriggerSettings } from '../../services/trigger/settings.ts';
+import { applyStep, emptyState, step, type StepResult } from '../../services/trigger/step.ts';
+import type { Finding } from './findings.ts';
+import { show } from './findings.ts';
+import { describeRow, payloadNum, payloadStr, type EventRow, type InteractionRow, type SnapshotRow } from './load.ts';
+
+// The trigger's decisions re-run on the recorded snapshots with the live code (step/applyStep), the
+// state changes mirrored from the archive as the live scripts make them: trigger-commit.lua per code
+// update, the paste signal (recordEditorEvent), trigger-answered.lua on an answer, claim-pending.lua
+// when a follow-up was asked. After each comparison the replay continues from the RECORDED outcome,
+// so one difference is reported where it happens and does not cascade.
+
+export interface TriggerReplayInput {
+  sessionId: string;
+  /** archived events in session order (load.inOrder) */
+  ordered: EventRow[];
+  snapshots: Map<number, SnapshotRow>;
+  interactions: InteractionRow[];
+  settings: TriggerSettings;
+  analyze: (code: string, language: string) => Promise<CodeAnalysis | null>;
+  /** false when the out stream was never archived: nothing recorded to compare with */
+  compare: boolean;
+}
+
+export interface TriggerReplay {
+  findings: Finding[];
+  /** code updates whose decision was re-run and compared */
+  compared: number;
+  /** recorded asks */
+  asks: number;
+}
+
+interface Recorded {
+  row: EventRow;
+  decision: string | undefined;
+  reasonCode: string | undefined;
+  reason: string | undefined;
+  requestId: string | undefined;
+}
+
+/** As services/trigger/handler.ts counts a paste's size (not exported there). */
+export function pastedChars(detail: unknown): number {
+  if (typeof detail === 'string') return detail.length;
+  if (detail && typeof detail === 'object') {
+    const d = detail as Record<string, unknown>;
+    for (const k of ['chars', 'length', 'size']) if (typeof d[k] === 'number') return d[k] as number;
+    if (typeof d.text === 'string') return d.text.length;
+  }
+  return 0;
+}
+
+const bump = (s: TriggerState): string => String(Number(s.version) + 1);
+
+export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerReplay> {
+  const { sessionId, ordered, snapshots, settings } = input;
+  const findings: Finding[] = [];
+  const out: TriggerReplay = { findings, compared: 0, asks: 0 };
+  const byRequest = new Map(input.interactions.map((q) => [q.request_id, q]));
+
+  // What the trigger recorded, per seq.
+  const recorded = new Map<number, Recorded>();
+  for (const e of ordered) {
+    if (e.stream !== 'out' || e.type !== 'decision') continue;
+    const seq = payloadNum(e.payload.seq);
+    const r: Recorded = {
+      row: e, decision: payloadStr(e.payload.decision), reasonCode: payloadStr(e.payload.reasonCode),
+      reason: payloadStr(e.payload.reason), requestId: payloadStr(e.payload.requestId),
+    };
+    if (seq === undefined) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, message: 'recorded decision has no seq' });
+    else if (recorded.has(seq)) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, seq, message: `a second recorded decision for seq ${seq}` });
+    else recorded.set(seq, r);
+    if (r.decision === 'ask') out.asks++;
+  }
+
+  // Where each follow-up took the pending slot: when it was shown, else right after its parent's answer.
+  const claims = new Map<number, InteractionRow[]>();
+  const shownAt = new Map<string, number>();
+  const answerRow = new Map<string, number>();
+  for (const e of ordered) {
+    const qid = payloadStr(e.payload.questionId);
+    if (e.stream === 'out' && e.type === 'question' && qid && !shownAt.has(qid)) shownAt.set(qid, e.id);
+    if (e.stream === 'in' && e.type === 'response_submitted') answerRow.set(e.stream_id, e.id);
+  }
+  const parents = new Map(input.interactions.map((q) => [q.id, q]));
+  for (const f of input.interactions) {
+    if (!f.parent_id) continue;
+    const parentAnswer = parents.get(f.parent_id)?.answer_stream_id;
+    const at = shownAt.get(f.id) ?? (parentAnswer ? answerRow.get(parentAnswer) : undefined);
+    if (at !== undefined) claims.set(at, [...(claims.get(at) ?? []), f]);
+  }
+
+  const seen = new Set<number>();
+  let state = emptyState();
+  for (const e of ordered) {
+    if (e.stream === 'in' && e.type === 'code_update') {
+      const seq = payloadNum(e.payload.seq);
+      if (seq === undefined) continue;
+      seen.add(seq);
+      state = await onCode(e, seq);
+    } else if (e.stream === 'in' && e.type === 'editor_event' && e.payload.kind === 'paste') {
+      state = { ...state, pasteAt: e.at, pasteChars: pastedChars(e.payload.detail) };
+    } else if (e.stream === 'in' && e.type === 'response_submitted') {
+      if (state.pending && state.pending === payloadStr(e.payload.questionId)) state = { ...state, pending: '', version: bump(state) };
+    }
+    for (const f of claims.get(e.id) ?? []) state = claim(f, state);
+  }
+
+  if (input.compare) {
+    for (const [seq, r] of recorded) {
+      if (!seen.has(seq)) findings.push({ check: 'trigger', where: describeRow(r.row), rowId: r.row.id, seq, message: `recorded a decision for seq ${seq}, but no code_update with that seq is archived` });
+    }
+    const asked = new Set([...recorded.values()].map((r) => r.requestId).filter((x): x is string => x !== undefined));
+    for (const q of input.interactions) {
+      if (!q.parent_id && !asked.has(q.request_id)) {
+        findings.push({ check: 'trigger', where: `interactions ${q.id}`, questionId: q.id, seq: q.seq, message: `no recorded ask decision has its request id ${q.request_id}` });
+      }
+    }
+  }
+  return out;
+
+  async function onCode(e: EventRow, seq: number): Promise<TriggerState> {
+    const rec = recorded.get(seq);
+    if (state.lastSeq !== null && seq <= state.lastSeq) {
+      if (rec && input.compare) findings.push({ check: 'trigger', where: describeRow(rec.row), rowId: rec.row.id, seq, message: `recorded a decision for seq ${seq}, which the trigger would skip as stale (last seq ${state.lastSeq})` });
+      return state;
+    }
+    const snap = snapshots.get(seq);
+    if (!snap) {
+      // No code to decide on (reported by the snapshot check); carry the recorded outcome forward.
+      const next: TriggerState = { ...state, lastSeq: seq, startedAt: state.startedAt ?? e.at, lastUpdateAt: e.at, version: bump(state) };
+      const reqId = rec?.decision === 'ask' ? rec.requestId : undefined;
+      return reqId ? { ...next, lastAskAt: e.at, pending: questionIdFor(reqId), pendingSince: e.at, asked: state.asked + 1 } : next;
+    }
+    const frame: CodeUpdate = {
+      type: 'code_update', seq, code: snap.code, language: payloadStr(e.payload.language) ?? snap.language,
+      ts: payloadNum(e.payload.ts) ?? 0,
+    };
+    let analysis: CodeAnalysis | null = null;
+    try {
+      analysis = await input.analyze(frame.code, frame.language);
+    } catch {
+      analysis = null; // as the live handler: no parse tree, the diff rules decide
+    }
+    const res = step(sessionId, frame, e.at, state, settings, analysis);
+    if (input.compare) {
+      out.compared++;
+      compare(e, seq, rec, res);
+    }
+    return continueFrom(state, seq, e.at, frame, res, input.compare ? rec : undefined);
+  }
+
+  function compare(e: EventRow, seq: number, rec: Recorded | undefined, res: StepResult): void {
+    const shown = res.shown;
+    const at = (r: Recorded) => ({ where: describeRow(r.row), rowId: r.row.id, seq });
+    if (!rec) {
+      if (shown) {
+        findings.push({
+          check: 'trigger', where: describeRow(e), rowId: e.id, seq,
+          message: `the replay ${shown.decision === 'ask' ? 'asks' : 'shows a skip'} (${shown.reasonCode}: ${show(shown.reason, 80)}) but no decision was recorded for seq ${seq}`,
+        });
+      }
+      return;
+    }
+    if (!shown) {
+      findings.push({ check: 'trigger', ...at(rec), message: `recorded ${rec.decision} ${rec.reasonCode}, but the replay decides ${res.decision.decision} ${res.decision.reasonCode} and shows nothing` });
+    } else if (shown.decision !== rec.decision || shown.reasonCode !== rec.reasonCode) {
+      findings.push({ check: 'trigger', ...at(rec), message: `recorded ${rec.decision} ${rec.reasonCode}, the replay decides ${shown.decision} ${shown.reasonCode}` });
+    } else {
+      if (shown.reason !== rec.reason) findings.push({ check: 'trigger', ...at(rec), message: `reason differs: recorded ${show(rec.reason, 80)}, replayed ${show(shown.reason, 80)}` });
+      if (shown.requestId !== rec.requestId) findings.push({ check: 'trigger', ...at(rec), message: `request id differs: recorded ${rec.requestId}, replayed ${shown.requestId}` });
+    }
+    if (rec.decision === 'ask') {
+      const q = rec.requestId ? byRequest.get(rec.requestId) : undefined;
+      if (!q) {
+        findings.push({ check: 'trigger', ...at(rec), message: `recorded ask ${rec.requestId ?? '(no request id)'} has no interaction with that request id` });
+      } else if (q.seq !== seq || q.reason_code !== rec.reasonCode || q.reason !== rec.reason || q.id !== questionIdFor(q.request_id)) {
+        findings.push({ check: 'trigger', ...at(rec), questionId: q.id, message: `recorded ask does not match interaction ${q.id} (seq ${q.seq}, ${q.reason_code}: ${show(q.reason, 60)})` });
+      }
+    }
+  }
+
+  /** The state as the live commit left it: the recorded ask if there was one, else the replayed step without an ask. */
+  function continueFrom(s: TriggerState, seq: number, at: number, frame: CodeUpdate, res: StepResult, rec: Recorded | undefined): TriggerState {
+    if (!rec) return applyStep(s, seq, at, res);
+    const recAsk = rec.decision === 'ask' && rec.requestId ? rec.requestId : null;
+    if (recAsk && res.ask && res.ask.requestId === recAsk && res.ask.reasonCode === rec.reasonCode) return applyStep(s, seq, at, res);
+    if (recAsk) {
+      const ctx = byRequest.get(recAsk)?.context ?? {};
+      const key = typeof ctx.topic === 'string' ? candidateKey({ topic: ctx.topic, function: typeof ctx.function === 'string' ? ctx.function : undefined }) : null;
+      const ask: AskEntry = {
+        sessionId, requestId: recAsk, seq, reasonCode: rec.reasonCode ?? '', reason: rec.reason ?? '', at,
+        questionId: questionIdFor(recAsk), language: frame.language, code: frame.code, context: {},
+      };
+      return applyStep(s, seq, at, { ask, extra: { ...res.extra, askedKeys: JSON.stringify(key ? [...s.askedKeys, key] : s.askedKeys) } });
+    }
+    if (!res.ask) return applyStep(s, seq, at, res);
+    const held = res.decision.candidate ? [res.decision.candidate, ...res.decision.backlog].slice(0, 5) : res.decision.backlog;
+    return applyStep(s, seq, at, { ask: null, extra: { ...res.extra, askedKeys: JSON.stringify(s.askedKeys), backlog: JSON.stringify(held) } });
+  }
+
+  /** claim-pending.lua: the follow-up becomes the pending question unless another one waits. */
+  function claim(f: InteractionRow, s: TriggerState): TriggerState {
+    if (s.pending === f.id) return s;
+    if (s.pending !== '' && s.pending !== f.parent_id && input.compare) {
+      findings.push({
+        check: 'trigger', where: `interactions ${f.id}`, questionId: f.id,
+        message: `follow-up of ${f.parent_id} was asked, but in the replay ${s.pending} was still pending, so it could not have been`,
+      });
+    }
+    return { ...s, pending: f.id, pendingSince: f.asked_at, version: bump(s) };
+  }
+}

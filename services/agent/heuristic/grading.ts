@@ -1,0 +1,160 @@
+// Grading a free-text answer without a model (INTERVIEWING.md). Four dimensions, 0–3 each:
+//   C correctness  (checks.ts: computed key 3, known misconception 1, contradiction 0)
+//   G grounding    (own identifiers, valid line numbers, literals, quoted code)
+//   A abstraction  (SOLO: prestructural 0, unistructural 1, multistructural 2, relational 3)
+//   K completeness (share of rubric concepts, counted only in sentences about the code or giving a reason)
+// Score formula (0–100):
+//   quality = (0.45·K + 0.30·G + 0.25·A) / 3
+//   score   = 100 · ( 0.55 · C/3  +  0.45 · gate(C) · quality ),   gate = [0.25, 0.35, 0.85, 1][C]
+// so a wrong answer cannot buy a pass with fluent, well-grounded prose (C = 0 tops out near 11, a
+// known misconception near 34), and a bare right answer lands around 55–60 with a follow-up. Before
+// the formula, a keyword dump or two classes offered as alternatives cap C at 1 (not an answer);
+// after it, caps by flag: prompt_injection ≤ 20, evasive ≤ 15, off_topic ≤ 10, keyword_dump ≤ 40,
+// empty = 0. Commitment (hedged / rambling) is reported beside the score, never folded in.
+import { analyzeCode } from '../../../shared/analysis/index.ts';
+import type { EvaluationInput, EvaluationOutput } from '../provider.ts';
+import { checkKey, type AnswerView, type KeyResult } from './checks.ts';
+import { pickFunction } from './code.ts';
+import { readComplexity, toCls } from './complexity.ts';
+import { readExpected, type Expected } from './expected.ts';
+import { resolveRubric } from './kb.ts';
+import { NARRATION } from './lexicon.ts';
+import { rubricFor } from './rubric.ts';
+import {
+  commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+} from './signals.ts';
+import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm } from './text.ts';
+
+const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
+const GATE = [0.25, 0.35, 0.85, 1];
+const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 40 };
+
+export function scoreOf(r: { correctness: number; completeness: number; grounding: number; abstraction: number }): number {
+  const quality = (W.K * r.completeness + W.G * r.grounding + W.A * r.abstraction) / 3;
+  return 100 * (W.correctness * (r.correctness / 3) + (1 - W.correctness) * GATE[r.correctness] * quality);
+}
+
+/** Fills a key another provider (or an older question) left out: the rubric, and the complexity from the code. */
+async function enrich(e: Expected, input: EvaluationInput): Promise<Expected> {
+  const out = { ...e };
+  if (!out.concepts.length) {
+    const r = await resolveRubric(rubricFor(out.variant, input.topic), input.topic, input.retrieved);
+    out.concepts = r.concepts;
+    out.need ??= r.need;
+    out.misconceptions = [...out.misconceptions, ...r.misconceptions];
+  }
+  const wantsClass = input.topic === 'time_complexity' || input.topic === 'scale' || /time complexity/i.test(input.question);
+  if ((!out.function || (wantsClass && !out.complexity)) && input.code.trim()) {
+    const analysis = await analyzeCode(input.code, input.language).catch(() => null);
+    const named = analysis?.functions.find((f) => hasIdentifier(input.question, f.name))?.name;
+    const f = pickFunction(analysis, out.function ?? named);
+    if (f) {
+      out.function ??= f.name;
+      out.lines ??= [f.startLine, f.endLine];
+      if (wantsClass && !out.complexity) {
+        out.complexity = f.complexityEstimate;
+        if (f.dominantLine) out.dominantLine ??= f.dominantLine;
+        out.keyReason ??= f.dominantLine ? `line ${f.dominantLine} dominates` : undefined;
+      }
+    }
+  }
+  return out;
+}
+
+function emptyResult(): EvaluationOutput {
+  return {
+    score: 0, rubric: { correctness: 0, grounding: 0, abstraction: 0, completeness: 0 },
+    rationale: 'No answer was given.', flags: ['empty'], missing: ['an answer'], commitment: 'committed',
+  };
+}
+
+function qualitySentence(G: number, K: number, missing: string[], groundExamples: string[]): string {
+  const ground = G >= 2 ? `Refers to the code itself (${listPhrase(groundExamples.slice(0, 3))})` : G === 1 ? 'Barely refers to the code' : 'Does not refer to the code itself';
+  const reason = K === 3 ? 'explains why' : K === 0 && !missing.length ? 'gives no reasoning' : `misses ${listPhrase(missing.slice(0, 2), 'and')}`;
+  return `${ground} and ${reason}.`;
+}
+
+function followUpOf(e: Expected, key: KeyResult, hedgedClasses: string[], G: number, missing: string[]): string {
+  const fn = e.function;
+  if (hedgedClasses.length >= 2) {
+    return `You mentioned ${listPhrase(hedgedClasses, 'and')} \u2014 which one is it${fn ? ` for ${fn}` : ''}, and which line decides it?`;
+  }
+  const focus = key.focus ?? missing[0] ?? 'your reasoning';
+  const where = G === 0 && e.focusLines?.length ? ` \u2014 point at the code, for example line ${e.focusLines[0]}` : '';
+  return clip(`Could you be more specific about ${focus}${where}?`, 400);
+}
+
+export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
+  const answer = input.answer.slice(0, 6000);
+  if (!/[A-Za-z0-9]/.test(answer)) return emptyResult();
+  const e = await enrich(readExpected(input.expected), input);
+  const g = groundOf(input.code, e.function, e.lines);
+  const { clean, injected } = splitInjection(answer);
+  const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(clean), lines: lineRefs(clean) };
+  const gt = groundTokens(clean, g);
+  // With a class as the key, naming the class is correctness; completeness counts the reasons given for it.
+  const classKeyed = !!(e.complexity || e.spaceComplexity) && ['time_complexity', 'space_complexity', 'scale', null].includes(input.topic);
+  const isClassWord = (c: { name: string; synonyms: string[] }) => {
+    const terms = [c.name, ...c.synonyms];
+    return terms.filter((x) => toCls(x)).length >= 0.75 * terms.length;
+  };
+  const concepts = classKeyed ? e.concepts.filter((c) => !isClassWord(c)) : e.concepts;
+  const cov = coverage(clean, concepts, g);
+  const solo = soloLevel(clean, input.question);
+  const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
+  const key = checkKey(input.topic, e, a, solo, narration);
+
+  const flags: string[] = [];
+  const nothingLeft = !/[A-Za-z0-9]/.test(clean);
+  const evasive = !nothingLeft && isEvasive(clean, gt.weight, key.score);
+  const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, key.score);
+  const dump = cov.dumpShare >= 0.4;
+  if (injected) flags.push('prompt_injection');
+  if (dump) flags.push('keyword_dump');
+  if (evasive) flags.push('evasive');
+  if (offTopic) flags.push('off_topic');
+  // Several classes are a hedge when the class is the answer; elsewhere (a per-lookup cost beside a
+  // total, a before and after) only an explicit "O(n) or O(n^2)" is.
+  const classHedge = classKeyed ? a.reading.hedged : a.reading.explicitHedge;
+  if (classHedge) flags.push('hedged_class');
+
+  let C = key.score;
+  let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
+  let G = gradeGrounding(gt.weight);
+  let A = solo;
+  if (nothingLeft || evasive || offTopic) [C, K, G, A] = [0, 0, Math.min(G, 1), Math.min(A, evasive ? 1 : 0)];
+  // A list of terms is not an answer even when the right class is in it.
+  if (dump) [C, A] = [Math.min(C, 1), Math.min(A, 1)];
+  // Offering alternatives is not an answer, whatever else the check found.
+  if (a.reading.explicitHedge) C = Math.min(C, 1);
+  const rubric = { correctness: C, grounding: G, abstraction: A, completeness: K };
+  let score = scoreOf(rubric);
+  for (const f of flags) if (CAPS[f] !== undefined) score = Math.min(score, CAPS[f]);
+  score = Math.max(0, Math.min(100, Math.round(score)));
+
+  const missing = [...(C < 3 && key.focus ? [key.focus] : []), ...(K < 3 || C < 3 ? cov.missing : [])].slice(0, 6);
+  const groundExamples = [...gt.ids.filter((i) => i.length > 1), ...gt.lines.map((l) => `line ${l}`), ...gt.ids.filter((i) => i.length === 1)];
+  const lead = nothingLeft ? 'The answer only addresses the grader, not the question.'
+    : evasive ? 'Does not answer: no commitment and nothing concrete about the code.'
+      : offTopic ? 'Does not address the question.'
+        : dump ? `Mostly a list of terms rather than an explanation. ${key.verdict}`
+          : key.verdict;
+  const parts = [lead];
+  if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
+  if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);
+  if (injected) parts.push('Part of the answer tries to instruct the grader; it was flagged, ignored and the score capped.');
+  const hedgedClasses = classHedge ? [...new Set([...a.reading.current, ...a.reading.improved])] : [];
+  // Partial or vague answers get a narrower question instead of a fail (a right but ungrounded one is
+  // asked to point at the code); a clearly wrong one is graded as it stands.
+  const partial = C >= 2 && (score < 80 || G === 0 || K < 2);
+  const wantsFollowUp = !injected && !offTopic && !nothingLeft && (partial || classHedge || evasive || dump);
+  return {
+    score,
+    rubric,
+    rationale: clip(parts.join(' '), 2000),
+    flags,
+    missing: missing.map((m) => clip(m, 200)),
+    commitment: commitmentOf(clean, classHedge, cov.hit.length),
+    ...(wantsFollowUp ? { followUp: followUpOf(e, key, hedgedClasses, G, cov.missing) } : {}),
+  };
+}

@@ -1,0 +1,369 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { archiveOutStream } from '../shared/archive.ts';
+import { loadConfig } from '../shared/config.ts';
+import type { StreamMessage } from '../shared/consumer.ts';
+import { appendFrame, type IngestDeps } from '../shared/ingest.ts';
+import { emitOnce } from '../shared/out.ts';
+import type { ClientFrame } from '../shared/protocol.ts';
+import { AskEntry, fieldsToRecord, InEntry } from '../shared/streams.ts';
+import { handleAnswer } from '../services/agent/answer.ts';
+import { handleAsk } from '../services/agent/ask.ts';
+import { direct } from '../services/agent/brain.ts';
+import type { AgentDeps } from '../services/agent/context.ts';
+import { createHeuristicProvider } from '../services/agent/heuristic/provider.ts';
+import type { Provider } from '../services/agent/provider.ts';
+import { insertReport, loadReportInput } from '../services/reporter/queries.ts';
+import { buildReport } from '../services/reporter/report.ts';
+import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
+import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
+import { defaultSettings, settingsLoader } from '../services/trigger/settings.ts';
+import { formatReplay } from '../scripts/replay/print.ts';
+import { replaySession, type Finding, type ReplayResult } from '../scripts/replay/replay.ts';
+import { freshDatabase, testLogger, testRedis, type TestDb, type TestRedis } from './helpers/env.ts';
+
+// The audit replay on sessions built by the real handlers (ingest, snapshotter persistence, trigger,
+// agent with the heuristic provider, report, archive) on real Postgres and Redis: a clean session
+// replays as a match; editing or deleting any one archived row, a snapshot, a stored score or the
+// report is detected and located. Each tampering runs in a transaction that is rolled back.
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULTS = defaultSettings(loadConfig());
+const SETTINGS = { quietStartSec: 0, minQuestionIntervalSec: 0, maxQuestions: 5 };
+
+let db: TestDb;
+let tr: TestRedis;
+
+before(async () => {
+  db = await freshDatabase();
+  // pool.end() in db.drop() resolves before its sockets close, and DROP DATABASE … WITH (FORCE) can
+  // then kill one: without a listener, that idle client's error would be an uncaught exception.
+  db.pool.on('error', () => undefined);
+  tr = testRedis();
+});
+after(async () => {
+  await tr.cleanup();
+  await db.drop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const PY_BRUTE = [
+  'def two_sum(nums, target):',
+  '    for i in range(len(nums)):',
+  '        for j in range(i + 1, len(nums)):',
+  '            if nums[i] + nums[j] == target:',
+  '                return [i, j]',
+  '    return []',
+  '',
+];
+const PY_HASH = [
+  'def two_sum(nums, target):',
+  '    seen = {}',
+  '    for i, x in enumerate(nums):',
+  '        if target - x in seen:',
+  '            return [seen[target - x], i]',
+  '        seen[x] = i',
+  '    return []',
+  '',
+];
+const upTo = (lines: string[], n: number) => lines.slice(0, n).join('\n');
+
+/** One candidate's session through the real write path and handlers, one frame at a time. */
+class Driver {
+  seq = 0;
+  private lastAsk = '';
+  readonly agent: AgentDeps;
+  readonly trigger: TriggerDeps;
+  readonly ingest: IngestDeps;
+
+  constructor(readonly sid: string, provider: Provider) {
+    const log = testLogger();
+    this.agent = { redis: tr.redis, keys: tr.keys, db: db.pool, log, brain: direct(provider), retriever: null, memory: { redis: tr.redis, keys: tr.keys } };
+    this.trigger = { redis: tr.redis, keys: tr.keys, stateTtlSec: 3600, log, settings: settingsLoader(db.pool, DEFAULTS) };
+    this.ingest = {
+      redis: tr.redis, keys: tr.keys, ingestTtlSec: 3600, reportUrl: (s) => `http://127.0.0.1/v1/sessions/${s}/report`,
+      limits: { maxFrameBytes: 1 << 20, maxCodeBytes: 256 * 1024, maxAnswerBytes: 16 * 1024 },
+    };
+  }
+
+  /** gateway → P:in; then what each consumer group does with the entry; then the agent's question requests */
+  async send(frame: ClientFrame): Promise<void> {
+    await sleep(3); // a person's frames are never in the same millisecond
+    const reply = await appendFrame(this.ingest, { sessionId: this.sid, role: 'candidate' }, frame);
+    assert.equal(reply.type, 'ack', JSON.stringify(reply));
+    const id = reply.type === 'ack' ? reply.eventId : '';
+    const [[, flat]] = await tr.redis.xrange(tr.keys.in, id, id);
+    const fields = fieldsToRecord(flat);
+    const msg: StreamMessage<InEntry> = { id, stream: tr.keys.in, fields, body: InEntry.parse(fields) };
+    await persistPlan(db.pool, planBatch([msg]));
+    await handleIn(this.trigger, msg);
+    if (msg.body.frame.type === 'response_submitted') await handleAnswer(this.agent, msg);
+    const asks = await tr.redis.xrange(tr.keys.ask, this.lastAsk ? `(${this.lastAsk}` : '-', '+');
+    for (const [askId, f] of asks) {
+      this.lastAsk = askId;
+      const rec = fieldsToRecord(f);
+      const body = AskEntry.parse(rec);
+      if (body.sessionId === this.sid) await handleAsk(this.agent, { id: askId, stream: tr.keys.ask, fields: rec, body });
+    }
+  }
+
+  code(code: string): Promise<void> {
+    return this.send({ type: 'code_update', seq: ++this.seq, code, language: 'python', ts: Date.now() });
+  }
+
+  answer(questionId: string, answer: string): Promise<void> {
+    return this.send({ type: 'response_submitted', questionId, answer, ts: Date.now() });
+  }
+
+  async pending(): Promise<string> {
+    const p = await tr.redis.hget(tr.keys.state(this.sid), 'pending');
+    assert.ok(p, 'a question is pending');
+    return p;
+  }
+
+  /** The reporter's path: archive the out stream, build and store the report, announce it; then the cleanup's archive. */
+  async finish(): Promise<void> {
+    await this.send({ type: 'end_session' });
+    const deps = { redis: tr.redis, keys: tr.keys, db: db.pool };
+    await archiveOutStream(deps, this.sid);
+    const input = await loadReportInput(db.pool, this.sid);
+    assert.ok(input);
+    await insertReport(db.pool, { sessionId: this.sid, report: buildReport({ ...input, generatedAt: new Date() }), provider: 'heuristic', model: 'heuristic-v1' });
+    await emitOnce(deps, this.sid, 'report', 'report_ready', { reportUrl: this.ingest.reportUrl(this.sid) });
+    await archiveOutStream(deps, this.sid);
+  }
+}
+
+async function newSession(): Promise<string> {
+  const sid = randomUUID();
+  await db.pool.query(
+    `INSERT INTO sessions (id, candidate, problem, settings, expires_at)
+     VALUES ($1, '{"name":"Ada"}', '{"title":"Two sum","statement":"Return the indices of two numbers that add up to target.","language":"python"}', $2, now() + interval '1 hour')`,
+    [sid, SETTINGS],
+  );
+  return sid;
+}
+
+let full: string;
+let withFollowUp: string;
+
+test('a full session (typing, a question, an answer, a paste, a rewrite, the end) replays as a match', async () => {
+  full = await newSession();
+  const d = new Driver(full, createHeuristicProvider());
+  await d.code(upTo(PY_BRUTE, 1));
+  await d.code(upTo(PY_BRUTE, 2));
+  await d.code(`${upTo(PY_BRUTE, 3)}\n            pass`);
+  await d.code(upTo(PY_BRUTE, 7));
+  const q1 = await d.pending();
+  await d.send({ type: 'editor_event', kind: 'focus_lost', ts: Date.now() });
+  await d.send({ type: 'editor_event', kind: 'focus_gained', ts: Date.now() });
+  await d.answer(q1, 'two_sum is O(n^2): the loop on line 3 is nested inside the loop on line 2 and both run over nums.');
+  await d.send({ type: 'editor_event', kind: 'paste', ts: Date.now(), detail: { chars: 240 } });
+  await d.code(upTo(PY_HASH, 8));
+  const q2 = await d.pending();
+  assert.notEqual(q2, q1);
+  await d.answer(q2, 'Now two_sum is O(n): seen is a dict, so each lookup is O(1) on average and nums is walked once.');
+  await d.code(`${upTo(PY_HASH, 8)}\n\nprint(two_sum([2, 7, 11, 15], 9))\n`);
+  await d.finish();
+
+  const r = await replaySession(db.pool, full, { defaults: DEFAULTS });
+  if (process.env.REPLAY_TEST_PRINT) console.log(formatReplay(r));
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+  assert.equal(r.ok, true);
+  assert.equal(r.counts.codeUpdates, 6);
+  assert.equal(r.counts.decisions, 6, 'every code update was re-decided');
+  assert.equal(r.counts.asks, 2);
+  assert.equal(r.counts.evaluations, 2);
+  assert.equal(r.counts.report, 'compared');
+  const kinds = r.timeline.map((i) => i.label);
+  for (const k of ['code', 'ASK', 'Q', 'A', 'paste', 'END', 'REPORT']) assert.ok(kinds.includes(k), `timeline has ${k}`);
+  assert.ok(kinds.some((k) => k.startsWith('GRADE')));
+});
+
+test('a session with a follow-up question (claim-pending) replays as a match', async () => {
+  withFollowUp = await newSession();
+  const heuristic = createHeuristicProvider();
+  const provider: Provider = {
+    ...heuristic,
+    name: heuristic.name, model: heuristic.model, question: (i) => heuristic.question(i),
+    async evaluate(input) {
+      const ev = await heuristic.evaluate(input);
+      return ev.score < 70 ? { ...ev, followUp: 'Be more specific: which line of two_sum dominates its cost, and why?' } : ev;
+    },
+  };
+  const d = new Driver(withFollowUp, provider);
+  await d.code(upTo(PY_BRUTE, 7));
+  const q1 = await d.pending();
+  await d.answer(q1, 'not sure');
+  const f = await d.pending();
+  assert.notEqual(f, q1, 'the follow-up took the pending slot');
+  // A pasted rewrite while the follow-up waits: held back (question_pending), asked once it is answered.
+  await d.send({ type: 'editor_event', kind: 'paste', ts: Date.now(), detail: { chars: 240 } });
+  await d.code(upTo(PY_HASH, 8));
+  await d.answer(f, 'Line 4 of two_sum, inside both loops over nums: O(n^2) comparisons.');
+  await d.code(`${upTo(PY_HASH, 8)}\n# done\n`);
+  await d.finish();
+
+  const { rows } = await db.pool.query<{ parent_id: string | null }>('SELECT parent_id FROM interactions WHERE session_id = $1', [withFollowUp]);
+  assert.equal(rows.filter((x) => x.parent_id === q1).length, 1);
+  const { rows: decisions } = await db.pool.query<{ reason_code: string }>(
+    `SELECT payload->>'reasonCode' AS reason_code FROM session_events WHERE session_id = $1 AND type = 'decision' AND (payload->>'seq')::int = 2`, [withFollowUp]);
+  assert.deepEqual(decisions.map((x) => x.reason_code), ['question_pending'], 'the follow-up held the rewrite back');
+  const r = await replaySession(db.pool, withFollowUp, { defaults: DEFAULTS });
+  if (process.env.REPLAY_TEST_PRINT) console.log(formatReplay(r));
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+  assert.ok(r.counts.decisions >= 3 && r.counts.evaluations >= 2);
+});
+
+interface Row {
+  id: number;
+  stream: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+async function rows(sid: string): Promise<Row[]> {
+  return (await db.pool.query<Row>('SELECT id::int AS id, stream, type, payload FROM session_events WHERE session_id = $1 ORDER BY id', [sid])).rows;
+}
+
+/** Runs the replay on a client inside a transaction that changed something, then rolls it back. */
+async function tampered(sid: string, ...statements: [string, unknown[]][]): Promise<ReplayResult> {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const [sql, params] of statements) await client.query(sql, params);
+    return await replaySession(client, sid, { defaults: DEFAULTS });
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
+const describe = (r: ReplayResult) => formatReplay(r, { verify: true });
+const on = (r: ReplayResult, pred: (f: Finding) => boolean) => r.findings.filter(pred);
+
+test('editing any one archived row is detected and located at that row', async () => {
+  for (const row of await rows(full)) {
+    const r = await tampered(full, ['UPDATE session_events SET payload = payload || \'{"x":1}\'::jsonb WHERE id = $1', [row.id]]);
+    assert.equal(r.ok, false, `edit of id ${row.id} (${row.type}) went unnoticed`);
+    const hit = on(r, (f) => f.check === 'chain' && f.rowId === row.id);
+    assert.equal(hit.length, 1, describe(r));
+    assert.match(hit[0].where, new RegExp(`^session_events id ${row.id} \\(${row.stream} ${row.type}`));
+    assert.match(hit[0].message, /content does not match its hash — edited/);
+  }
+  const decision = (await rows(full)).find((x) => x.type === 'decision' && x.payload.decision === 'ask');
+  assert.ok(decision);
+  const r = await tampered(full, ['UPDATE session_events SET payload = jsonb_set(payload, \'{reason}\', \'"the candidate asked for it"\') WHERE id = $1', [decision.id]]);
+  assert.ok(on(r, (f) => f.check === 'chain' && f.rowId === decision.id).length === 1, describe(r));
+  assert.ok(on(r, (f) => f.check === 'trigger' && f.rowId === decision.id && /reason differs/.test(f.message)).length === 1, describe(r));
+  const evaluation = (await rows(full)).find((x) => x.type === 'evaluation');
+  assert.ok(evaluation);
+  const r2 = await tampered(full, ['UPDATE session_events SET payload = jsonb_set(payload, \'{score}\', \'100\') WHERE id = $1', [evaluation.id]]);
+  assert.ok(on(r2, (f) => f.check === 'chain' && f.rowId === evaluation.id).length === 1, describe(r2));
+  assert.ok(on(r2, (f) => f.check === 'evaluation' && f.rowId === evaluation.id && /shown score 100/.test(f.message)).length === 1, describe(r2));
+  if (process.env.REPLAY_TEST_PRINT) console.log(describe(r), '\n', describe(r2));
+});
+
+test('an edit that also recomputes the row\'s own hash is caught by the next row', async () => {
+  const all = await rows(full);
+  const target = all[Math.floor(all.length / 2)];
+  const r = await tampered(full, [
+    `UPDATE session_events SET payload = payload || '{"x":1}'::jsonb WHERE id = $1`, [target.id],
+  ], [
+    `UPDATE session_events SET hash = event_hash(prev_hash, event_canonical(session_id, stream, stream_id, type, role, payload, at)) WHERE id = $1`, [target.id],
+  ]);
+  const hit = on(r, (f) => f.check === 'chain' && f.rowId === target.id);
+  assert.equal(hit.length, 1, describe(r));
+  assert.match(hit[0].message, /content and hash were both rewritten/);
+  if (process.env.REPLAY_TEST_PRINT) console.log(describe(r));
+});
+
+test('deleting any one archived row is detected; inside the chain it is located at the row after the gap', async () => {
+  const all = await rows(full);
+  for (const [i, row] of all.entries()) {
+    const r = await tampered(full, ['DELETE FROM session_events WHERE id = $1', [row.id]]);
+    assert.equal(r.ok, false, `deleting id ${row.id} (${row.type}) went unnoticed`);
+    const next = all[i + 1];
+    if (next) {
+      const hit = on(r, (f) => f.check === 'chain' && f.rowId === next.id);
+      assert.equal(hit.length, 1, describe(r));
+      assert.match(hit[0].message, i === 0 ? /before id \d+ are missing/ : new RegExp(`row before id ${next.id} is missing .*the row before it now is id ${all[i - 1].id}`));
+    }
+    if (process.env.REPLAY_TEST_PRINT && (i === 0 || !next || row.type === 'response_submitted')) console.log(describe(r));
+  }
+});
+
+test('an edited code snapshot is named by its seq', async () => {
+  const r = await tampered(full, [`UPDATE code_snapshots SET code = code || '# harmless?' WHERE session_id = $1 AND seq = 4`, [full]]);
+  const hit = on(r, (f) => f.check === 'snapshot' && f.seq === 4);
+  assert.ok(hit.length >= 1, describe(r));
+  assert.equal(hit[0].where, 'code_snapshots seq 4');
+  assert.match(hit[0].message, /does not match the archived codeSha256/);
+  const gone = await tampered(full, [`DELETE FROM code_snapshots WHERE session_id = $1 AND seq = 2`, [full]]);
+  assert.ok(on(gone, (f) => f.where === 'code_snapshots seq 2' && /missing/.test(f.message)).length === 1, describe(gone));
+  if (process.env.REPLAY_TEST_PRINT) console.log(describe(r), '\n', describe(gone));
+});
+
+test('an edited stored score is named by its question, and the rebuilt report differs where it cites it', async () => {
+  const { rows: qs } = await db.pool.query<{ id: string; score: number }>('SELECT id, score FROM interactions WHERE session_id = $1 AND score IS NOT NULL ORDER BY asked_at', [full]);
+  const q = qs[0];
+  const r = await tampered(full, ['UPDATE interactions SET score = $2 WHERE id = $1', [q.id, q.score === 100 ? 1 : 100]]);
+  const hit = on(r, (f) => f.check === 'evaluation' && f.questionId === q.id);
+  assert.ok(hit.length >= 1, describe(r));
+  assert.equal(hit[0].where, `interactions ${q.id}`);
+  assert.match(hit[0].message, /^score \d+ differs from \d+, re-derived from the recorded model output$/);
+  assert.ok(on(r, (f) => f.check === 'report').length >= 1, 'the report cites the score');
+
+  const rep = await tampered(full, [`UPDATE reports SET report = jsonb_set(report, '{overall,score}', '7') WHERE session_id = $1`, [full]]);
+  assert.deepEqual(on(rep, (f) => f.check === 'report').map((f) => f.path), ['overall.score'], describe(rep));
+  assert.equal(rep.findings.length, 1, describe(rep));
+  if (process.env.REPLAY_TEST_PRINT) console.log(describe(r), '\n', describe(rep));
+});
+
+test('a trigger that would decide differently is located at the code update where it diverges, and only there', async () => {
+  // sessions is not part of the chain: a changed setting is what a changed rule looks like to the replay.
+  const r = await tampered(full, [`UPDATE sessions SET settings = settings || '{"maxQuestions":1}'::jsonb WHERE id = $1`, [full]]);
+  const hit = on(r, (f) => f.check === 'trigger');
+  assert.equal(hit.length, 1, describe(r));
+  assert.equal(hit[0].seq, 5);
+  assert.match(hit[0].where, /^session_events id \d+ \(out decision seq 5, /);
+  assert.match(hit[0].message, /^recorded ask \w+, the replay decides skip max_questions$/);
+  if (process.env.REPLAY_TEST_PRINT) console.log(describe(r));
+});
+
+function cli(sid: string, ...flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/replay/main.ts', sid, ...flags], {
+      cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' }, timeout: 60_000,
+    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }));
+  });
+}
+
+test('the CLI: --verify exits 0 on the clean session and 1 on a tampered one', async () => {
+  const clean = await cli(full, '--verify');
+  assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+  assert.match(clean.stdout, /^VERDICT: matches \(\d+ events, 6 decisions, 2 evaluations; report rebuilt and compared\)/);
+  const timeline = await cli(full);
+  assert.equal(timeline.code, 0);
+  assert.match(timeline.stdout, /\+\d\d:\d\d {2}ASK/);
+
+  const target = (await rows(full)).find((x) => x.type === 'question');
+  assert.ok(target);
+  const { rows: [orig] } = await db.pool.query<{ payload: string }>('SELECT payload::text AS payload FROM session_events WHERE id = $1', [target.id]);
+  await db.pool.query(`UPDATE session_events SET payload = jsonb_set(payload, '{text}', '"What is your favourite colour?"') WHERE id = $1`, [target.id]);
+  try {
+    const bad = await cli(full, '--verify');
+    assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /^VERDICT: differs/);
+    if (process.env.REPLAY_TEST_PRINT) console.log(bad.stdout);
+    assert.match(bad.stdout, new RegExp(`\\[chain\\] session_events id ${target.id} \\(out question q_[0-9a-f]+, stream id [0-9]+-[0-9]+\\): content does not match its hash — edited`));
+  } finally {
+    await db.pool.query('UPDATE session_events SET payload = $2::jsonb WHERE id = $1', [target.id, orig.payload]);
+  }
+  assert.equal((await cli(full, '--verify')).code, 0, 'restored');
+  assert.equal((await cli(randomUUID(), '--verify')).code, 2, 'an unknown session cannot be replayed');
+});
