@@ -7,8 +7,18 @@ export const SessionSettings = z.object({
   minQuestionIntervalSec: z.number().int().min(0).max(3600).optional(),
   quietStartSec: z.number().int().min(0).max(3600).optional(),
   durationMin: z.number().int().min(1).max(24 * 60).optional(),
+  minDiffLines: z.number().int().min(0).max(1000).optional(),
+  pendingTimeoutSec: z.number().int().min(1).max(24 * 3600).optional(),
 });
 export type SessionSettings = z.infer<typeof SessionSettings>;
+
+/**
+ * A session's settings with every default filled in at creation, so the rules a session ran under
+ * are stored with it: the trigger reads them, and an audit replay needs nothing from the environment.
+ */
+export function completeSettings(given: SessionSettings | undefined, defaults: Required<SessionSettings>): Required<SessionSettings> {
+  return { ...defaults, ...Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined)) };
+}
 
 export const CreateSessionBody = z.object({
   candidate: z.object({ name: z.string().min(1).max(200), email: z.string().email().max(320).optional() }),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { chromaAnswers, startChroma } from '../scripts/chroma/runtime.ts';
+import { replaySession } from '../scripts/replay/replay.ts';
 import { deleteByPrefix, freePort, freshDatabase, randomId, REDIS_URL, waitFor, type TestDb } from './helpers/env.ts';
 import { dumpLogs, startServices, type Services } from './helpers/processes.ts';
 import { TestSocket, type Frame } from './helpers/ws-client.ts';
@@ -101,6 +102,10 @@ async function checkReport(id: string, ws: TestSocket): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(ws.frames.filter((f: Frame) => f.type === 'report_ready').length, 1, 'report_ready arrives once');
   assert.equal((await db.pool.query('SELECT 1 FROM reports WHERE session_id = $1', [id])).rowCount, 1);
+  // The archive alone reproduces the session: chain, trigger decisions, grades and the report.
+  const replay = await replaySession(db.pool, id);
+  assert.ok(replay.ok, replay.findings.map((f) => f.message).join('\n'));
+  assert.ok(replay.counts.decisions > 0 && replay.counts.evaluations > 0, JSON.stringify(replay.counts));
 }
 
 test('ended by the candidate over the socket', { timeout: 120_000 }, async (t) => {

@@ -3,9 +3,9 @@ import type { Redis } from 'ioredis';
 import { AppError } from '../../shared/errors.ts';
 import type { Pool } from '../../shared/db/pool.ts';
 import { describeIssues } from '../../shared/protocol.ts';
-import { CreateSessionBody, UUID, type SessionRow } from '../../shared/session.ts';
+import { completeSettings, CreateSessionBody, UUID, type SessionRow, type SessionSettings } from '../../shared/session.ts';
 import { issueToken } from '../../shared/tokens.ts';
-import { authorize, type AuthDeps } from './auth.ts';
+import { authorize, authorizeCredential, credentialFromHeaderOrQuery, type AuthDeps } from './auth.ts';
 import type { Request, Response, Router } from './http.ts';
 import type { IngestDeps } from './ingest.ts';
 import { appendFrame } from './ingest.ts';
@@ -20,7 +20,8 @@ export interface ApiDeps {
   auth: AuthDeps;
   ingest: IngestDeps;
   publicUrl: string;
-  defaultDurationMin: number;
+  /** every setting a session runs under, stored with it at creation */
+  defaultSettings: Required<SessionSettings>;
   /** how long tokens stay valid after the session's end time (reading the report) */
   tokenGraceSec: number;
   metrics: () => string;
@@ -53,7 +54,7 @@ export async function createSession(deps: ApiDeps, req: Request): Promise<Respon
   if (!parsed.success) throw new AppError('invalid_message', describeIssues(parsed.error));
   const body = parsed.data;
   const id = randomUUID();
-  const settings = { durationMin: deps.defaultDurationMin, ...body.settings };
+  const settings = completeSettings(body.settings, deps.defaultSettings);
   const expiresAt = new Date(Date.now() + settings.durationMin * 60_000);
   await insertSession(deps.db, { id, body, settings, expiresAt });
   const exp = Math.floor(expiresAt.getTime() / 1000) + deps.tokenGraceSec;
@@ -93,9 +94,11 @@ export async function getSession(deps: ApiDeps, req: Request): Promise<Response>
   return { status: 200, json: { ...publicSession(row), counts: row.counts } };
 }
 
+/** Also `?token=<session token>`: the report page links here, and a browser following a link sends no header. */
 export async function getCode(deps: ApiDeps, req: Request): Promise<Response> {
   const id = sessionId(req);
-  authorize(deps.auth, req.headers, ['admin', 'interviewer'], id);
+  const { credential, fromQuery } = credentialFromHeaderOrQuery(deps.auth, req);
+  authorizeCredential(deps.auth, credential, ['admin', 'interviewer'], id);
   const seqText = req.query.get('seq');
   const atText = req.query.get('at');
   let at: { seq: number } | { time: Date };
@@ -107,6 +110,8 @@ export async function getCode(deps: ApiDeps, req: Request): Promise<Response> {
   return {
     status: 200,
     json: { sessionId: id, seq: row.seq, language: row.language, code: row.code, receivedAt: row.received_at, eventId: row.stream_id },
+    // a URL holding a token is not one for a shared cache to keep
+    ...(fromQuery ? { headers: { 'cache-control': 'no-store' } } : {}),
   };
 }
 

@@ -51,7 +51,14 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   const router = routes(new Router(), {
     db, redis, ingest, publicUrl: base, metrics,
     auth: { adminKey: config.ADMIN_API_KEY, tokenSecret: config.TOKEN_SECRET },
-    defaultDurationMin: config.SESSION_DURATION_MIN,
+    defaultSettings: {
+      durationMin: config.SESSION_DURATION_MIN,
+      maxQuestions: config.TRIGGER_MAX_QUESTIONS,
+      minQuestionIntervalSec: config.TRIGGER_MIN_INTERVAL_SEC,
+      quietStartSec: config.TRIGGER_QUIET_START_SEC,
+      minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
+      pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
+    },
     tokenGraceSec: 7 * 24 * 3600,
   });
 

@@ -26,8 +26,8 @@ export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | 
     minIntervalSec: s?.minQuestionIntervalSec ?? defaults.minIntervalSec,
     maxQuestions: s?.maxQuestions ?? defaults.maxQuestions,
     quietStartSec: s?.quietStartSec ?? defaults.quietStartSec,
-    minDiffLines: defaults.minDiffLines,
-    pendingTimeoutSec: defaults.pendingTimeoutSec,
+    minDiffLines: s?.minDiffLines ?? defaults.minDiffLines,
+    pendingTimeoutSec: s?.pendingTimeoutSec ?? defaults.pendingTimeoutSec,
   };
 }
 
