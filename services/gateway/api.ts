@@ -9,6 +9,7 @@ import { authorize, authorizeCredential, credentialFromHeaderOrQuery, type AuthD
 import type { Request, Response, Router } from './http.ts';
 import type { IngestDeps } from './ingest.ts';
 import { appendFrame } from './ingest.ts';
+import { docsPage, openApiDocument } from './openapi.ts';
 import { reportHtmlRoute, timelineRoute } from './report-routes.ts';
 import { insertSession, selectCodeAt, selectReport, selectSession, selectSessions } from './sessions.ts';
 
@@ -150,6 +151,8 @@ export function routes(router: Router, deps: ApiDeps): Router {
     .add('GET', '/healthz', async () => ({ status: 200, json: { ok: true } }))
     .add('GET', '/readyz', () => ready(deps))
     .add('GET', '/metrics', async () => ({ status: 200, text: deps.metrics(), contentType: 'text/plain; version=0.0.4' }))
+    .add('GET', '/openapi.json', async () => ({ status: 200, json: openApiDocument(deps.publicUrl) }))
+    .add('GET', '/docs', async () => ({ status: 200, html: docsPage() }))
     .add('POST', '/v1/sessions', bind(createSession))
     .add('GET', '/v1/sessions', bind(listSessions))
     .add('GET', '/v1/sessions/:id', bind(getSession))
