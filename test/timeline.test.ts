@@ -215,3 +215,65 @@ describe('GET /v1/sessions/{id}/report.html', () => {
     assert.match(p.text, /still running/);
   });
 });
+
+describe('?token= on the report page\'s code links', () => {
+  /** A session with its report written, as the reporter leaves it. */
+  async function reported(): Promise<Created> {
+    const s = await createSession();
+    await seed(s.id);
+    const input = await loadReportInput(db.pool, s.id);
+    assert.ok(input);
+    assert.ok(await insertReport(db.pool, { sessionId: s.id, report: buildReport({ ...input, generatedAt: new Date(T0 + 300_000) }), provider: 'heuristic', model: 'heuristic-v1' }));
+    return s;
+  }
+
+  test('GET /code takes an interviewer token in the URL; the admin key there is 401, a candidate token 403', async () => {
+    const s = await createSession();
+    await seed(s.id);
+    const ok = await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(s.interviewerToken)}`);
+    assert.equal(ok.status, 200, ok.text);
+    assert.deepEqual([body<{ seq: number }>(ok).seq, body<{ code: string }>(ok).code], [3, CODES[2]]);
+    assert.equal(ok.headers['cache-control'], 'no-store', 'a URL holding a token is not cached');
+
+    const admin = await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(ADMIN)}`);
+    assert.equal(admin.status, 401);
+    assert.equal(errorCode(admin), 'unauthorized');
+    assert.match(admin.text, /admin key in the Authorization header, not in the URL/);
+
+    const cand = await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(s.candidateToken)}`);
+    assert.equal(cand.status, 403);
+    assert.equal(errorCode(cand), 'forbidden');
+
+    const other = await createSession();
+    assert.equal((await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(other.interviewerToken)}`)).status, 403);
+    assert.equal((await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=not-a-token`)).status, 401);
+    assert.equal((await http('GET', `/v1/sessions/${s.id}/code?seq=3`)).status, 401);
+    // the header, when present, is the credential: a candidate header is not rescued by an interviewer query token
+    assert.equal((await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(s.interviewerToken)}`, { token: s.candidateToken })).status, 403);
+    // and with a valid header, the query is not looked at (not even an admin key in it)
+    const viaHeader = await http('GET', `/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(ADMIN)}`, { token: s.interviewerToken });
+    assert.equal(viaHeader.status, 200, viaHeader.text);
+    assert.equal(viaHeader.headers['cache-control'], undefined);
+  });
+
+  test('opened with ?token=, the page\'s code links carry it and work in a browser; with a header they stay plain', async () => {
+    const s = await reported();
+    const page = await http('GET', `/v1/sessions/${s.id}/report.html?token=${encodeURIComponent(s.interviewerToken)}`);
+    assert.equal(page.status, 200, page.text);
+    const hrefs = [...page.text.matchAll(/href="(\/v1\/sessions\/[^"]*\/code\?[^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    assert.ok(hrefs.length > 0, 'the page links to the code');
+    for (const href of hrefs) assert.ok(href.endsWith(`&token=${encodeURIComponent(s.interviewerToken)}`), href);
+    assert.ok(hrefs.includes(`/v1/sessions/${s.id}/code?seq=3&token=${encodeURIComponent(s.interviewerToken)}`));
+    // following a link, as a browser does: no header
+    const followed = await http('GET', hrefs[0]);
+    assert.equal(followed.status, 200, followed.text);
+    assert.equal(typeof body<{ code: unknown }>(followed).code, 'string');
+
+    for (const token of [ADMIN, s.interviewerToken]) {
+      const plain = await http('GET', `/v1/sessions/${s.id}/report.html`, { token });
+      assert.equal(plain.status, 200, plain.text);
+      assert.ok(plain.text.includes(`href="/v1/sessions/${s.id}/code?seq=3"`));
+      assert.doesNotMatch(plain.text, /token=/, 'no credential is written into a page opened with a header');
+    }
+  });
+});

@@ -1,4 +1,6 @@
+import type { ArchiveRow } from '../../shared/archive.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
+import type { InteractionRow as SharedInteractionRow } from '../../shared/db/rows.ts';
 import type { SessionSettings } from '../../shared/session.ts';
 import { compareStreamIds, streamIdTime } from '../../shared/streams.ts';
 
@@ -6,14 +8,8 @@ import { compareStreamIds, streamIdTime } from '../../shared/streams.ts';
 // text the hash chain was computed over), the code snapshots, the interactions, the recorded model
 // calls and the stored report. One query per table; nothing is read from Redis.
 
-export interface EventRow {
+export interface EventRow extends Omit<ArchiveRow, 'at'> {
   id: number;
-  session_id: string;
-  stream: 'in' | 'out';
-  stream_id: string;
-  type: string;
-  role: string | null;
-  payload: Record<string, unknown>;
   /** payload::text, the exact text event_canonical() hashes */
   payload_text: string;
   /** epoch ms as event_canonical() prints it */
@@ -39,27 +35,8 @@ export interface SnapshotRow {
   at: number;
 }
 
-export interface InteractionRow {
-  id: string;
-  request_id: string;
-  seq: number;
-  reason_code: string;
-  reason: string;
-  question: string;
-  topic: string | null;
-  line_from: number | null;
-  line_to: number | null;
-  context: Record<string, unknown>;
-  provider: string;
-  model: string;
-  fallback: boolean;
-  parent_id: string | null;
-  asked_at: number;
-  answer: string | null;
-  answer_stream_id: string | null;
-  evaluation: Record<string, unknown> | null;
-  score: number | null;
-}
+/** The interaction with its time as epoch ms, for ordering against stream ids. */
+export type InteractionRow = Omit<SharedInteractionRow, 'session_id' | 'answered_at' | 'asked_at'> & { asked_at: number };
 
 export interface LlmCallRow {
   call_key: string;

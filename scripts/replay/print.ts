@@ -1,7 +1,7 @@
 import type { Finding, ReplayResult, TimelineItem } from './findings.ts';
 import { clip } from './findings.ts';
 import { payloadNum, payloadStr, type EventRow, type SessionData } from './load.ts';
-import { pastedChars } from './trigger.ts';
+import { pastedChars } from '../../services/trigger/step.ts';
 
 // What a person reads: the session as a timeline (one line per thing that happened, offsets from
 // the first archived event) and the verdict, with every finding and where it is.

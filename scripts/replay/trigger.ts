@@ -5,7 +5,7 @@ import type { AskEntry } from '../../shared/streams.ts';
 import { candidateKey } from '../../services/trigger/candidates.ts';
 import type { TriggerState } from '../../services/trigger/rules.ts';
 import type { TriggerSettings } from '../../services/trigger/settings.ts';
-import { applyStep, emptyState, step, type StepResult } from '../../services/trigger/step.ts';
+import { applyStep, emptyState, pastedChars, step, type StepResult } from '../../services/trigger/step.ts';
 import type { Finding } from './findings.ts';
 import { show } from './findings.ts';
 import { describeRow, payloadNum, payloadStr, type EventRow, type InteractionRow, type SnapshotRow } from './load.ts';
@@ -42,17 +42,6 @@ interface Recorded {
   reasonCode: string | undefined;
   reason: string | undefined;
   requestId: string | undefined;
-}
-
-/** As services/trigger/handler.ts counts a paste's size (not exported there). */
-export function pastedChars(detail: unknown): number {
-  if (typeof detail === 'string') return detail.length;
-  if (detail && typeof detail === 'object') {
-    const d = detail as Record<string, unknown>;
-    for (const k of ['chars', 'length', 'size']) if (typeof d[k] === 'number') return d[k] as number;
-    if (typeof d.text === 'string') return d.text.length;
-  }
-  return 0;
 }
 
 const bump = (s: TriggerState): string => String(Number(s.version) + 1);

@@ -1,30 +1,9 @@
 import type { Queryable } from '../../shared/db/pool.ts';
+import type { InteractionRow } from '../../shared/db/rows.ts';
 
 // The agent's SQL, one function per query. Every write is keyed so a redelivery changes nothing.
 
-export interface InteractionRow {
-  id: string;
-  session_id: string;
-  request_id: string;
-  seq: number;
-  reason_code: string;
-  reason: string;
-  question: string;
-  topic: string | null;
-  line_from: number | null;
-  line_to: number | null;
-  context: Record<string, unknown>;
-  provider: string;
-  model: string;
-  fallback: boolean;
-  parent_id: string | null;
-  asked_at: Date;
-  answer: string | null;
-  answer_stream_id: string | null;
-  answered_at: Date | null;
-  evaluation: Record<string, unknown> | null;
-  score: number | null;
-}
+export type { InteractionRow };
 
 export interface NewQuestion {
   id: string;

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import type { Role } from '../../shared/protocol.ts';
 import { verifyToken } from '../../shared/tokens.ts';
+import type { Request } from './http.ts';
 
 // Who is calling: the admin (API key) or a session's candidate or interviewer (signed token).
 
@@ -44,8 +45,8 @@ export function authorize(
 }
 
 /**
- * The same check for a credential found elsewhere. Pages a person opens from a link (report.html)
- * also take `?token=`, since a browser following a link cannot set headers; the header wins.
+ * The same check for a credential found elsewhere: `credentialFromHeaderOrQuery` for what a person
+ * opens from a link, `socketCredential` for sockets.
  */
 export function authorizeCredential(
   deps: AuthDeps,
@@ -63,6 +64,21 @@ export function authorizeCredential(
   if (opts.anySession) return caller;
   if (sessionId === undefined || caller.sessionId !== sessionId) throw new AppError('forbidden', 'the token is for another session');
   return caller;
+}
+
+/**
+ * The credential of a request a person may open from a link (report.html, and the code links on it):
+ * the Authorization header or, since a browser following a link cannot set headers, `?token=<session
+ * token>`. The header wins when present, and the query is then ignored. The admin key is refused in
+ * the URL (401): a URL ends up in history and proxy logs. `fromQuery` says where the credential came
+ * from, so a page can hand the same token on to its own links.
+ */
+export function credentialFromHeaderOrQuery(deps: AuthDeps, req: Pick<Request, 'headers' | 'query'>): { credential: string | null; fromQuery: boolean } {
+  const header = bearer(req.headers);
+  if (header) return { credential: header, fromQuery: false };
+  const query = req.query.get('token');
+  if (query && sameSecret(query, deps.adminKey)) throw new AppError('unauthorized', 'send the admin key in the Authorization header, not in the URL');
+  return { credential: query, fromQuery: query !== null };
 }
 
 /** Socket credentials: `Sec-WebSocket-Protocol: bearer.<token>` (echoed back) or `?token=`. */

@@ -1,11 +1,11 @@
 // The report as a page a person reads: self-contained (inline CSS and SVG, no script, no font or
 // image from anywhere), every piece of candidate or model text escaped. The shape is the reporter's
-// stored JSON; the import below is type-only, so no reporter code runs in the gateway.
-import type { Evidence, Finding, Report, ReportQuestion } from '../reporter/report.ts';
+// stored JSON, whose contract lives in shared/report.ts (type-only here: no reporter code runs in the gateway).
+import type { Evidence, Finding, Report, ReportQuestion } from '../../shared/report.ts';
 import { escapeHtml as esc, scoreColor, sizeChart } from './svg.ts';
 
 export interface RenderOptions {
-  /** the API address of the code at a seq: `/v1/sessions/{id}/code?seq=N` */
+  /** the API address of the code at a seq: `/v1/sessions/{id}/code?seq=N` (plus `&token=` when the page was opened with one) */
   codeUrl: (seq: number) => string;
 }
 

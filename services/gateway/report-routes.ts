@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
 import { UUID } from '../../shared/session.ts';
-import { authorize, authorizeCredential, bearer, identify } from './auth.ts';
+import { authorize, authorizeCredential, credentialFromHeaderOrQuery } from './auth.ts';
 import type { ApiDeps } from './api.ts';
 import type { Request, Response } from './http.ts';
 import { isCurrentReport, renderPendingHtml, renderRawReportHtml, renderReportHtml } from './report-html.ts';
@@ -33,21 +33,21 @@ export async function timelineRoute(deps: ApiDeps, req: Request): Promise<Respon
 
 /**
  * A browser following a link cannot set headers, so this page also takes `?token=<session token>`.
- * The admin key is accepted in the header only: a URL ends up in history and proxy logs.
+ * The admin key is accepted in the header only: a URL ends up in history and proxy logs. Opened with
+ * `?token=`, the page's links to the code carry the same token (GET /code takes it too).
  */
 export async function reportHtmlRoute(deps: ApiDeps, req: Request): Promise<Response> {
   const id = sessionId(req);
-  const header = bearer(req.headers);
-  const query = header ? null : req.query.get('token');
-  if (query && identify(deps.auth, query).kind === 'admin') throw new AppError('unauthorized', 'send the admin key in the Authorization header, not in the URL');
-  authorizeCredential(deps.auth, header ?? query, ['admin', 'interviewer'], id);
+  const { credential, fromQuery } = credentialFromHeaderOrQuery(deps.auth, req);
+  authorizeCredential(deps.auth, credential, ['admin', 'interviewer'], id);
   const row = await selectReport(deps.db, id);
   if (!row) {
     const session = await selectSession(deps.db, id);
     if (!session) throw new AppError('not_found', 'no such session');
     return { status: 202, html: renderPendingHtml(session.status), headers: PAGE_HEADERS };
   }
-  const codeUrl = (seq: number) => `/v1/sessions/${id}/code?seq=${seq}`;
+  const tokenParam = fromQuery && credential ? `&token=${encodeURIComponent(credential)}` : '';
+  const codeUrl = (seq: number) => `/v1/sessions/${id}/code?seq=${seq}${tokenParam}`;
   const html = isCurrentReport(row.report) ? renderReportHtml(row.report, { codeUrl }) : renderRawReportHtml(row.report);
   return { status: 200, html, headers: PAGE_HEADERS };
 }

@@ -1,5 +1,6 @@
 import { analyzeCode, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
+import type { InteractionRow } from '../../shared/db/rows.ts';
 import type { SessionRow } from '../../shared/session.ts';
 import type { ReportInput } from './report.ts';
 
@@ -25,28 +26,8 @@ export interface EvaluationJson {
   fallback?: boolean;
 }
 
-export interface QuestionRow {
-  id: string;
-  /** absent in rows loaded by older callers; links a question to the trigger decision that asked it */
-  request_id?: string;
-  /** the question whose partial answer prompted this follow-up */
-  parent_id?: string | null;
-  seq: number;
-  reason_code: string;
-  reason: string;
-  question: string;
-  topic: string | null;
-  line_from: number | null;
-  line_to: number | null;
-  provider: string;
-  model: string;
-  fallback: boolean;
-  asked_at: Date;
-  answer: string | null;
-  answered_at: Date | null;
-  evaluation: EvaluationJson | null;
-  score: number | null;
-}
+/** The interaction as the report reads it (no working context, the grade typed). */
+export type QuestionRow = Omit<InteractionRow, 'session_id' | 'context' | 'answer_stream_id' | 'evaluation'> & { evaluation: EvaluationJson | null };
 
 export async function selectQuestions(db: Queryable, sessionId: string): Promise<QuestionRow[]> {
   const { rows } = await db.query<QuestionRow>(

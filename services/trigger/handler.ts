@@ -5,7 +5,7 @@ import type { OutDeps } from '../../shared/out.ts';
 import type { InEntry } from '../../shared/streams.ts';
 import type { TriggerDecision } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
-import { step } from './step.ts';
+import { pastedChars, step } from './step.ts';
 import { commitDecision, markAnswered, readState, recordEditorEvent, type StateDeps } from './state.ts';
 
 export interface TriggerDeps extends StateDeps, OutDeps {
@@ -15,16 +15,6 @@ export interface TriggerDeps extends StateDeps, OutDeps {
 }
 
 const MAX_CONFLICT_RETRIES = 5;
-
-function pastedChars(detail: unknown): number {
-  if (typeof detail === 'string') return detail.length;
-  if (detail && typeof detail === 'object') {
-    const d = detail as Record<string, unknown>;
-    for (const k of ['chars', 'length', 'size']) if (typeof d[k] === 'number') return d[k] as number;
-    if (typeof d.text === 'string') return d.text.length;
-  }
-  return 0;
-}
 
 async function safeAnalyze(deps: TriggerDeps, code: string, language: string): Promise<CodeAnalysis | null> {
   try {

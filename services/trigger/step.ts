@@ -19,6 +19,17 @@ export interface StepResult {
   extra: Record<string, string>;
 }
 
+/** A paste's size from the editor's detail, whichever shape the editor sends. */
+export function pastedChars(detail: unknown): number {
+  if (typeof detail === 'string') return detail.length;
+  if (detail && typeof detail === 'object') {
+    const d = detail as Record<string, unknown>;
+    for (const k of ['chars', 'length', 'size']) if (typeof d[k] === 'number') return d[k] as number;
+    if (typeof d.text === 'string') return d.text.length;
+  }
+  return 0;
+}
+
 export function step(sessionId: string, frame: CodeUpdate, at: number, state: TriggerState, settings: TriggerSettings, analysis: CodeAnalysis | null): StepResult {
   const changes = analysis ? compareAnalyses(state.analysis, analysis) : [];
   const decision = decide({

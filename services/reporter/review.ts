@@ -1,0 +1,46 @@
+import { MIN_GRADED, type ReportQuestion, type ReviewReason } from '../../shared/report.ts';
+import { injectionSuspects } from './integrity.ts';
+import { byId } from './util.ts';
+
+// When a human must look before the report is trusted: a model fell back to the heuristic, grades on
+// one topic disagree, a score contradicts its own rubric, an answer may instruct the grader, too
+// little was graded, questions went unanswered or ungraded, or no code was stored.
+
+export interface ReviewInput {
+  /** every question of the report, follow-ups included */
+  flat: ReportQuestion[];
+  /** the graded ones among them */
+  graded: ReportQuestion[];
+  /** whether any code was stored */
+  hasCode: boolean;
+}
+
+export function humanReviewReasons({ flat, graded, hasCode }: ReviewInput): ReviewReason[] {
+  const reasons: ReviewReason[] = [];
+  const fellBack = flat.filter((q) => q.askedBy.fallback || q.gradedBy?.fallback).sort(byId);
+  if (fellBack.length) reasons.push({ code: 'model_fallback', questionIds: fellBack.map((q) => q.questionId),
+    message: `The model failed for ${fellBack.length} question${fellBack.length > 1 ? 's' : ''} and the offline heuristic asked or graded instead.` });
+  const clash: string[] = [];
+  const related = (a: ReportQuestion, b: ReportQuestion) => a.parentId === b.questionId || b.parentId === a.questionId;
+  for (const a of graded) for (const b of graded) {
+    if (a.questionId < b.questionId && a.topic && a.topic === b.topic && !related(a, b) && Math.max(a.score as number, b.score as number) >= 70 && Math.min(a.score as number, b.score as number) <= 30) clash.push(a.questionId, b.questionId);
+  }
+  if (clash.length) reasons.push({ code: 'grades_disagree', questionIds: [...new Set(clash)].sort(), message: 'Answers on the same topic got very different grades (one 70 or above, one 30 or below).' });
+  const mismatch = graded.filter((q) => {
+    const r = Object.values(q.rubric ?? {}).filter((v) => typeof v === 'number');
+    if (!r.length) return false;
+    const pct = (r.reduce((s, v) => s + v, 0) / (3 * r.length)) * 100;
+    const c = q.rubric?.correctness;
+    return Math.abs(pct - (q.score as number)) > 35 || (c === 0 && (q.score as number) >= 60) || (c === 3 && (q.score as number) <= 25);
+  }).sort(byId);
+  if (mismatch.length) reasons.push({ code: 'score_rubric_mismatch', questionIds: mismatch.map((q) => q.questionId), message: 'A score does not match its own rubric sub-scores.' });
+  const injected = injectionSuspects(flat);
+  if (injected.length) reasons.push({ code: 'injection_suspected', questionIds: injected.map((q) => q.questionId), message: 'An answer may try to instruct the grader; its grade needs a human reading.' });
+  if (graded.length < MIN_GRADED) reasons.push({ code: 'too_little_evidence', questionIds: [], message: `Only ${graded.length} graded answer${graded.length === 1 ? '' : 's'}: too little evidence for a decision.` });
+  const unanswered = flat.filter((q) => q.status === 'unanswered').sort(byId);
+  if (unanswered.length) reasons.push({ code: 'unanswered_questions', questionIds: unanswered.map((q) => q.questionId), message: `${unanswered.length} question${unanswered.length > 1 ? 's were' : ' was'} never answered; check whether time ran out.` });
+  const ungraded = flat.filter((q) => q.status === 'ungraded').sort(byId);
+  if (ungraded.length) reasons.push({ code: 'ungraded_answers', questionIds: ungraded.map((q) => q.questionId), message: `${ungraded.length} answer${ungraded.length > 1 ? 's were' : ' was'} not graded in time.` });
+  if (!hasCode) reasons.push({ code: 'no_code', questionIds: [], message: 'No code was stored for this session.' });
+  return reasons;
+}
