@@ -45,7 +45,7 @@ function completedCandidate(f: FunctionFacts): Candidate {
   const sentinel = f.variableRoles.find((r) => r.init && (r.role === 'most_wanted_holder' || r.role === 'gatherer'));
   if (sentinel) {
     return make(f, 'function_completed', 'initial_value', 55,
-      `${f.name} looks finished; ${sentinel.name} starts at ${sentinel.init} (line ${sentinel.line}).`, { role: sentinel });
+      `${f.name} looks finished; ${sentinel.name} starts at ${sentinel.init}, which decides what it returns for unusual input.`, { role: sentinel });
   }
   return make(f, 'function_completed', 'purpose', 50, `${f.name} looks finished (it returns a value and parses cleanly).`);
 }
