@@ -101,8 +101,10 @@ test('python: after the answer, rewriting with a dict is a new reason to ask; ne
   assert.equal(asks[0].reasonCode, 'nested_loops');
   assert.equal(decisions[1]?.reasonCode, 'question_pending');
   assert.equal(asks.length, 2);
-  assert.notEqual(asks[1].context.topic, 'time_complexity', 'the same topic on the same function is not asked twice');
+  assert.equal(asks[1].reasonCode, 'complexity_improved', 'brute force first, then improved: the moment to ask what changed');
+  assert.equal(asks[1].context.topic, 'data_structure_choice');
   assert.equal(asks[1].context.function, 'two_sum');
+  assert.match(asks[1].reason, /two_sum went from O\(n\^2\) to O\(n\) using seen/);
 });
 
 test('javascript: recursion is asked about with its base case', async () => {

@@ -50,9 +50,29 @@ function completedCandidate(f: FunctionFacts): Candidate {
   return make(f, 'function_completed', 'purpose', 50, `${f.name} looks finished (it returns a value and parses cleanly).`);
 }
 
-export function structuralCandidates(analysis: CodeAnalysis, changes: StructuralChange[]): Candidate[] {
-  const fns = new Map(analysis.functions.map((f) => [f.name, f]));
+const RANK = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
+
+/**
+ * A function that got asymptotically faster since the last analysis: the moment of "brute force
+ * first, then improved", and the best time to ask what the new structure buys and costs.
+ */
+function improvedCandidates(prev: CodeAnalysis | null, analysis: CodeAnalysis): Candidate[] {
   const out: Candidate[] = [];
+  for (const f of analysis.functions) {
+    const before = prev?.functions.find((p) => p.name === f.name);
+    if (!before || f.hasError || RANK.indexOf(f.complexityEstimate) >= RANK.indexOf(before.complexityEstimate)) continue;
+    const ds = analysis.dataStructures.find((d) => d.function === f.name && (d.kind === 'map' || d.kind === 'set' || d.kind === 'heap'));
+    const via = ds ? ` using ${ds.name ?? `a ${ds.kind}`} (a ${ds.kind}, line ${ds.line})` : '';
+    out.push(make(f, 'complexity_improved', ds ? 'data_structure_choice' : 'time_complexity', 88,
+      `${f.name} went from ${before.complexityEstimate} to ${f.complexityEstimate}${via}.`,
+      { complexityBefore: before.complexityEstimate, complexityAfter: f.complexityEstimate, ...(ds ? { structure: ds } : {}) }));
+  }
+  return out;
+}
+
+export function structuralCandidates(analysis: CodeAnalysis, changes: StructuralChange[], prev: CodeAnalysis | null = null): Candidate[] {
+  const fns = new Map(analysis.functions.map((f) => [f.name, f]));
+  const out: Candidate[] = improvedCandidates(prev, analysis);
   for (const c of changes) {
     const f = c.function ? fns.get(c.function) : undefined;
     if (!f) continue;

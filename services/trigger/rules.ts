@@ -74,7 +74,7 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
   const found: Candidate[] = [];
   const usable = analysis !== null && analysis.errorRatio < 0.5;
   if (usable) {
-    found.push(...structuralCandidates(analysis, input.changes));
+    found.push(...structuralCandidates(analysis, input.changes, state.analysis));
     if (act.paste) {
       const c = activityCandidate(analysis, sinceLast.changedLines, { kind: 'paste', chars: state.pasteChars || undefined });
       if (c) found.push(c);
