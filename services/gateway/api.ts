@@ -9,6 +9,7 @@ import { authorize, authorizeCredential, credentialFromHeaderOrQuery, type AuthD
 import type { Request, Response, Router } from './http.ts';
 import type { IngestDeps } from './ingest.ts';
 import { appendFrame } from './ingest.ts';
+import { eraseSession, type EraseDeps } from './erase.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { reportHtmlRoute, timelineRoute } from './report-routes.ts';
 import { insertSession, selectCodeAt, selectReport, selectSession, selectSessions } from './sessions.ts';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   /** how long tokens stay valid after the session's end time (reading the report) */
   tokenGraceSec: number;
   metrics: () => string;
+  /** what DELETE /v1/sessions/{id} erases, and how */
+  erase: EraseDeps;
 }
 
 function parseJson(body: Buffer): unknown {
@@ -138,6 +141,13 @@ export async function getReport(deps: ApiDeps, req: Request): Promise<Response> 
   return { status: 202, json: { id, status: session.status, message: session.status === 'active' ? 'the session is still running' : 'the report is being written' } };
 }
 
+/** Admin only. 200 {id, erased: counts per store}; 404 unknown (or already erased); 503 when Chroma was not reached. */
+export async function deleteSession(deps: ApiDeps, req: Request): Promise<Response> {
+  authorize(deps.auth, req.headers, ['admin']);
+  const id = sessionId(req);
+  return { status: 200, json: await eraseSession(deps.erase, id) };
+}
+
 export async function ready(deps: ApiDeps): Promise<Response> {
   const checks = await Promise.allSettled([deps.redis.ping(), deps.db.query('SELECT 1')]);
   const [redis, postgres] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
@@ -156,6 +166,7 @@ export function routes(router: Router, deps: ApiDeps): Router {
     .add('POST', '/v1/sessions', bind(createSession))
     .add('GET', '/v1/sessions', bind(listSessions))
     .add('GET', '/v1/sessions/:id', bind(getSession))
+    .add('DELETE', '/v1/sessions/:id', bind(deleteSession))
     .add('GET', '/v1/sessions/:id/code', bind(getCode))
     .add('POST', '/v1/sessions/:id/end', bind(endSession))
     .add('GET', '/v1/sessions/:id/timeline', bind(timelineRoute))

@@ -6,6 +6,7 @@ import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
+import { lazyRetriever } from './erase.ts';
 import { Router, serveHttp } from './http.ts';
 import type { IngestDeps } from './ingest.ts';
 import { createRelay } from './relay.ts';
@@ -48,8 +49,22 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       '',
     ].join('\n');
 
+  /** Closes this gateway's sockets of one session (an erased session); returns how many. */
+  const closeSockets = (sessionId: string, code: number, reason: string): number => {
+    let closed = 0;
+    for (const ws of [...open]) {
+      const data = ws.getUserData();
+      if (data.sessionId !== sessionId || data.closed) continue;
+      ws.end(code, reason);
+      closed++;
+    }
+    return closed;
+  };
+  const tokenGraceSec = 7 * 24 * 3600;
+
   const router = routes(new Router(), {
     db, redis, ingest, publicUrl: base, metrics,
+    erase: { db, redis, keys, log, closeSockets, tokenGraceSec, retriever: lazyRetriever(config, log) },
     auth: { adminKey: config.ADMIN_API_KEY, tokenSecret: config.TOKEN_SECRET },
     defaultSettings: {
       durationMin: config.SESSION_DURATION_MIN,
@@ -59,7 +74,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
       pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
     },
-    tokenGraceSec: 7 * 24 * 3600,
+    tokenGraceSec,
   });
 
   await relay.start();
