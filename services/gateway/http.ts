@@ -66,7 +66,11 @@ export class Router {
       pathMatched = true;
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      try {
+        route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      } catch {
+        return new AppError('not_found', 'the path is not valid percent-encoding');
+      }
       return { handler: route.handler, params };
     }
     return pathMatched ? new AppError('method_not_allowed', `method ${method} not allowed on ${path}`) : new AppError('not_found', `no route for ${path}`);
@@ -99,6 +103,21 @@ export function errorResponse(err: AppError): Response {
 /** Serves every HTTP request through the router: copies the request, reads the bounded body, answers once. */
 export function serveHttp(router: Router, log: Logger, maxBodyBytes: number) {
   return (res: UwsResponse, req: UwsRequest): void => {
+    // Nothing one request does may throw out of here: an uncaught error would end the process and
+    // every socket of every session with it.
+    try {
+      handle(res, req);
+    } catch (err) {
+      log.error({ err }, 'request handling threw');
+      try {
+        send(res, errorResponse(new AppError('internal')));
+      } catch {
+        /* the response is gone (aborted); nothing left to do */
+      }
+    }
+  };
+
+  function handle(res: UwsResponse, req: UwsRequest): void {
     let aborted = false;
     res.onAborted(() => {
       aborted = true;
@@ -152,5 +171,5 @@ export function serveHttp(router: Router, log: Logger, maxBodyBytes: number) {
       }
       run(Buffer.concat(chunks));
     });
-  };
+  }
 }

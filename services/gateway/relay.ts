@@ -93,7 +93,10 @@ export function createRelay(deps: RelayDeps): Relay {
       s = { cursor: null, sinks: new Map() };
       sessions.set(sessionId, s);
     }
-    const state: SinkState = { sink, lastSent: after, ready: false };
+    // A client cannot resume from an id the stream has not reached: that would park the session's
+    // reader in the future, past entries still to come.
+    const latest = await latestId(sessionId);
+    const state: SinkState = { sink, lastSent: compareStreamIds(after, latest) > 0 ? latest : after, ready: false };
     s.sinks.set(sink, state);
     const key = keys.out(sessionId);
     for (;;) {
@@ -108,8 +111,9 @@ export function createRelay(deps: RelayDeps): Relay {
         await wake();
         return;
       }
-      // The reader may already have passed this point for other sinks; replay up to it first.
-      if (compareStreamIds(s.cursor, state.lastSent) <= 0) {
+      // The reader may already have passed this point for other sinks; replay up to it first. An
+      // empty page means nothing exists past lastSent, so there is nothing left to catch up on.
+      if (page.length === 0 || compareStreamIds(s.cursor, state.lastSent) <= 0) {
         state.ready = true;
         return;
       }
@@ -157,6 +161,11 @@ export function createRelay(deps: RelayDeps): Relay {
     }
   }
 
+  async function latestId(sessionId: string): Promise<string> {
+    const last = (await redis.xrevrange(keys.out(sessionId), '+', '-', 'COUNT', 1)) as RawEntry[];
+    return last[0]?.[0] ?? '0-0';
+  }
+
   return {
     async start() {
       // Position the control cursor before any join can write to it.
@@ -176,10 +185,7 @@ export function createRelay(deps: RelayDeps): Relay {
     },
     join,
     leave,
-    async latestId(sessionId) {
-      const last = (await redis.xrevrange(keys.out(sessionId), '+', '-', 'COUNT', 1)) as RawEntry[];
-      return last[0]?.[0] ?? '0-0';
-    },
+    latestId,
     sessionCount: () => sessions.size,
   };
 }

@@ -18,6 +18,8 @@ export interface SocketData {
   after: string;
   closed: boolean;
   chain: Promise<void>;
+  /** frames received and not yet answered; bounded so a flood cannot hold memory */
+  queued: number;
   bucket: TokenBucket;
   sink?: Sink;
 }
@@ -38,6 +40,8 @@ export interface SocketDeps {
 }
 
 const STREAM_ID = /^\d+-\d+$/;
+/** Frames a socket may have in flight; with a 1 MiB frame cap this bounds a socket's memory. */
+const MAX_QUEUED = 64;
 
 function reject(res: HttpResponse, status: number, message: string): void {
   res.cork(() => {
@@ -55,6 +59,31 @@ function sendJson(ws: WebSocket<SocketData>, frame: object): boolean {
 
 export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> {
   const log = deps.log.child({ role: 'socket' });
+  /** Token checked before the upgrade: a bad one never gets a socket. */
+  function upgrade(res: HttpResponse, req: HttpRequest, context: us_socket_context_t): void {
+    // Everything from req is read before anything else: it is invalid after this function.
+    const sessionId = req.getParameter(0) ?? '';
+    const query = new URLSearchParams(req.getQuery() ?? '');
+    const key = req.getHeader('sec-websocket-key');
+    const extensions = req.getHeader('sec-websocket-extensions');
+    const { token, protocol } = socketCredential(req.getHeader('sec-websocket-protocol'), query);
+    if (!token) return reject(res, 401, 'a session token is required (Sec-WebSocket-Protocol bearer.<token> or ?token=)');
+    const check = verifyToken(deps.tokenSecret, token);
+    if (!check.ok) return reject(res, 401, check.reason === 'expired' ? 'the token has expired' : 'the token is not valid');
+    if (check.claims.sid !== sessionId) return reject(res, 403, 'the token is for another session');
+    const lastEventId = query.get('lastEventId') ?? '';
+    const data: SocketData = {
+      sessionId,
+      role: check.claims.role,
+      after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
+      closed: false,
+      chain: Promise.resolve(),
+      queued: 0,
+      bucket: new TokenBucket(deps.ratePerSec, deps.rateBurst),
+    };
+    res.upgrade(data, key, protocol, extensions, context);
+  }
+
   return {
     maxPayloadLength: deps.maxPayloadBytes,
     maxBackpressure: deps.maxBackpressureBytes,
@@ -62,26 +91,12 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
     sendPingsAutomatically: true,
 
     upgrade(res: HttpResponse, req: HttpRequest, context: us_socket_context_t) {
-      // Everything from req is read before anything else: it is invalid after this function.
-      const sessionId = req.getParameter(0) ?? '';
-      const query = new URLSearchParams(req.getQuery() ?? '');
-      const key = req.getHeader('sec-websocket-key');
-      const extensions = req.getHeader('sec-websocket-extensions');
-      const { token, protocol } = socketCredential(req.getHeader('sec-websocket-protocol'), query);
-      if (!token) return reject(res, 401, 'a session token is required (Sec-WebSocket-Protocol bearer.<token> or ?token=)');
-      const check = verifyToken(deps.tokenSecret, token);
-      if (!check.ok) return reject(res, 401, check.reason === 'expired' ? 'the token has expired' : 'the token is not valid');
-      if (check.claims.sid !== sessionId) return reject(res, 403, 'the token is for another session');
-      const lastEventId = query.get('lastEventId') ?? '';
-      const data: SocketData = {
-        sessionId,
-        role: check.claims.role,
-        after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
-        closed: false,
-        chain: Promise.resolve(),
-        bucket: new TokenBucket(deps.ratePerSec, deps.rateBurst),
-      };
-      res.upgrade(data, key, protocol, extensions, context);
+      try {
+        upgrade(res, req, context);
+      } catch (err) {
+        log.error({ err }, 'upgrade threw');
+        reject(res, 400, 'bad upgrade request');
+      }
     },
 
     open(ws) {
@@ -135,9 +150,16 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
         sendJson(ws, { type: 'error', id: peekClientId(text), code: 'rate_limited', message: 'too many frames; slow down and resend' });
         return;
       }
+      if (data.queued >= MAX_QUEUED) {
+        deps.stats.rejected++;
+        sendJson(ws, { type: 'error', id: peekClientId(text), code: 'rate_limited', message: 'too many frames awaiting their ack; wait for acks and resend' });
+        return;
+      }
+      data.queued++;
       // One frame at a time per socket, so acks come back in the order frames were sent.
       data.chain = data.chain.then(async () => {
         const reply: Reply = await ingestText(deps.ingest, { sessionId: data.sessionId, role: data.role }, text);
+        data.queued--;
         if (reply.type === 'error') {
           deps.stats.rejected++;
           if (reply.code === 'internal') log.error({ sessionId: data.sessionId }, 'frame not stored');
