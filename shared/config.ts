@@ -22,7 +22,10 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.string().default(''),
   ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').default('dev-admin-key-change-me'),
   TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').default('dev-token-secret-change-me'),
-  TOKEN_TTL_SEC: int(4 * 3600, 60),
+  // How long tokens outlive the session's end time: a candidate briefly (a late reconnect), an
+  // interviewer long enough to read the report. A closed session stays closed at least as long.
+  CANDIDATE_TOKEN_GRACE_SEC: int(3600, 0),
+  INTERVIEWER_TOKEN_GRACE_SEC: int(7 * 24 * 3600, 0),
   ALLOW_UWS_FALLBACK: bool.default(false),
   // Protocol limits (DESIGN.md section 3); the hard socket cap is above them so that an oversize
   // frame gets a too_large error instead of a dropped connection.
@@ -76,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The provider in force: openai only when asked for or when a key is present. */
 export function llmProvider(config: Config): 'heuristic' | 'openai' {
   return config.LLM_PROVIDER ?? (config.OPENAI_API_KEY ? 'openai' : 'heuristic');
+}
+
+/** Per-session working state in Redis lives this long after its last change. */
+export function sessionStateTtlSec(config: Config): number {
+  return (config.SESSION_DURATION_MIN + 24 * 60) * 60;
 }
 
 export function publicUrl(config: Config): string {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { publicUrl, sessionStateTtlSec, type Config } from './config.ts';
 import type { Keys } from './keys.ts';
 import type { ClientFrame, FrameLimits } from './protocol.ts';
 import { OUT_MAXLEN } from './out.ts';
@@ -15,6 +16,8 @@ export interface IngestDeps {
   limits: FrameLimits;
   /** how long the seq bookkeeping outlives the last frame of a session */
   ingestTtlSec: number;
+  /** how long an ended session refuses writes (default: eight days, past any token) */
+  closedTtlSec?: number;
   reportUrl: (sessionId: string) => string;
 }
 
@@ -35,7 +38,7 @@ export async function appendFrame(deps: IngestDeps, writer: Writer, frame: Clien
   const [status, value] = (await scripts.ingest.run(
     deps.redis,
     [deps.keys.in, deps.keys.ingest(writer.sessionId), deps.keys.out(writer.sessionId)],
-    [seq, ends ? '1' : '0', deps.ingestTtlSec, ended, OUT_MAXLEN, ...fields],
+    [seq, ends ? '1' : '0', deps.ingestTtlSec, ended, OUT_MAXLEN, deps.closedTtlSec ?? 8 * 24 * 3600, ...fields],
   )) as [string, string];
   const id = frame.id;
   switch (status) {
@@ -51,3 +54,15 @@ export async function appendFrame(deps: IngestDeps, writer: Writer, frame: Clien
   }
 }
 
+
+/** The write path's settings from configuration, the same for every process that appends frames. */
+export function ingestDepsFromConfig(config: Config, redis: Redis, keys: Keys): IngestDeps {
+  const base = publicUrl(config);
+  return {
+    redis, keys,
+    limits: { maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES, maxCodeBytes: config.MAX_CODE_BYTES, maxAnswerBytes: config.MAX_ANSWER_BYTES },
+    ingestTtlSec: sessionStateTtlSec(config),
+    closedTtlSec: Math.max(config.CANDIDATE_TOKEN_GRACE_SEC, config.INTERVIEWER_TOKEN_GRACE_SEC) + 24 * 3600,
+    reportUrl: (id) => `${base}/v1/sessions/${id}/report`,
+  };
+}

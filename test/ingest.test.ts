@@ -178,3 +178,15 @@ test('code with U+0000 or an unpaired surrogate is rejected before it is acked',
   }
   assert.equal(await inLen(), len);
 });
+
+test('an ended session stays closed past any token, keeping the acks of its last 100 seqs', async () => {
+  const w = candidate();
+  const acks = new Map<number, string>();
+  for (let seq = 1; seq <= 150; seq++) acks.set(seq, ack(await appendFrame(deps, w, update(seq))).eventId);
+  ack(await appendFrame({ ...deps, closedTtlSec: 9 * 24 * 3600 }, w, { type: 'end_session' }));
+  assert.ok((await tr.redis.ttl(tr.keys.ingest(w.sessionId))) > 8 * 24 * 3600, 'closed for longer than the live TTL');
+  assert.equal(ack(await appendFrame(deps, w, update(150))).eventId, acks.get(150), 'a late resend still gets its first ack');
+  assert.equal(ack(await appendFrame(deps, w, update(51))).eventId, acks.get(51));
+  assert.equal(errorCode(await appendFrame(deps, w, update(50))), 'session_closed', 'older acks were let go');
+  assert.equal(errorCode(await appendFrame(deps, w, update(151))), 'session_closed');
+});

@@ -25,7 +25,8 @@ export interface ApiDeps {
   /** every setting a session runs under, stored with it at creation */
   defaultSettings: Required<SessionSettings>;
   /** how long tokens stay valid after the session's end time (reading the report) */
-  tokenGraceSec: number;
+  /** how long each role's token outlives the session's end time */
+  tokenGrace: { candidate: number; interviewer: number };
   metrics: () => string;
   /** what DELETE /v1/sessions/{id} erases, and how */
   erase: EraseDeps;
@@ -61,14 +62,14 @@ export async function createSession(deps: ApiDeps, req: Request): Promise<Respon
   const settings = completeSettings(body.settings, deps.defaultSettings);
   const expiresAt = new Date(Date.now() + settings.durationMin * 60_000);
   await insertSession(deps.db, { id, body, settings, expiresAt });
-  const exp = Math.floor(expiresAt.getTime() / 1000) + deps.tokenGraceSec;
+  const end = Math.floor(expiresAt.getTime() / 1000);
   const wsBase = deps.publicUrl.replace(/^http/, 'ws');
   return {
     status: 201,
     json: {
       id,
-      candidateToken: issueToken(deps.auth.tokenSecret, { sid: id, role: 'candidate', exp }),
-      interviewerToken: issueToken(deps.auth.tokenSecret, { sid: id, role: 'interviewer', exp }),
+      candidateToken: issueToken(deps.auth.tokenSecret, { sid: id, role: 'candidate', exp: end + deps.tokenGrace.candidate }),
+      interviewerToken: issueToken(deps.auth.tokenSecret, { sid: id, role: 'interviewer', exp: end + deps.tokenGrace.interviewer }),
       wsUrl: `${wsBase}/v1/sessions/${id}/ws`,
       expiresAt: expiresAt.toISOString(),
     },

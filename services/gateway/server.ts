@@ -8,7 +8,7 @@ import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
 import { lazyRetriever } from './erase.ts';
 import { Router, serveHttp } from './http.ts';
-import type { IngestDeps } from './ingest.ts';
+import { ingestDepsFromConfig, type IngestDeps } from '../../shared/ingest.ts';
 import { createRelay } from './relay.ts';
 import type { WebSocket } from 'uWebSockets.js';
 import { socketBehavior, type SocketData } from './socket.ts';
@@ -31,13 +31,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   const keys = createKeys(config.REDIS_PREFIX);
   const relay = createRelay({ redis, keys, log, gatewayId, blockMs: config.CONSUMER_BLOCK_MS });
   const base = publicUrl(config);
-  const ingest: IngestDeps = {
-    redis,
-    keys,
-    limits: { maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES, maxCodeBytes: config.MAX_CODE_BYTES, maxAnswerBytes: config.MAX_ANSWER_BYTES },
-    ingestTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
-    reportUrl: (id) => `${base}/v1/sessions/${id}/report`,
-  };
+  const ingest: IngestDeps = ingestDepsFromConfig(config, redis, keys);
   const stats = { sockets: 0, frames: 0, rejected: 0 };
   const open = new Set<WebSocket<SocketData>>();
   const metrics = () =>
@@ -60,7 +54,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     }
     return closed;
   };
-  const tokenGraceSec = 7 * 24 * 3600;
+  const tokenGraceSec = Math.max(config.CANDIDATE_TOKEN_GRACE_SEC, config.INTERVIEWER_TOKEN_GRACE_SEC);
 
   const router = routes(new Router(), {
     db, redis, ingest, publicUrl: base, metrics,
@@ -74,7 +68,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
       pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
     },
-    tokenGraceSec,
+    tokenGrace: { candidate: config.CANDIDATE_TOKEN_GRACE_SEC, interviewer: config.INTERVIEWER_TOKEN_GRACE_SEC },
   });
 
   await relay.start();

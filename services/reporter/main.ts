@@ -1,6 +1,6 @@
 import { loadConfig, publicUrl } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
-import type { IngestDeps } from '../../shared/ingest.ts';
+import { ingestDepsFromConfig } from '../../shared/ingest.ts';
 import { CLEANUP_QUEUE, queueCleanup, REPORT_QUEUE, startBoss, type ReportJob } from '../../shared/jobs.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
@@ -24,12 +24,7 @@ await runUntilSignal(log, async () => {
     waitForGradesMs: config.REPORT_WAIT_FOR_GRADES_SEC * 1000,
     scheduleCleanup: (sessionId) => queueCleanup(boss, sessionId, config.OUT_STREAM_GRACE_SEC),
   };
-  const ingest: IngestDeps = {
-    redis, keys,
-    limits: { maxFrameBytes: config.WS_MAX_PAYLOAD_BYTES, maxCodeBytes: config.MAX_CODE_BYTES, maxAnswerBytes: config.MAX_ANSWER_BYTES },
-    ingestTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
-    reportUrl: (id) => `${base}/v1/sessions/${id}/report`,
-  };
+  const ingest = ingestDepsFromConfig(config, redis, keys);
   await boss.work<ReportJob>(REPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await writeReport(deps, job.data, job.createdOn);
   });

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../shared/config.ts';
+import { loadConfig, sessionStateTtlSec } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
@@ -18,7 +18,7 @@ await runUntilSignal(log, async () => {
   const keys = createKeys(config.REDIS_PREFIX);
   const deps = {
     redis, keys, log,
-    stateTtlSec: (config.SESSION_DURATION_MIN + 24 * 60) * 60,
+    stateTtlSec: sessionStateTtlSec(config),
     settings: settingsLoader(db, defaultSettings(config)),
   };
   const consumer = createServiceConsumer(config, {
