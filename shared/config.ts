@@ -18,7 +18,7 @@ export const ConfigSchema = z.object({
   CHROMA_URL: z.string().default(''),
   CHROMA_PORT: int(8000, 1),
   PORT: int(8080, 0),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.string().default(''),
   ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').default('dev-admin-key-change-me'),
   TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').default('dev-token-secret-change-me'),
@@ -66,6 +66,20 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+const DEV_SECRETS = new Set(['dev-admin-key-change-me', 'dev-token-secret-change-me']);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * The built-in secrets are public (they are in this file): fine on loopback for a developer, never
+ * on an interface others can reach.
+ */
+export function assertSafeToListen(config: Config): void {
+  const weak = [config.ADMIN_API_KEY, config.TOKEN_SECRET].some((v) => DEV_SECRETS.has(v));
+  if (weak && !LOOPBACK.has(config.HOST)) {
+    throw new Error(`refusing to listen on ${config.HOST} with the built-in ADMIN_API_KEY or TOKEN_SECRET: set both (or HOST=127.0.0.1)`);
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);

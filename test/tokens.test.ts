@@ -29,3 +29,10 @@ test('configuration has working defaults and names a bad variable', () => {
   assert.throws(() => loadConfig({ REDIS_PREFIX: 'a b' }), /REDIS_PREFIX/);
   assert.throws(() => loadConfig({ ADMIN_API_KEY: 'short' }), /ADMIN_API_KEY/);
 });
+
+test('the built-in secrets are refused anywhere but loopback', async () => {
+  const { assertSafeToListen } = await import('../shared/config.ts');
+  assert.doesNotThrow(() => assertSafeToListen(loadConfig({})));
+  assert.throws(() => assertSafeToListen(loadConfig({ HOST: '0.0.0.0' })), /refusing to listen on 0\.0\.0\.0/);
+  assert.doesNotThrow(() => assertSafeToListen(loadConfig({ HOST: '0.0.0.0', ADMIN_API_KEY: 'a'.repeat(20), TOKEN_SECRET: 'b'.repeat(20) })));
+});

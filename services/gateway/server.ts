@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../shared/config.ts';
-import { publicUrl } from '../../shared/config.ts';
+import { assertSafeToListen, publicUrl } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -23,6 +23,7 @@ export interface Gateway {
 }
 
 export async function startGateway(config: Config, log: Logger): Promise<Gateway> {
+  assertSafeToListen(config);
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK);
   if (!native) log.warn('running on the slow uWebSockets.js JS fallback (ALLOW_UWS_FALLBACK=1)');
   const gatewayId = `gw-${randomBytes(6).toString('hex')}`;
