@@ -7,7 +7,7 @@ import { createKeys } from '../shared/keys.ts';
 import { createRedis } from '../shared/redis.ts';
 import { fieldsToRecord } from '../shared/streams.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { limit: { type: 'string', default: '50' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { limit: { type: 'string', default: '50' }, force: { type: 'boolean', default: false } } });
 const [command = 'list', target] = positionals;
 const config = loadConfig();
 const keys = createKeys(config.REDIS_PREFIX);
@@ -33,17 +33,26 @@ try {
     }
   } else if ((command === 'retry' || command === 'drop') && target) {
     const list = await entries(target, 10_000);
+    let done = 0;
     for (const [id, flat] of list) {
       const f = fieldsToRecord(flat);
       if (command === 'retry') {
+        // P:in is read by every group: a new entry would be handled again by all of them, not only by
+        // the one that failed (a second archive row under a new id, a second "already answered").
+        if (f.stream === keys.in && !values.force) {
+          console.error(`${id}: from ${keys.in}, which every group reads; retrying re-runs it for all of them. Add --force to accept that.`);
+          process.exitCode = 1;
+          continue;
+        }
         const original = JSON.parse(f.fields) as Record<string, string>;
         await redis.xadd(f.stream, '*', ...Object.entries(original).flat());
       }
       await redis.xdel(keys.dlq, id);
+      done++;
     }
-    console.log(`${command === 'retry' ? 'retried' : 'dropped'} ${list.length} entr${list.length === 1 ? 'y' : 'ies'}`);
+    console.log(`${command === 'retry' ? 'retried' : 'dropped'} ${done} entr${done === 1 ? 'y' : 'ies'}`);
   } else {
-    console.error('usage: npm run dlq -- list [--limit N] | retry <dlqId|all> | drop <dlqId|all>');
+    console.error('usage: npm run dlq -- list [--limit N] | retry <dlqId|all> [--force] | drop <dlqId|all>');
     process.exitCode = 2;
   }
 } finally {

@@ -29,7 +29,8 @@ test('list, retry and drop dead-lettered entries', async () => {
   assert.doesNotMatch(listed, /secret/, 'payloads stay out of the terminal');
   const [[first]] = (await tr.redis.xrange(tr.keys.dlq, '-', '+', 'COUNT', 1)) as [string, string[]][];
   const before = await tr.redis.xlen(tr.keys.in);
-  assert.match((await cli('retry', first)).stdout, /retried 1 entry/);
+  await assert.rejects(cli('retry', first), /every group reads/, 'P:in entries are not re-run for every group by accident');
+  assert.match((await cli('retry', first, '--force')).stdout, /retried 1 entry/);
   assert.equal(await tr.redis.xlen(tr.keys.in), before + 1);
   const [, fields] = ((await tr.redis.xrevrange(tr.keys.in, '+', '-', 'COUNT', 1)) as [string, string[]][])[0];
   assert.deepEqual(fields, ['sessionId', 's1', 'type', 'code_update', 'frame', '{"code":"secret"}']);
