@@ -19,8 +19,3 @@ export function createLogger(service: string, level = 'info'): Logger {
     formatters: { level: (label) => ({ level: label }) },
   });
 }
-
-/** A child logger bound to one session (and, where known, the stream entry being handled). */
-export function sessionLogger(log: Logger, sessionId: string, streamId?: string): Logger {
-  return log.child(streamId ? { sessionId, streamId } : { sessionId });
-}

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ChromaClient, type Collection, type Metadata, type Where } from 'chromadb';
 import type { KbChunk } from '../kb/schema.ts';
-import type { Embedder } from './embedding.ts';
+import type { Config } from './config.ts';
+import { embedderFromConfig, type Embedder } from './embedding.ts';
+import type { Logger } from './logger.ts';
+import { loadKnowledgeBase } from '../kb/schema.ts';
 
 // Retrieval for the agent: the shipped knowledge base (rubrics, concepts) and the session's own
 // earlier questions and answers, both in Chroma with vectors computed here (no server-side
@@ -264,4 +267,23 @@ export function createRetriever(opts: RetrieverOptions): Retriever {
       }
     },
   };
+}
+
+/** Retrieval is optional: without Chroma the agent still asks and grades, from the analysis alone. */
+export async function startRetriever(c: Config, logger: Logger): Promise<Retriever | null> {
+  if (!c.CHROMA_URL) {
+    logger.warn('CHROMA_URL is not set: questions and grades go without retrieval');
+    return null;
+  }
+  const { embedder, reason } = embedderFromConfig(c);
+  logger.info({ embedder: embedder.id, reason }, 'embedding model');
+  const retriever = createRetriever({ chromaUrl: c.CHROMA_URL, embedder, prefix: c.REDIS_PREFIX });
+  try {
+    await retriever.ensureCollections();
+    const loaded = await retriever.loadKnowledgeBase(await loadKnowledgeBase());
+    logger.info({ ...loaded, collections: retriever.collections }, 'knowledge base ready');
+  } catch (err) {
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'knowledge base not loaded; retrying on each call');
+  }
+  return retriever;
 }

@@ -1,12 +1,10 @@
-import { loadKnowledgeBase } from '../../kb/schema.ts';
-import { loadConfig, type Config } from '../../shared/config.ts';
+import { loadConfig } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
-import { embedderFromConfig } from '../../shared/embedding.ts';
 import { createKeys } from '../../shared/keys.ts';
-import { createLogger, type Logger } from '../../shared/logger.ts';
+import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { createRedis } from '../../shared/redis.ts';
-import { createRetriever, type Retriever } from '../../shared/retrieval.ts';
+import { startRetriever } from '../../shared/retrieval.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { AskEntry, InEntry } from '../../shared/streams.ts';
 import { handleAnswer } from './answer.ts';
@@ -16,25 +14,6 @@ import type { AgentDeps } from './context.ts';
 
 const config = loadConfig();
 const log = createLogger('agent', config.LOG_LEVEL);
-
-/** Retrieval is optional: without Chroma the agent still asks and grades, from the analysis alone. */
-async function startRetriever(c: Config, logger: Logger): Promise<Retriever | null> {
-  if (!c.CHROMA_URL) {
-    logger.warn('CHROMA_URL is not set: questions and grades go without retrieval');
-    return null;
-  }
-  const { embedder, reason } = embedderFromConfig(c);
-  logger.info({ embedder: embedder.id, reason }, 'embedding model');
-  const retriever = createRetriever({ chromaUrl: c.CHROMA_URL, embedder, prefix: c.REDIS_PREFIX });
-  try {
-    await retriever.ensureCollections();
-    const loaded = await retriever.loadKnowledgeBase(await loadKnowledgeBase());
-    logger.info({ ...loaded, collections: retriever.collections }, 'knowledge base ready');
-  } catch (err) {
-    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'knowledge base not loaded; retrying on each call');
-  }
-  return retriever;
-}
 
 await runUntilSignal(log, async () => {
   const redis = createRedis(config.REDIS_URL, 'agent');
