@@ -34,6 +34,37 @@ function fail(line: string): never {
   process.exit(1);
 }
 
+// What has started so far, and the stop for all of it. The signal handlers go in before anything
+// starts: a Ctrl-C or SIGTERM while Chroma is still starting (the first start downloads a glibc)
+// must not leave it running. Chroma still starting has no handle yet; exiting kills it
+// (startChroma kills its child when this process exits).
+const children = new Map<string, ChildProcess>();
+let chroma: Awaited<ReturnType<typeof startChroma>> | null = null;
+let stopping = false;
+let stopped: Promise<void> | null = null;
+
+async function stopAll(code: number): Promise<never> {
+  // Ctrl-C may arrive more than once (terminal, npm, tsx); every call waits for the same stop.
+  stopped ??= (async () => {
+    stopping = true;
+    say('stopping all services');
+    const exits = [...children.values()].map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+    }));
+    await Promise.all(exits);
+    await chroma?.stop();
+    say('stopped');
+  })();
+  await stopped;
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
 mkdirSync(DATA, { recursive: true });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -57,7 +88,6 @@ if (await ensureDatabase(config.DATABASE_URL)) say('created the database');
 const applied = await migrate(config.DATABASE_URL);
 say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
-let chroma: Awaited<ReturnType<typeof startChroma>> | null = null;
 const localChroma = `http://127.0.0.1:${config.CHROMA_PORT}`;
 if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
   say(`using Chroma at ${config.CHROMA_URL}`);
@@ -76,36 +106,13 @@ if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
   say(`Chroma listening on ${chroma.url}`);
 }
 
-const children = new Map<string, ChildProcess>();
-let stopping = false;
-
 function pipe(name: string, stream: NodeJS.ReadableStream | null): void {
   if (!stream) return;
   createInterface({ input: stream }).on('line', (line) => console.log(formatLine(name, line, color)));
 }
 
-let stopped: Promise<void> | null = null;
-
-async function stopAll(code: number): Promise<never> {
-  // Ctrl-C may arrive more than once (terminal, npm, tsx); every call waits for the same stop.
-  stopped ??= (async () => {
-    stopping = true;
-    say('stopping all services');
-    const exits = [...children.values()].map((c) => new Promise<void>((resolve) => {
-      if (c.exitCode !== null || c.signalCode !== null) return resolve();
-      c.once('exit', () => resolve());
-      c.kill('SIGTERM');
-      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
-    }));
-    await Promise.all(exits);
-    await chroma?.stop();
-    say('stopped');
-  })();
-  await stopped;
-  process.exit(code);
-}
-
-for (const name of SERVICES) {
+// A stop that began while we were preparing ends the process; start nothing more meanwhile.
+for (const name of stopping ? [] : SERVICES) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', name, 'main.ts')], {
     cwd: ROOT,
     env: { ...env, FORCE_COLOR: '0', ASSESS_SUPERVISED: '1' },
@@ -123,9 +130,6 @@ for (const name of SERVICES) {
     void stopAll(1);
   });
 }
-
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
 
 const base = config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`;
 for (let i = 0; i < 120 && !stopping; i++) {

@@ -6,7 +6,8 @@ const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+// Timers in Node take at most 2^31-1 ms; a larger delay silently becomes 1 ms.
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).max(2_147_483_647).default(def);
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.string().default('development'),

@@ -3,22 +3,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ChromaClient } from 'chromadb';
 import { chromaAnswers, chromaCommand, startChroma } from '../scripts/chroma/runtime.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from './helpers/env.ts';
 
 test('chromaCommand runs the CLI with plain node when no private glibc is given', () => {
   const { command, args } = chromaCommand({ dataDir: '/data', host: '127.0.0.1', port: 1234, glibcDir: null });

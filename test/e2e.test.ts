@@ -25,6 +25,9 @@ before(async () => {
     ADMIN_API_KEY: ADMIN, TOKEN_SECRET: `secret-${randomId(12)}`,
     TRIGGER_MIN_INTERVAL_SEC: '0', TRIGGER_QUIET_START_SEC: '0', TRIGGER_MIN_DIFF_LINES: '20',
     CONSUMER_CLAIM_IDLE_MS: '2000', CONSUMER_CLAIM_EVERY_MS: '500', REPORT_WAIT_FOR_GRADES_SEC: '10',
+    // The test counts entries in P:in: the snapshotter must not trim it meanwhile, however slow the
+    // run (an hour: far beyond the test's timeout, within setInterval's 32-bit limit).
+    TRIM_EVERY_MS: String(3_600_000),
   });
   await waitFor('the gateway to be ready', async () => ((await fetch(`${base}/readyz`).catch(() => null))?.ok ? true : undefined), 60_000, 200);
 });

@@ -175,14 +175,19 @@ describe('OpenAI provider over HTTP', () => {
     assert.equal(b.raw, "I can't help with that.");
   });
 
-  test('no reply within timeoutMs → ModelUnavailable (timeout) within the configured time', async () => {
-    server.enqueue({ kind: 'delay', ms: 3000, then: { kind: 'structured', output: QUESTION_OUT } });
+  test('no reply within timeoutMs → ModelUnavailable (timeout), the request abandoned long before the reply', async () => {
+    // The server would answer (successfully) only after 30 s; the provider's timeout is 400 ms. The
+    // bounds are loose on purpose so a busy machine cannot break them: no earlier than the timeout,
+    // and far below the server's delay, which a timeout that did not fire would have to wait out.
+    server.enqueue({ kind: 'delay', ms: 30_000, then: { kind: 'structured', output: QUESTION_OUT } });
     const started = Date.now();
     const err = await rejectsWith(provider.question(QUESTION_IN), ModelUnavailable);
     const took = Date.now() - started;
     assert.equal(err.kind, 'timeout');
     assert.ok(err.retryable);
-    assert.ok(took >= 350 && took < 1500, `took ${took} ms`);
+    assert.ok(took >= 350, `gave up after ${took} ms, before the 400 ms timeout`);
+    assert.ok(took < 15_000, `took ${took} ms: the 400 ms timeout did not cut the 30 s wait`);
+    assert.equal(server.chats().length, 1, 'the request reached the server once, no retries of its own');
   });
 
   test('HTTP 500 → retryable ModelUnavailable; HTTP 400 → not retryable', async () => {

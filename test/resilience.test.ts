@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EvaluationInput, EvaluationOutput, Provider, QuestionInput, QuestionOutput } from '../services/agent/provider.ts';
 import {
-  backoffDelay, CircuitBreaker, ModelOutputInvalid, ModelRefusal, ModelUnavailable, withResilience, type ResilienceOptions, type TracedProvider,
+  backoffDelay, CircuitBreaker, ModelOutputInvalid, ModelRefusal, ModelUnavailable, withResilience, type ResilienceOptions, type TracedCall, type TracedProvider,
 } from '../services/agent/resilience.ts';
 
 // withResilience with fake providers and an injected clock: retries only for retryable errors,
@@ -94,18 +94,32 @@ describe('retries', () => {
   });
 
   test('each attempt times out; a traced primary sees its signal aborted', async () => {
+    // The primary would answer after 30 s unless its signal aborts. A timeout that did not fire
+    // shows as the model's late answer instead of the fallback, and breaks the 15 s bound, which is
+    // so far above the 50 ms timeout that a busy machine cannot break it.
     const seen: AbortSignal[] = [];
+    const aborted: AbortSignal[] = [];
+    const slow = (signal?: AbortSignal) => new Promise<TracedCall<QuestionOutput>>((resolve) => {
+      if (signal) seen.push(signal);
+      const timer = setTimeout(() => resolve({ parsed: PRIMARY_Q, raw: '', promptText: '', latencyMs: 30_000 }), 30_000);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        aborted.push(signal);
+      });
+    });
     const traced: TracedProvider = {
       ...scripted('ok'),
       traced: {
-        question: (_input, signal) => { if (signal) seen.push(signal); return new Promise<never>(() => {}); },
+        question: (_input, signal) => slow(signal),
         evaluate: () => new Promise<never>(() => {}),
       },
     };
     const { r } = setup(traced, { timeoutMs: 50, retries: 1 });
     const started = Date.now();
     const res = await r.question(Q_IN);
-    assert.ok(Date.now() - started < 1000);
+    const took = Date.now() - started;
+    assert.ok(took < 15_000, `took ${took} ms: the 50 ms timeouts did not cut the 30 s waits`);
+    assert.equal(aborted.length, 2, 'both attempts were aborted');
     assert.equal(res.fallback, true);
     assert.equal(res.attempts, 2);
     assert.equal(res.errorKind, 'timeout');

@@ -2,7 +2,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ChromaClient } from 'chromadb';
@@ -10,19 +9,9 @@ import { loadKnowledgeBase, type Concept, type KbChunk } from '../kb/schema.ts';
 import { chromaAnswers, startChroma } from '../scripts/chroma/runtime.ts';
 import { createLocalEmbedder } from '../shared/embedding.ts';
 import { collectionName, createRetriever, parseChromaUrl, type Retriever } from '../shared/retrieval.ts';
+import { freePort } from './helpers/env.ts';
 
 // Against a real Chroma: CHROMA_URL if it answers, else a private server on a free port.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const prefix = `t${randomBytes(4).toString('hex')}`;
 let url = '';

@@ -1,5 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../shared/config.ts';
 import { dropDatabase, ensureDatabase, migrate } from '../../shared/db/migrate.ts';
@@ -88,17 +91,84 @@ export function testConfig(overrides: Record<string, string>): Config {
   return loadConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Can a server listen on `port` on every address right now? (A wildcard bind collides with any listener on the port.) */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, () => srv.close(() => resolve(true)));
   });
+}
+
+/** Linux hands out ephemeral ports (for bind(0) and for every outgoing connection) from this range. */
+function ephemeralRange(): [number, number] {
+  try {
+    const [lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (Number.isInteger(lo) && Number.isInteger(hi) && lo <= hi) return [lo, hi];
+  } catch { /* not Linux */ }
+  return [32768, 65535];
+}
+
+const CLAIMS = path.join(tmpdir(), 'live-assess-test-ports');
+const CLAIM_TTL_MS = 10 * 60_000;
+const handedOut = new Set<number>();
+
+/** Claims `port` across test processes (files run in parallel) by creating a file exclusively; stale claims expire. */
+function claim(port: number): boolean {
+  const file = path.join(CLAIMS, String(port));
+  try {
+    mkdirSync(CLAIMS, { recursive: true });
+    writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true; // no claims directory: the bind check alone
+    try {
+      if (Date.now() - statSync(file).mtimeMs < CLAIM_TTL_MS) return false;
+      utimesSync(file, new Date(), new Date()); // take over an expired claim
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * A port for a server that must be told its port in advance (a child process: a service, Chroma).
+ * A server started in this process should listen on port 0 and report the port it got instead.
+ *
+ * Not a port from the kernel's ephemeral range: once we let go of such a port, any outgoing
+ * connection (Redis, PostgreSQL, HTTP clients of a parallel test file) may take it before the
+ * service binds. Below that range the kernel never assigns ports on its own, so a free port stays
+ * free unless someone binds it explicitly; ports are claimed across parallel test processes and
+ * never handed out twice by one process.
+ */
+export async function freePort(): Promise<number> {
+  const [lo, hi] = ephemeralRange();
+  const ranges = ([[20_000, lo - 1], [hi + 1, 65_535]] as [number, number][]).filter(([a, b]) => b - a >= 1000);
+  for (let attempt = 0; attempt < 200 && ranges.length; attempt++) {
+    const [a, b] = ranges[attempt % ranges.length];
+    const port = a + randomInt(b - a + 1);
+    if (handedOut.has(port) || !(await canListen(port)) || !claim(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+  // No room outside the ephemeral range: let the kernel pick (racy, but only on odd machines).
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const srv = createServer();
+      srv.unref();
+      srv.on('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const addr = srv.address();
+        srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+      });
+    });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Polls until `check` returns a value other than undefined, or fails with `what` after the timeout. */

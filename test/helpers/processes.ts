@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Runs services as real processes, the way `npm start` does, for end-to-end tests.
+// Runs services as real processes, the way `npm start` does, for end-to-end tests: supervised like
+// there (ASSESS_SUPERVISED=1, stdin a pipe from this process), so when the test process dies,
+// however it dies (a runner's SIGKILL on timeout included), each service sees its stdin end and stops.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,9 +21,11 @@ export function startServices(names: string[], env: Record<string, string>): Ser
   const start = (name: string) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', name, 'main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'info', ...env, ASSESS_SUPERVISED: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Nothing is ever written; a service that died first must not turn into an EPIPE here.
+    child.stdin?.on('error', () => undefined);
     const lines = logs.get(name) ?? [];
     logs.set(name, lines);
     const keep = (buf: Buffer) => lines.push(...buf.toString().split('\n').filter(Boolean));
