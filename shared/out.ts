@@ -30,3 +30,24 @@ export async function emitOnce<T extends OutType>(
   ]);
   return String(id);
 }
+
+/**
+ * emitOnce for a question, refused atomically once the session has ended (the ingest hash's
+ * `closed` flag, set by ingest.lua together with session_ended). Returns the entry id — the existing
+ * one when the question was already shown, even if the session has ended since — or null when the
+ * session ended first and nothing was written.
+ */
+export async function emitQuestionOnce(
+  deps: OutDeps,
+  sessionId: string,
+  dedupeId: string,
+  data: OutPayload<'question'>,
+): Promise<string | null> {
+  const fields = encodeOut('question', data, 'all');
+  const [status, id] = (await scripts.emitQuestion.run(deps.redis, [deps.keys.out(sessionId), deps.keys.once(sessionId), deps.keys.ingest(sessionId)], [
+    `question:${dedupeId}`, ONCE_TTL_SEC, OUT_MAXLEN, ...fields,
+  ])) as [string, string];
+  if (status === 'closed') return null;
+  if (status !== 'ok') throw new Error(`emit-question script returned ${status}`);
+  return id;
+}

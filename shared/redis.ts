@@ -41,6 +41,7 @@ export class LuaScript {
 export const scripts = {
   ingest: LuaScript.load('ingest'),
   emitOnce: LuaScript.load('emit-once'),
+  emitQuestion: LuaScript.load('emit-question'),
   deadLetter: LuaScript.load('dead-letter'),
   triggerCommit: LuaScript.load('trigger-commit'),
   triggerAnswered: LuaScript.load('trigger-answered'),

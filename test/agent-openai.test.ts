@@ -59,6 +59,7 @@ test('questions and grades come from the model and are recorded with their prove
   const sid = await session();
   server.enqueue({ kind: 'structured', output: { text: 'What is the time complexity of two_sum, and which line dominates it?', topic: 'time_complexity', lines: [2, 3], expected: { complexity: 'O(n^2)' } } });
   const q = await handleAsk(deps, ask(sid));
+  assert.ok(q, 'the question was asked');
   assert.equal(q.provider, 'openai');
   assert.equal(q.model, 'test-model');
   assert.equal(q.fallback, false);
@@ -81,6 +82,7 @@ test('a failing model falls back to the heuristic, and the records say so', asyn
   const sid = await session();
   server.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
   const q = await handleAsk(deps, ask(sid));
+  assert.ok(q, 'the question was asked');
   assert.equal(q.fallback, true);
   assert.equal(q.provider, 'heuristic');
   assert.match(q.question, /two_sum/, 'the heuristic still asks about the candidate’s code');

@@ -4,15 +4,18 @@ import { after, before, test } from 'node:test';
 import type PgBoss from 'pg-boss';
 import { REPORT_QUEUE, startBoss, type ReportJob } from '../shared/jobs.ts';
 import { appendFrame, type IngestDeps } from '../shared/ingest.ts';
-import { fieldsToRecord, InEntry, OutEntry } from '../shared/streams.ts';
+import { archiveEvents } from '../shared/archive.ts';
+import { askRequestId, questionIdFor } from '../shared/ids.ts';
+import { encodeAsk, fieldsToRecord, InEntry, OutEntry } from '../shared/streams.ts';
 import { cleanupSession } from '../services/reporter/cleanup.ts';
 import { sweepExpired } from '../services/reporter/expiry.ts';
 import { ReportNotReady, writeReport, type ReporterDeps } from '../services/reporter/handler.ts';
 import { freshDatabase, testLogger, testRedis, waitFor, type TestDb, type TestRedis } from './helpers/env.ts';
 
 // One report per session, whatever happens: two reporter replicas at once, a job that expires
-// mid-write and is retried, a report held back while answers are still being graded. Plus the
-// expiry sweep and the out-stream cleanup after the grace period.
+// mid-write and is retried, a report held back while answers are still being graded, while an
+// archived answer is not yet stored by the agent, and while the agent still has one of the
+// session's question requests. Plus the expiry sweep and the out-stream cleanup after the grace period.
 
 let db: TestDb;
 let tr: TestRedis;
@@ -122,4 +125,91 @@ test('cleanup archives the out stream, then removes it and the working state', a
   const rows = await db.pool.query(`SELECT count(*)::int AS n FROM session_events WHERE session_id = $1 AND stream = 'out'`, [id]);
   assert.equal(rows.rows[0].n, before);
   assert.ok(cleanups.includes(id), 'the cleanup was scheduled by the reporter');
+});
+
+async function question(sessionId: string, id: string, seq = 1): Promise<void> {
+  await db.pool.query(
+    `INSERT INTO interactions (id, session_id, request_id, seq, reason_code, reason, question, provider, model, asked_at)
+     VALUES ($1, $2, $3, $4, 'function_completed', 'r', 'What does f return?', 'heuristic', 'h', now())`,
+    [id, sessionId, `${sessionId}:${seq}`, seq],
+  );
+}
+
+let answerSeq = 0;
+/** The answer as the snapshotter archives it from P:in, before (or without) the agent storing it. */
+async function archiveAnswer(sessionId: string, questionId: string): Promise<void> {
+  answerSeq++;
+  await archiveEvents(db.pool, [{
+    session_id: sessionId, stream: 'in', stream_id: `${Date.now()}-${answerSeq}`, type: 'response_submitted', role: 'candidate',
+    payload: { type: 'response_submitted', id: `a${answerSeq}`, questionId, answer: 'its length', ts: 0 }, at: new Date().toISOString(),
+  }]);
+}
+
+test('a report waits while an archived answer is not yet stored by the agent, then while it is graded', async () => {
+  const id = await session();
+  await question(id, `q_unstored_${id.slice(0, 8)}`);
+  await archiveAnswer(id, 'q_not_in_this_session'); // an unknown question never holds the report back
+  const other = await session();
+  await question(other, `q_other_${other.slice(0, 8)}`);
+  await archiveAnswer(other, `q_other_${other.slice(0, 8)}`); // another session's answer neither
+  assert.equal(await writeReport(deps, job(id), new Date()), 'written');
+
+  const id2 = await session();
+  const qid = `q_unstored_${id2.slice(0, 8)}`;
+  await question(id2, qid);
+  await archiveAnswer(id2, qid);
+  await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /archived but not yet stored/.test(err.message));
+  await db.pool.query(`UPDATE interactions SET answer = 'its length', answered_at = now() WHERE id = $1`, [qid]);
+  await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /being graded/.test(err.message));
+  await db.pool.query(`UPDATE interactions SET evaluation = '{"score":80}', score = 80, evaluated_at = now() WHERE id = $1`, [qid]);
+  assert.equal(await writeReport(deps, job(id2), new Date()), 'written');
+  assert.equal(await reportsOf(id2), 1);
+});
+
+test('a report goes ahead after the wait even when an archived answer was never stored', async () => {
+  const id = await session();
+  const qid = `q_lost_${id.slice(0, 8)}`;
+  await question(id, qid);
+  await archiveAnswer(id, qid);
+  await assert.rejects(writeReport(deps, job(id), new Date()), ReportNotReady);
+  assert.equal(await writeReport(deps, job(id), new Date(Date.now() - 120_000)), 'written');
+});
+
+function askFor(sessionId: string, seq: number): string[] {
+  const requestId = askRequestId(sessionId, seq);
+  return encodeAsk({
+    sessionId, requestId, seq, reasonCode: 'function_completed', reason: 'f looks finished.', at: Date.now(),
+    questionId: questionIdFor(requestId), language: 'python', code: 'def f(xs):\n    return len(xs)\n', context: {},
+  });
+}
+
+test('a report waits while the agent has one of the session\'s question requests, undelivered or pending', async () => {
+  const ask = tr.keys.ask;
+  await tr.redis.xgroup('CREATE', ask, 'agent', '0', 'MKSTREAM').catch((err: unknown) => {
+    if (!(err instanceof Error) || !err.message.includes('BUSYGROUP')) throw err;
+  });
+  const id = await session();
+  const other = await session();
+  // Another session's request, undelivered and then pending, never holds this report back.
+  await tr.redis.xadd(ask, '*', ...askFor(other, 1));
+  assert.equal(await writeReport(deps, job(id), new Date()), 'written');
+
+  const id2 = await session();
+  await tr.redis.xadd(ask, '*', ...askFor(id2, 1));
+  await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /not yet delivered to the agent/.test(err.message));
+  // Delivered to an agent that has not acknowledged it yet (the model call, the insert, the emit).
+  const read = (await tr.redis.xreadgroup('GROUP', 'agent', 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>')) as [string, [string, string[]][]][];
+  const delivered = read[0][1].map(([entryId]) => entryId);
+  assert.equal(delivered.length, 2);
+  await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /still being handled by the agent/.test(err.message));
+  assert.equal(await reportsOf(id2), 0);
+  await tr.redis.xack(ask, 'agent', ...delivered);
+  assert.equal(await writeReport(deps, job(id2), new Date()), 'written');
+
+  // After the wait it reports what it has, even with the request still pending (a dead agent).
+  const id3 = await session();
+  await tr.redis.xadd(ask, '*', ...askFor(id3, 1));
+  await tr.redis.xreadgroup('GROUP', 'agent', 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>');
+  await assert.rejects(writeReport(deps, job(id3), new Date()), ReportNotReady);
+  assert.equal(await writeReport(deps, job(id3), new Date(Date.now() - 120_000)), 'written');
 });

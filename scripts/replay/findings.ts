@@ -14,6 +14,13 @@ export interface Finding {
   path?: string;
 }
 
+/**
+ * Something an auditor should know that is not a difference: the archive is consistent with what
+ * the live system does, e.g. a question withdrawn because the session ended while it was being
+ * prepared. Notes never change the verdict.
+ */
+export type Note = Finding;
+
 export interface Counts {
   /** archived session_events rows */
   events: number;
@@ -48,6 +55,8 @@ export interface ReplayResult {
   ok: boolean;
   sessionId: string;
   findings: Finding[];
+  /** informational, never part of the verdict */
+  notes: Note[];
   timeline: TimelineItem[];
   counts: Counts;
 }

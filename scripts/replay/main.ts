@@ -2,7 +2,8 @@
 // Rebuilds one session from Postgres alone (DATABASE_URL) and checks it: the archive's hash chain,
 // the code snapshots, the trigger's decisions re-run on the recorded code, questions and grades
 // re-derived from the recorded model outputs, and the stored report rebuilt. Prints a timeline and
-// a verdict; --verify prints only the verdict and its findings; --json prints the whole result.
+// a verdict; --verify prints only the verdict, its findings and its notes (consistent with the live
+// system, e.g. a question withdrawn at the end, never part of the verdict); --json prints the whole result.
 // The trigger defaults come from the environment (TRIGGER_*), as the trigger service reads them.
 // Exit code: 0 when everything matches, 1 when anything differs, 2 when the replay could not run.
 import { loadConfig } from '../../shared/config.ts';

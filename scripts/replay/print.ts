@@ -75,9 +75,13 @@ export function formatVerdict(r: ReplayResult): string {
   const c = r.counts;
   const summary = `${c.events} events, ${c.decisions} decisions, ${c.evaluations} evaluations`;
   const report = c.report === 'compared' ? 'report rebuilt and compared' : `report ${c.report}`;
-  if (r.ok) return `VERDICT: matches (${summary}; ${report})`;
-  const lines = [`VERDICT: differs (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}; ${summary}; ${report})`];
+  const noted = r.notes.length ? `, ${r.notes.length} note${r.notes.length === 1 ? '' : 's'}` : '';
+  const lines = r.ok
+    ? [`VERDICT: matches (${summary}; ${report}${noted})`]
+    : [`VERDICT: differs (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}; ${summary}; ${report}${noted})`];
   for (const f of r.findings) lines.push(`  - ${formatFinding(f)}`);
+  // Not differences: what the live system does by design, and an auditor should still see.
+  for (const n of r.notes) lines.push(`  note: ${formatFinding(n)}`);
   return lines.join('\n');
 }
 

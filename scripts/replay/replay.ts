@@ -16,7 +16,7 @@ import { replayTrigger } from './trigger.ts';
 // recorded code, questions and grades re-derived from the recorded model outputs, the report
 // rebuilt — with a timeline and every difference located.
 
-export type { Counts, Finding, ReplayResult, TimelineItem } from './findings.ts';
+export type { Counts, Finding, Note, ReplayResult, TimelineItem } from './findings.ts';
 
 export interface ReplayOptions {
   /** the trigger defaults the live service ran with; default: from the environment, as the service reads them */
@@ -51,7 +51,7 @@ export async function replaySession(db: Queryable, sessionId: string, opts: Repl
   const settings = resolveSettings(opts.defaults ?? defaultSettings(loadConfig()), data.session.settings);
   const trigger = await replayTrigger({
     sessionId, ordered, snapshots: data.snapshots, interactions: data.interactions, settings,
-    analyze: opts.analyze ?? analyzeCode, compare: compareOut,
+    analyze: opts.analyze ?? analyzeCode, compare: compareOut, llmCalls: data.llmCalls,
   });
   findings.push(...trigger.findings);
   const records = verifyRecords(data, compareOut);
@@ -70,5 +70,5 @@ export async function replaySession(db: Queryable, sessionId: string, opts: Repl
     evaluations: records.evaluations,
     report: report.status,
   };
-  return { ok: findings.length === 0, sessionId, findings, timeline: buildTimeline(ordered, data, findings), counts };
+  return { ok: findings.length === 0, sessionId, findings, notes: trigger.notes, timeline: buildTimeline(ordered, data, findings), counts };
 }

@@ -6,9 +6,9 @@ import { candidateKey } from '../../services/trigger/candidates.ts';
 import type { TriggerState } from '../../services/trigger/rules.ts';
 import type { TriggerSettings } from '../../services/trigger/settings.ts';
 import { applyStep, emptyState, pastedChars, step, type StepResult } from '../../services/trigger/step.ts';
-import type { Finding } from './findings.ts';
+import type { Finding, Note } from './findings.ts';
 import { show } from './findings.ts';
-import { describeRow, payloadNum, payloadStr, type EventRow, type InteractionRow, type SnapshotRow } from './load.ts';
+import { describeRow, payloadNum, payloadStr, type EventRow, type InteractionRow, type LlmCallRow, type SnapshotRow } from './load.ts';
 
 // The trigger's decisions re-run on the recorded snapshots with the live code (step/applyStep), the
 // state changes mirrored from the archive as the live scripts make them: trigger-commit.lua per code
@@ -26,10 +26,14 @@ export interface TriggerReplayInput {
   analyze: (code: string, language: string) => Promise<CodeAnalysis | null>;
   /** false when the out stream was never archived: nothing recorded to compare with */
   compare: boolean;
+  /** the recorded model calls, to say whether a withdrawn question's call was made */
+  llmCalls?: Map<string, LlmCallRow>;
 }
 
 export interface TriggerReplay {
   findings: Finding[];
+  /** consistent with the live system, but worth knowing (a question withdrawn at the session's end) */
+  notes: Note[];
   /** code updates whose decision was re-run and compared */
   compared: number;
   /** recorded asks */
@@ -49,7 +53,8 @@ const bump = (s: TriggerState): string => String(Number(s.version) + 1);
 export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerReplay> {
   const { sessionId, ordered, snapshots, settings } = input;
   const findings: Finding[] = [];
-  const out: TriggerReplay = { findings, compared: 0, asks: 0 };
+  const notes: Note[] = [];
+  const out: TriggerReplay = { findings, notes, compared: 0, asks: 0 };
   const byRequest = new Map(input.interactions.map((q) => [q.request_id, q]));
 
   // What the trigger recorded, per seq.
@@ -66,6 +71,8 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     else recorded.set(seq, r);
     if (r.decision === 'ask') out.asks++;
   }
+  const lastAsk = [...ordered].reverse().find((e) => e.stream === 'out' && e.type === 'decision' && e.payload.decision === 'ask');
+  const ended = ordered.some((e) => e.stream === 'in' && e.type === 'end_session');
 
   // Where each follow-up took the pending slot: when it was shown, else right after its parent's answer.
   const claims = new Map<number, InteractionRow[]>();
@@ -76,6 +83,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     if (e.stream === 'out' && e.type === 'question' && qid && !shownAt.has(qid)) shownAt.set(qid, e.id);
     if (e.stream === 'in' && e.type === 'response_submitted') answerRow.set(e.stream_id, e.id);
   }
+  const answered = new Set(ordered.filter((e) => e.stream === 'in' && e.type === 'response_submitted').map((e) => payloadStr(e.payload.questionId)));
   const parents = new Map(input.interactions.map((q) => [q.id, q]));
   for (const f of input.interactions) {
     if (!f.parent_id) continue;
@@ -166,12 +174,30 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     }
     if (rec.decision === 'ask') {
       const q = rec.requestId ? byRequest.get(rec.requestId) : undefined;
-      if (!q) {
+      if (!q && rec.requestId && withdrawn(rec)) {
+        const call = input.llmCalls?.get(`${rec.requestId}:question`);
+        notes.push({
+          check: 'trigger', ...at(rec),
+          message: `recorded ask ${rec.requestId} has no question: the session ended before it could be shown, so the agent withdrew it (${call ? `its model call ${call.call_key} is kept as provenance` : 'the model was not called'}); nothing was shown to the candidate`,
+        });
+      } else if (!q) {
         findings.push({ check: 'trigger', ...at(rec), message: `recorded ask ${rec.requestId ?? '(no request id)'} has no interaction with that request id` });
       } else if (q.seq !== seq || q.reason_code !== rec.reasonCode || q.reason !== rec.reason || q.id !== questionIdFor(q.request_id)) {
         findings.push({ check: 'trigger', ...at(rec), questionId: q.id, message: `recorded ask does not match interaction ${q.id} (seq ${q.seq}, ${q.reason_code}: ${show(q.reason, 60)})` });
       }
     }
+  }
+
+  /**
+   * A question the agent withdrew because the session ended first (ask.ts, emit-question.lua): the
+   * session's last recorded ask, after which the session ended, whose question no archived event
+   * shows and nobody answered. Anything else without its interaction (a question that was shown,
+   * answered, or followed by later asks) stays a difference.
+   */
+  function withdrawn(rec: Recorded): boolean {
+    if (!ended || !rec.requestId || rec.row !== lastAsk) return false;
+    const qid = questionIdFor(rec.requestId);
+    return !shownAt.has(qid) && !answered.has(qid);
   }
 
   /** The state as the live commit left it: the recorded ask if there was one, else the replayed step without an ask. */

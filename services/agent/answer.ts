@@ -4,7 +4,7 @@ import { emitOnce } from '../../shared/out.ts';
 import { scripts } from '../../shared/redis.ts';
 import type { InEntry } from '../../shared/streams.ts';
 import { emitQuestion } from './ask.ts';
-import { remember, retrieve, type AgentDeps } from './context.ts';
+import { remember, retrieve, sessionClosed, type AgentDeps } from './context.ts';
 import { codeAt, insertQuestion, recordAnswer, recordEvaluation, selectByRequest, selectInteraction, type InteractionRow } from './interactions.ts';
 import { appendTurn } from './memory.ts';
 import { EvaluationOutput } from './provider.ts';
@@ -14,12 +14,20 @@ type StoredEvaluation = EvaluationOutput & { provider: string; model: string; fa
 
 /**
  * A partial answer earns one "be more specific" question rather than a low grade alone — but only
- * when no other question is waiting, so the candidate never has two open at once.
+ * when no other question is waiting, so the candidate never has two open at once, and never after
+ * the session ended (checked before the claim, and again atomically when the question is shown).
  */
 async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string, at: number, ev: StoredEvaluation): Promise<void> {
   const requestId = `${parent.id}:follow_up`;
   const existing = await selectByRequest(deps.db, requestId);
-  if (existing) return emitQuestion(deps, existing);
+  if (existing) {
+    if (await emitQuestion(deps, existing)) await rememberFollowUp(deps, existing, at);
+    return;
+  }
+  if (await sessionClosed(deps, parent.session_id)) {
+    deps.log.info({ sessionId: parent.session_id, questionId: parent.id }, 'the session has ended; no follow-up');
+    return;
+  }
   const id = questionIdFor(requestId);
   const claimed = await scripts.claimPending.run(deps.redis, [deps.keys.state(parent.session_id)], [parent.id, id, at]);
   if (Number(claimed) !== 1) return;
@@ -30,9 +38,11 @@ async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string
     context: { ...parent.context, followUpOf: parent.id }, provider: ev.provider, model: ev.model, fallback: ev.fallback,
     askedAt: new Date(at), parentId: parent.id,
   });
-  await appendTurn(deps.memory, parent.session_id, { role: 'interviewer', text: row.question, at, questionId: row.id, topic: row.topic });
-  await emitQuestion(deps, row);
+  if (await emitQuestion(deps, row)) await rememberFollowUp(deps, row, at);
 }
+
+const rememberFollowUp = (deps: AgentDeps, row: InteractionRow, at: number) =>
+  appendTurn(deps.memory, row.session_id, { role: 'interviewer', text: row.question, at, questionId: row.id, topic: row.topic });
 
 async function grade(deps: AgentDeps, row: InteractionRow, answer: string): Promise<StoredEvaluation> {
   const code = await codeAt(deps.db, row.session_id, row.seq);
@@ -50,7 +60,16 @@ async function grade(deps: AgentDeps, row: InteractionRow, answer: string): Prom
   return { ...ev, score: Math.max(0, Math.min(100, Math.round(ev.score))), provider: rec.provider, model: rec.model, fallback: rec.fallback };
 }
 
-/** An answer → stored (first one wins), acknowledged to the candidate, graded for the interviewer. */
+/**
+ * An answer → stored (first one wins), acknowledged to the candidate, graded for the interviewer.
+ *
+ * The order matters to the reporter: it holds the report back while an answer is stored but its
+ * evaluation is not (and while an archived answer is not stored yet), then archives the out stream.
+ * So everything this answer shows — answer_received, the evaluation, a follow-up question — is
+ * emitted BEFORE recordEvaluation, the write that tells the reporter this answer is done. Each step
+ * is idempotent (emit-once, keyed chat turns, Chroma upsert, the grade re-read from its recorded
+ * model call), so a redelivery at any point redoes whatever it missed and duplicates nothing.
+ */
 export async function handleAnswer(deps: AgentDeps, msg: StreamMessage<InEntry>): Promise<void> {
   const { sessionId, frame, at } = msg.body;
   if (frame.type !== 'response_submitted') return;
@@ -65,14 +84,12 @@ export async function handleAnswer(deps: AgentDeps, msg: StreamMessage<InEntry>)
     return;
   }
   await emitOnce(deps, sessionId, row.id, 'answer_received', { questionId: row.id });
-  let ev = row.evaluation as StoredEvaluation | null;
-  if (!ev) {
-    await appendTurn(deps.memory, sessionId, { role: 'candidate', text: frame.answer, at, questionId: row.id });
-    ev = await grade(deps, row, frame.answer);
-    await recordEvaluation(deps.db, { sessionId, id: row.id, evaluation: ev, score: ev.score });
-    await appendTurn(deps.memory, sessionId, { role: 'grader', text: ev.rationale, at, questionId: row.id, score: ev.score });
-    await remember(deps, sessionId, { id: row.id, question: row.question, answer: frame.answer, topic: row.topic ?? 'purpose', score: ev.score });
-  }
+  await appendTurn(deps.memory, sessionId, { role: 'candidate', text: frame.answer, at, questionId: row.id });
+  const stored = row.evaluation as StoredEvaluation | null;
+  const ev = stored ?? (await grade(deps, row, frame.answer));
   await emitOnce(deps, sessionId, row.id, 'evaluation', { questionId: row.id, score: ev.score, rubric: ev.rubric, rationale: ev.rationale, flags: ev.flags }, 'interviewer');
+  await appendTurn(deps.memory, sessionId, { role: 'grader', text: ev.rationale, at, questionId: row.id, score: ev.score });
+  await remember(deps, sessionId, { id: row.id, question: row.question, answer: frame.answer, topic: row.topic ?? 'purpose', score: ev.score });
   if (ev.followUp && !row.parent_id) await askFollowUp(deps, row, ev.followUp, at, ev);
+  if (!stored) await recordEvaluation(deps.db, { sessionId, id: row.id, evaluation: ev, score: ev.score });
 }

@@ -15,6 +15,14 @@ export interface AgentDeps extends OutDeps {
 }
 
 /**
+ * The session has ended: the gateway (or the API, or the expiry sweep) accepted end_session, and
+ * ingest.lua set this flag in the same step as it wrote session_ended. Nothing is asked after it.
+ */
+export async function sessionClosed(deps: AgentDeps, sessionId: string): Promise<boolean> {
+  return (await deps.redis.hget(deps.keys.ingest(sessionId), 'closed')) === '1';
+}
+
+/**
  * Knowledge-base chunks for the topic plus the session's own earlier exchanges. Retrieval informs a
  * question or a grade but never blocks one: with Chroma down the call goes ahead without it.
  */

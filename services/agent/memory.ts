@@ -5,6 +5,7 @@ import { scripts } from '../../shared/redis.ts';
 // The session's conversation for the model, in Redis (P:chat:<sessionId>). The newest turns are kept
 // verbatim; older ones are folded into a one-line-per-turn summary; and what reaches a prompt is cut
 // to a character budget, newest first, so a long session never overflows the model's window.
+// Appending is idempotent per turn key, so the handlers can re-append on every (re)delivery.
 
 export interface Turn {
   role: 'interviewer' | 'candidate' | 'grader';
@@ -13,6 +14,8 @@ export interface Turn {
   questionId?: string;
   topic?: string | null;
   score?: number;
+  /** identifies the turn so a redelivery does not add it twice; default `${questionId}:${role}` */
+  key?: string;
 }
 
 export interface MemoryDeps {
@@ -38,11 +41,27 @@ export function digest(t: Turn): string {
   return `Answered: ${text}`;
 }
 
-export async function appendTurn(deps: MemoryDeps, sessionId: string, turn: Turn): Promise<number> {
-  const folded = await scripts.chatAppend.run(deps.redis, [deps.keys.chat(sessionId)], [
-    JSON.stringify({ ...turn, digest: digest(turn) }), deps.keepTurns ?? 12, deps.summaryChars ?? 2000, deps.ttlSec ?? 7 * 24 * 3600,
-  ]);
-  return Number(folded);
+/** The turn's idempotency key: one interviewer, one candidate and one grader turn per question. */
+export function turnKey(t: Turn): string {
+  return t.key ?? (t.questionId ? `${t.questionId}:${t.role}` : '');
+}
+
+export interface Appended {
+  /** false when a turn with the same key was already in the history (a redelivery) */
+  appended: boolean;
+  /** turns folded into the summary to make room */
+  folded: number;
+}
+
+/** Adds the turn once per key (chat-append.lua); a turn without a question is always added. */
+export async function appendTurn(deps: MemoryDeps, sessionId: string, turn: Turn): Promise<Appended> {
+  const key = turnKey(turn);
+  const keep = deps.keepTurns ?? 12;
+  const [appended, folded] = (await scripts.chatAppend.run(deps.redis, [deps.keys.chat(sessionId)], [
+    JSON.stringify({ ...turn, ...(key ? { key } : {}), digest: digest(turn) }), keep, deps.summaryChars ?? 2000, deps.ttlSec ?? 7 * 24 * 3600,
+    key, Math.max(32, keep * 4),
+  ])) as [number, number];
+  return { appended: Number(appended) === 1, folded: Number(folded) };
 }
 
 /** The history within `budgetChars`: the summary (if it fits) and the newest turns that fit after it. */
