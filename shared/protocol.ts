@@ -110,8 +110,11 @@ export function describeIssues(error: z.ZodError): string {
 export type Role = 'candidate' | 'interviewer';
 export const Role = z.enum(['candidate', 'interviewer']);
 
-/** Who may see an out entry. Evaluations and trigger decisions are for interviewers only. */
-export const Audience = z.enum(['all', 'interviewer']);
+/**
+ * Who may see an out entry. Evaluations and shown trigger decisions are for interviewers only;
+ * `audit` entries reach no socket and exist for the archive (every trigger decision).
+ */
+export const Audience = z.enum(['all', 'interviewer', 'audit']);
 export type Audience = z.infer<typeof Audience>;
 
 export const QuestionData = z.object({

@@ -105,6 +105,26 @@ class Driver {
     if (!this.holdAsks) await this.handleAsks();
   }
 
+  /**
+   * Two updates handled by two trigger replicas, the newer one first: the older is stale by the time
+   * its replica commits, so the live trigger never decides it.
+   */
+  async raced(older: string, newer: string): Promise<void> {
+    const msgs: StreamMessage<InEntry>[] = [];
+    for (const code of [older, newer]) {
+      await sleep(3);
+      const reply = await appendFrame(this.ingest, { sessionId: this.sid, role: 'candidate' }, { type: 'code_update', seq: ++this.seq, code, language: 'python', ts: Date.now() });
+      const id = reply.type === 'ack' ? reply.eventId : '';
+      const [[, flat]] = await tr.redis.xrange(tr.keys.in, id, id);
+      const fields = fieldsToRecord(flat);
+      msgs.push({ id, stream: tr.keys.in, fields, body: InEntry.parse(fields) });
+    }
+    await persistPlan(db.pool, planBatch(msgs));
+    assert.ok(await handleIn(this.trigger, msgs[1]));
+    assert.equal(await handleIn(this.trigger, msgs[0]), null, 'the older update is stale');
+    if (!this.holdAsks) await this.handleAsks();
+  }
+
   /** When set, question requests wait in P:ask (an agent that is slow or behind) until handleAsks(). */
   holdAsks = false;
 
@@ -199,6 +219,19 @@ test('a full session (typing, a question, an answer, a paste, a rewrite, the end
   const kinds = r.timeline.map((i) => i.label);
   for (const k of ['code', 'ASK', 'Q', 'A', 'paste', 'END', 'REPORT']) assert.ok(kinds.includes(k), `timeline has ${k}`);
   assert.ok(kinds.some((k) => k.startsWith('GRADE')));
+});
+
+test('an update superseded by a second trigger replica was never decided live, and the replay skips it too', async () => {
+  const sid = await newSession();
+  const d = new Driver(sid, createHeuristicProvider());
+  await d.code(upTo(PY_BRUTE, 1));
+  await d.code(upTo(PY_BRUTE, 2));
+  await d.raced(`${upTo(PY_BRUTE, 3)}\n            pass`, upTo(PY_BRUTE, 7));
+  await d.finish();
+  const r = await replaySession(db.pool, sid, { defaults: DEFAULTS });
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+  assert.equal(r.counts.codeUpdates, 4);
+  assert.equal(r.counts.decisions, 3, 'the superseded update is not re-decided');
 });
 
 test('a session with a follow-up question (claim-pending) replays as a match', async () => {
@@ -420,7 +453,7 @@ test('a trigger that would decide differently is located at the code update wher
   assert.equal(r.findings.length, 1, describe(r));
   assert.equal(hit[0].seq, 6);
   assert.match(hit[0].where, /^session_events id \d+ \(out decision seq 6, /);
-  assert.match(hit[0].message, /^recorded ask paste_burst, but the replay decides skip max_questions and shows nothing$/);
+  assert.match(hit[0].message, /^recorded ask paste_burst, the replay decides skip max_questions$/);
   // With at most 1, every ask after the first diverges (the replay continues from the recorded outcome,
   // so each is reported where it happens): seq 5 and seq 6, and nothing before.
   const r1 = await tampered(full, [`UPDATE sessions SET settings = settings || '{"maxQuestions":1}'::jsonb WHERE id = $1`, [full]]);
@@ -430,7 +463,7 @@ test('a trigger that would decide differently is located at the code update wher
   assert.match(hit1[0].where, /^session_events id \d+ \(out decision seq 5, /);
   assert.match(hit1[0].message, /^recorded ask complexity_improved, the replay decides skip max_questions$/);
   assert.match(hit1[1].where, /^session_events id \d+ \(out decision seq 6, /);
-  assert.match(hit1[1].message, /^recorded ask paste_burst, but the replay decides skip max_questions and shows nothing$/);
+  assert.match(hit1[1].message, /^recorded ask paste_burst, the replay decides skip max_questions$/);
   if (process.env.REPLAY_TEST_PRINT) console.log(describe(r), '\n', describe(r1));
 });
 

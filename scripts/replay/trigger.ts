@@ -38,10 +38,14 @@ export interface TriggerReplay {
   compared: number;
   /** recorded asks */
   asks: number;
+  /** code updates the live trigger never decided: a newer update of the session was committed first */
+  superseded: number;
 }
 
 interface Recorded {
   row: EventRow;
+  /** interviewer (shown) or audit (archive only) */
+  audience: string | null;
   decision: string | undefined;
   reasonCode: string | undefined;
   reason: string | undefined;
@@ -54,7 +58,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
   const { sessionId, ordered, snapshots, settings } = input;
   const findings: Finding[] = [];
   const notes: Note[] = [];
-  const out: TriggerReplay = { findings, notes, compared: 0, asks: 0 };
+  const out: TriggerReplay = { findings, notes, compared: 0, asks: 0, superseded: 0 };
   const byRequest = new Map(input.interactions.map((q) => [q.request_id, q]));
 
   // What the trigger recorded, per seq.
@@ -63,7 +67,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     if (e.stream !== 'out' || e.type !== 'decision') continue;
     const seq = payloadNum(e.payload.seq);
     const r: Recorded = {
-      row: e, decision: payloadStr(e.payload.decision), reasonCode: payloadStr(e.payload.reasonCode),
+      row: e, audience: e.role, decision: payloadStr(e.payload.decision), reasonCode: payloadStr(e.payload.reasonCode),
       reason: payloadStr(e.payload.reason), requestId: payloadStr(e.payload.requestId),
     };
     if (seq === undefined) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, message: 'recorded decision has no seq' });
@@ -123,6 +127,12 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
 
   async function onCode(e: EventRow, seq: number): Promise<TriggerState> {
     const rec = recorded.get(seq);
+    // Every decision is recorded; an update without one was never decided live (with replicas, a
+    // newer update of the session was committed first), so it left the state as it was.
+    if (!rec && input.compare) {
+      out.superseded++;
+      return state;
+    }
     if (state.lastSeq !== null && seq <= state.lastSeq) {
       if (rec && input.compare) findings.push({ check: 'trigger', where: describeRow(rec.row), rowId: rec.row.id, seq, message: `recorded a decision for seq ${seq}, which the trigger would skip as stale (last seq ${state.lastSeq})` });
       return state;
@@ -153,24 +163,15 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
   }
 
   function compare(e: EventRow, seq: number, rec: Recorded | undefined, res: StepResult): void {
-    const shown = res.shown;
+    if (!rec) return; // not decided live (superseded): nothing to compare
+    const mine = res.record;
     const at = (r: Recorded) => ({ where: describeRow(r.row), rowId: r.row.id, seq });
-    if (!rec) {
-      if (shown) {
-        findings.push({
-          check: 'trigger', where: describeRow(e), rowId: e.id, seq,
-          message: `the replay ${shown.decision === 'ask' ? 'asks' : 'shows a skip'} (${shown.reasonCode}: ${show(shown.reason, 80)}) but no decision was recorded for seq ${seq}`,
-        });
-      }
-      return;
-    }
-    if (!shown) {
-      findings.push({ check: 'trigger', ...at(rec), message: `recorded ${rec.decision} ${rec.reasonCode}, but the replay decides ${res.decision.decision} ${res.decision.reasonCode} and shows nothing` });
-    } else if (shown.decision !== rec.decision || shown.reasonCode !== rec.reasonCode) {
-      findings.push({ check: 'trigger', ...at(rec), message: `recorded ${rec.decision} ${rec.reasonCode}, the replay decides ${shown.decision} ${shown.reasonCode}` });
+    if (mine.decision !== rec.decision || mine.reasonCode !== rec.reasonCode) {
+      findings.push({ check: 'trigger', ...at(rec), message: `recorded ${rec.decision} ${rec.reasonCode}, the replay decides ${mine.decision} ${mine.reasonCode}` });
     } else {
-      if (shown.reason !== rec.reason) findings.push({ check: 'trigger', ...at(rec), message: `reason differs: recorded ${show(rec.reason, 80)}, replayed ${show(shown.reason, 80)}` });
-      if (shown.requestId !== rec.requestId) findings.push({ check: 'trigger', ...at(rec), message: `request id differs: recorded ${rec.requestId}, replayed ${shown.requestId}` });
+      if (mine.reason !== rec.reason) findings.push({ check: 'trigger', ...at(rec), message: `reason differs: recorded ${show(rec.reason, 80)}, replayed ${show(mine.reason, 80)}` });
+      if (mine.requestId !== rec.requestId) findings.push({ check: 'trigger', ...at(rec), message: `request id differs: recorded ${rec.requestId}, replayed ${mine.requestId}` });
+      if (res.audience !== rec.audience) findings.push({ check: 'trigger', ...at(rec), message: `recorded as ${rec.audience ?? '(none)'}, the replay would show it to ${res.audience}` });
     }
     if (rec.decision === 'ask') {
       const q = rec.requestId ? byRequest.get(rec.requestId) : undefined;

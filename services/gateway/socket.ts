@@ -107,7 +107,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       const sink: Sink = {
         deliver(eventId: string, entry: OutEntry) {
           if (data.closed) return false;
-          if (entry.audience === 'interviewer' && data.role !== 'interviewer') return true;
+          if (entry.audience === 'audit' || (entry.audience === 'interviewer' && data.role !== 'interviewer')) return true;
           let ok = false;
           ws.cork(() => {
             ok = ws.send(JSON.stringify(outFrame(eventId, entry))) !== 2;

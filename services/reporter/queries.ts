@@ -115,7 +115,8 @@ export async function selectDecisions(db: Queryable, sessionId: string): Promise
   const { rows } = await db.query<DecisionRow>(
     `SELECT stream_id AS "eventId", at, payload->>'decision' AS decision, payload->>'reasonCode' AS "reasonCode",
             payload->>'reason' AS reason, (payload->>'seq')::bigint AS seq, payload->>'requestId' AS "requestId"
-       FROM session_events WHERE session_id = $1 AND stream = 'out' AND type = 'decision' ORDER BY at, id`,
+       FROM session_events WHERE session_id = $1 AND stream = 'out' AND type = 'decision' AND role IS DISTINCT FROM 'audit'
+      ORDER BY at, id`,
     [sessionId],
   );
   return rows;

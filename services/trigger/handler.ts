@@ -42,9 +42,9 @@ export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): 
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const state = await readState(deps, sessionId);
     if (state.lastSeq !== null && frame.seq <= state.lastSeq) return null; // newest seq wins
-    const { decision, ask, shown, extra } = step(sessionId, frame, at, state, settings, analysis);
+    const { decision, ask, record, audience, extra } = step(sessionId, frame, at, state, settings, analysis);
     const result = await commitDecision(deps, {
-      sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: shown, extra,
+      sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: record, audience, extra,
       pendingTimeoutMs: settings.pendingTimeoutSec * 1000,
     });
     if (result.status === 'conflict') continue;

@@ -57,13 +57,14 @@ export async function commitDecision(
   deps: StateDeps,
   c: {
     sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null; pendingTimeoutMs: number;
-    /** shown to interviewer sockets, written in the same step so a crash cannot lose it */
+    /** the decision for the archive (and interviewers, per audience), written in the same step so a crash cannot lose it */
     decision?: z.infer<typeof DecisionData>;
+    audience?: 'interviewer' | 'audit';
     extra?: Record<string, string>;
   },
 ): Promise<CommitResult> {
   const askFields = c.ask ? encodeAsk(c.ask) : [];
-  const decisionFields = c.decision ? JSON.stringify(encodeOut('decision', c.decision, 'interviewer')) : '';
+  const decisionFields = c.decision ? JSON.stringify(encodeOut('decision', c.decision, c.audience ?? 'interviewer')) : '';
   const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId)];
   const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
     c.version, c.seq, c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,

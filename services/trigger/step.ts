@@ -13,8 +13,13 @@ import type { TriggerSettings } from './settings.ts';
 export interface StepResult {
   decision: TriggerDecision;
   ask: AskEntry | null;
-  /** what interviewers are shown: every ask, and a skip only when it holds back something new */
-  shown: { decision: 'ask' | 'skip'; reasonCode: string; reason: string; seq: number; requestId?: string } | undefined;
+  /**
+   * Every decision is recorded, so the archive holds the whole trigger timeline and an audit replay
+   * knows exactly which updates were decided. Interviewers are shown every ask and a skip that holds
+   * back something new; the rest is for the audit only (not every keystroke on their screen).
+   */
+  record: { decision: 'ask' | 'skip'; reasonCode: string; reason: string; seq: number; requestId?: string };
+  audience: 'interviewer' | 'audit';
   /** state fields written besides the ones the script itself manages */
   extra: Record<string, string>;
 }
@@ -45,9 +50,8 @@ export function step(sessionId: string, frame: CodeUpdate, at: number, state: Tr
         context: { function: c.function, lines: c.lines, topic: c.topic, facts: c.facts },
       }
     : null;
-  const shown = ask || decision.newCandidate
-    ? { decision: decision.decision, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, ...(ask ? { requestId } : {}) }
-    : undefined;
+  const record = { decision: decision.decision, reasonCode: decision.reasonCode, reason: decision.reason, seq: frame.seq, ...(ask ? { requestId } : {}) };
+  const audience = ask || decision.newCandidate ? 'interviewer' as const : 'audit' as const;
   const extra: Record<string, string> = {
     lastCode: frame.code,
     analysis: analysis ? JSON.stringify(analysis) : '',
@@ -56,7 +60,7 @@ export function step(sessionId: string, frame: CodeUpdate, at: number, state: Tr
     backlog: JSON.stringify(decision.backlog),
     askedKeys: JSON.stringify(c && ask ? [...state.askedKeys, candidateKey(c)] : state.askedKeys),
   };
-  return { decision, ask, shown, extra };
+  return { decision, ask, record, audience, extra };
 }
 
 /** The state after a step was committed, as trigger-commit.lua leaves it. */
