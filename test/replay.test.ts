@@ -24,6 +24,7 @@ import { defaultSettings, settingsLoader } from '../services/trigger/settings.ts
 import { formatReplay } from '../scripts/replay/print.ts';
 import { replaySession, type Finding, type ReplayResult } from '../scripts/replay/replay.ts';
 import { freshDatabase, testLogger, testRedis, type TestDb, type TestRedis } from './helpers/env.ts';
+import { PY_BRUTE, PY_HASH, upTo } from './fixtures/two-sum.ts';
 
 // The audit replay on sessions built by the real handlers (ingest, snapshotter persistence, trigger,
 // agent with the heuristic provider, report, archive) on real Postgres and Redis: a clean session
@@ -51,26 +52,6 @@ after(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const PY_BRUTE = [
-  'def two_sum(nums, target):',
-  '    for i in range(len(nums)):',
-  '        for j in range(i + 1, len(nums)):',
-  '            if nums[i] + nums[j] == target:',
-  '                return [i, j]',
-  '    return []',
-  '',
-];
-const PY_HASH = [
-  'def two_sum(nums, target):',
-  '    seen = {}',
-  '    for i, x in enumerate(nums):',
-  '        if target - x in seen:',
-  '            return [seen[target - x], i]',
-  '        seen[x] = i',
-  '    return []',
-  '',
-];
-const upTo = (lines: string[], n: number) => lines.slice(0, n).join('\n');
 
 /** One candidate's session through the real write path and handlers, one frame at a time. */
 class Driver {

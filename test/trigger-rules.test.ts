@@ -7,6 +7,7 @@ import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
 import type { TriggerDecision } from '../services/trigger/rules.ts';
 import type { TriggerSettings } from '../services/trigger/settings.ts';
 import { randomId, testLogger, testRedis, type TestRedis } from './helpers/env.ts';
+import { PY_BRUTE, PY_HASH, upTo } from './fixtures/two-sum.ts';
 
 // The trigger's rules on recorded typing sequences, through the real handler, the real tree-sitter
 // analysis and real Redis: what it asks about, when, and why it holds back.
@@ -54,26 +55,6 @@ async function asksOf(sid: string): Promise<AskEntry[]> {
   return (await tr.redis.xrange(tr.keys.ask, '-', '+')).map(([, f]) => AskEntry.parse(fieldsToRecord(f))).filter((a) => a.sessionId === sid);
 }
 
-const PY_BRUTE = [
-  'def two_sum(nums, target):',
-  '    for i in range(len(nums)):',
-  '        for j in range(i + 1, len(nums)):',
-  '            if nums[i] + nums[j] == target:',
-  '                return [i, j]',
-  '    return []',
-  '',
-];
-const PY_HASH = [
-  'def two_sum(nums, target):',
-  '    seen = {}',
-  '    for i, x in enumerate(nums):',
-  '        if target - x in seen:',
-  '            return [seen[target - x], i]',
-  '        seen[x] = i',
-  '    return []',
-  '',
-];
-const upTo = (lines: string[], n: number) => lines.slice(0, n).join('\n');
 
 test('python: the nested loop of a brute-force two_sum is what gets asked about, naming the function and lines', async () => {
   const { asks, decisions } = await replay('python', [

@@ -75,7 +75,8 @@ const nums = (v: unknown): number[] | undefined =>
   Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isInteger(x)).slice(0, 60) : undefined;
 
 /** Concepts as {name, synonyms} objects, or plain strings (another provider's key), or a JSON string (Chroma metadata). */
-export function readConcepts(v: unknown): Concept[] {
+/** A list, or a JSON string holding one (Chroma metadata stores lists as strings). */
+function listOf(v: unknown): unknown[] {
   let raw: unknown = v;
   if (typeof raw === 'string') {
     try {
@@ -84,7 +85,11 @@ export function readConcepts(v: unknown): Concept[] {
       return [];
     }
   }
-  if (!Array.isArray(raw)) return [];
+  return Array.isArray(raw) ? raw : [];
+}
+
+export function readConcepts(v: unknown): Concept[] {
+  const raw = listOf(v);
   const out: Concept[] = [];
   for (const c of raw.slice(0, 30)) {
     if (typeof c === 'string' && c.trim()) out.push({ name: c.trim().slice(0, 80), synonyms: [] });
@@ -94,15 +99,7 @@ export function readConcepts(v: unknown): Concept[] {
 }
 
 export function readMisconceptions(v: unknown): Misconception[] {
-  let raw: unknown = v;
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(raw)) return [];
+  const raw = listOf(v);
   const out: Misconception[] = [];
   for (const m of raw.slice(0, 20)) {
     if (!isObj(m)) continue;
