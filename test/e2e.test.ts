@@ -132,6 +132,9 @@ test('200 updates, resends and a reconnect: stored once, in order, no reply lost
     const forCandidate = out.filter(([, f]) => f[f.indexOf('audience') + 1] === 'all').map(([id]) => id);
     const got = new Set(received.map((f) => f.eventId as string));
     for (const id of forCandidate) assert.ok(got.has(id), `out entry ${id} never reached the candidate`);
+    // Operators see each group of the pipeline on /metrics.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    for (const group of ['snapshotter', 'trigger', 'agent']) assert.match(metrics, new RegExp(`^assess_group_pending\\{stream="in",group="${group}"\\} \\d+$`, 'm'));
     const report = await fetch(`${base}/v1/sessions/${session.id}/report`, { headers: { authorization: `Bearer ${ADMIN}` } });
     assert.equal(report.status, 200);
     await candidate.close();

@@ -277,6 +277,9 @@ describe('operations', () => {
     assert.match(metrics.type, /^text\/plain/);
     assert.match(metrics.text, /^# TYPE \w+ (gauge|counter)$/m);
     assert.match(metrics.text, /^assess_gateway_sockets \d+$/m);
+    // The pipeline as Redis sees it: the in stream's length and, once groups exist, their lag.
+    assert.match(metrics.text, /^assess_stream_length\{stream="in"\} \d+$/m);
+    assert.match(metrics.text, /^assess_stream_length\{stream="dlq"\} \d+$/m);
   });
 
   test('an unknown route is 404 with an error body', async () => {

@@ -27,7 +27,7 @@ export interface ApiDeps {
   /** how long tokens stay valid after the session's end time (reading the report) */
   /** how long each role's token outlives the session's end time */
   tokenGrace: { candidate: number; interviewer: number };
-  metrics: () => string;
+  metrics: () => Promise<string>;
   /** what DELETE /v1/sessions/{id} erases, and how */
   erase: EraseDeps;
 }
@@ -161,7 +161,7 @@ export function routes(router: Router, deps: ApiDeps): Router {
   return router
     .add('GET', '/healthz', async () => ({ status: 200, json: { ok: true } }))
     .add('GET', '/readyz', () => ready(deps))
-    .add('GET', '/metrics', async () => ({ status: 200, text: deps.metrics(), contentType: 'text/plain; version=0.0.4' }))
+    .add('GET', '/metrics', async () => ({ status: 200, text: await deps.metrics(), contentType: 'text/plain; version=0.0.4' }))
     .add('GET', '/openapi.json', async () => ({ status: 200, json: openApiDocument(deps.publicUrl) }))
     .add('GET', '/docs', async () => ({ status: 200, html: docsPage() }))
     .add('POST', '/v1/sessions', bind(createSession))

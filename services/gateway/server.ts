@@ -6,6 +6,7 @@ import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
+import { renderMetrics } from './metrics.ts';
 import { lazyRetriever } from './erase.ts';
 import { Router, serveHttp } from './http.ts';
 import { ingestDepsFromConfig, type IngestDeps } from '../../shared/ingest.ts';
@@ -35,14 +36,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   const ingest: IngestDeps = ingestDepsFromConfig(config, redis, keys);
   const stats = { sockets: 0, frames: 0, rejected: 0 };
   const open = new Set<WebSocket<SocketData>>();
-  const metrics = () =>
-    [
-      '# TYPE assess_gateway_sockets gauge', `assess_gateway_sockets ${stats.sockets}`,
-      '# TYPE assess_gateway_frames_total counter', `assess_gateway_frames_total ${stats.frames}`,
-      '# TYPE assess_gateway_frames_rejected_total counter', `assess_gateway_frames_rejected_total ${stats.rejected}`,
-      '# TYPE assess_gateway_relay_sessions gauge', `assess_gateway_relay_sessions ${relay.sessionCount()}`,
-      '',
-    ].join('\n');
+  const metrics = () => renderMetrics(redis, keys, { ...stats, relaySessions: relay.sessionCount() });
 
   /** Closes this gateway's sockets of one session (an erased session); returns how many. */
   const closeSockets = (sessionId: string, code: number, reason: string): number => {
