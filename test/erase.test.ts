@@ -1,22 +1,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type PgBoss from 'pg-boss';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { chromaAnswers, startChroma } from '../scripts/chroma/runtime.ts';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
+import type { Gateway } from '../services/gateway/server.ts';
 import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
 import type { Config } from '../shared/config.ts';
 import { embedderFromConfig } from '../shared/embedding.ts';
 import { queueReport, startBoss } from '../shared/jobs.ts';
-import { createKeys } from '../shared/keys.ts';
+import type { Keys } from '../shared/keys.ts';
 import { createRetriever, type Retriever } from '../shared/retrieval.ts';
 import { encodeAsk, encodeOut, fieldsToRecord, InEntry } from '../shared/streams.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, waitFor, type TestDb } from './helpers/env.ts';
-import { TestSocket } from './helpers/ws-client.ts';
+import { freePort, testLogger, waitFor, type TestDb } from './helpers/env.ts';
+import { httpRequest, startTestGateway, type Created, type Reply, type TestGateway } from './helpers/gateway.ts';
+import type { TestSocket } from './helpers/ws-client.ts';
 
 // DELETE /v1/sessions/{id} against real Postgres, Redis, pg-boss and Chroma (CHROMA_URL if it
 // answers, else a private server on a free port): after it, nothing of the session is left anywhere,
@@ -25,25 +25,18 @@ import { TestSocket } from './helpers/ws-client.ts';
 const ADMIN = 'admin-key-for-erase-tests-0123456';
 const SECRET = 'token-secret-for-erase-tests-01234';
 
-interface Created { id: string; candidateToken: string; interviewerToken: string; wsUrl: string }
-/** `json` is whatever the server sent: the assertions are the type check. */
-interface Reply { status: number; text: string; json: any }
-
+let t: TestGateway;
 let db: TestDb;
 let redis: Redis;
 let gw: Gateway;
+let keys: Keys;
+let prefix: string;
 let boss: PgBoss;
 let config: Config;
 let retriever: Retriever;
 let stopChroma: (() => Promise<void>) | undefined;
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-const sockets: TestSocket[] = [];
-const gateways: Gateway[] = [];
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
   let chromaUrl = process.env.CHROMA_URL ?? '';
   if (!chromaUrl || !(await chromaAnswers(chromaUrl))) {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chroma-erase-'));
@@ -54,45 +47,22 @@ before(async () => {
       await fs.rm(dataDir, { recursive: true, force: true });
     };
   }
-  config = testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1',
-    ADMIN_API_KEY: ADMIN, TOKEN_SECRET: SECRET, CHROMA_URL: chromaUrl,
-  });
-  gw = await startGateway(config, testLogger());
-  gateways.push(gw);
+  t = await startTestGateway(ADMIN, SECRET, { CHROMA_URL: chromaUrl });
+  ({ db, redis, gw, keys, prefix, config } = t);
   boss = await startBoss(db.url, testLogger());
   // The agent's retriever: same embedder choice and prefix, so the same memory collection.
   retriever = createRetriever({ chromaUrl, embedder: embedderFromConfig(config).embedder, prefix });
 }, { timeout: 180_000 });
 
 after(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  for (const g of gateways) await g.stop();
   await boss?.stop({ graceful: false, wait: true });
   await retriever?.dropCollections().catch(() => undefined);
   await stopChroma?.();
-  if (redis) {
-    await deleteByPrefix(redis, prefix);
-    await redis.quit();
-  }
-  await db?.drop();
+  await t?.stop();
 });
 
 function http(base: string, method: string, path: string, token?: string, body?: string): Promise<Reply> {
-  const headers: Record<string, string | number> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => {
-        const type = String(res.headers['content-type'] ?? '');
-        resolve({ status: res.statusCode ?? 0, text, json: type.includes('json') ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return httpRequest(`${base}${path}`, method, { token, body });
 }
 
 function assertError(r: Reply, status: number, code: string): void {
@@ -100,19 +70,10 @@ function assertError(r: Reply, status: number, code: string): void {
   assert.equal(r.json?.error?.code, code, r.text);
 }
 
-async function createSession(base = gw.url): Promise<Created> {
-  const body = JSON.stringify({ candidate: { name: 'Ada', email: 'ada@example.com' }, problem: { title: 'LRU', statement: 'Build one.', language: 'java' } });
-  const r = await http(base, 'POST', '/v1/sessions', ADMIN, body);
-  assert.equal(r.status, 201, r.text);
-  return r.json as Created;
-}
+const createSession = (base = gw.url) =>
+  t.createSession({ candidate: { name: 'Ada', email: 'ada@example.com' }, problem: { title: 'LRU', statement: 'Build one.', language: 'java' } }, base);
 
-async function candidateSocket(s: Created): Promise<TestSocket> {
-  const sock = await TestSocket.connect(s.wsUrl, s.candidateToken);
-  sockets.push(sock);
-  await sock.next((f) => f.type === 'welcome');
-  return sock;
-}
+const candidateSocket = (s: Created) => t.connect(s.wsUrl, s.candidateToken);
 
 async function writeCode(sock: TestSocket, seqs: number[]): Promise<void> {
   for (const seq of seqs) {
@@ -274,8 +235,7 @@ describe('DELETE /v1/sessions/{id}', () => {
 
   test('Chroma not answering: everything else is erased, 503 names what is left, and DELETE again finishes', { timeout: 60_000 }, async () => {
     // A second replica of the gateway, same Postgres and Redis, whose Chroma is down.
-    const down = await startGateway({ ...config, PORT: await freePort(), CHROMA_URL: `http://127.0.0.1:${await freePort()}` }, testLogger());
-    gateways.push(down);
+    const down = await t.replica({ CHROMA_URL: `http://127.0.0.1:${await freePort()}` });
     const c = await createSession();
     const sock = await candidateSocket(c);
     await writeCode(sock, [1]);

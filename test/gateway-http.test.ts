@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { Redis } from 'ioredis';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
+import type { Redis } from 'ioredis';
+import type { Gateway } from '../services/gateway/server.ts';
 import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
-import { createKeys } from '../shared/keys.ts';
+import type { Keys } from '../shared/keys.ts';
 import { fieldsToRecord, InEntry } from '../shared/streams.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, type TestDb } from './helpers/env.ts';
-import { TestSocket, type Frame } from './helpers/ws-client.ts';
+import type { TestDb } from './helpers/env.ts';
+import { httpRequest, startTestGateway, type Created, type Reply, type TestGateway } from './helpers/gateway.ts';
+import type { Frame } from './helpers/ws-client.ts';
 
 // The HTTP API against DESIGN.md section 4. The snapshotter does not run here: the P:in entries the
 // socket wrote are persisted with its own planBatch/persistPlan, as it would.
@@ -17,55 +17,21 @@ const ADMIN = 'admin-key-for-http-tests-0123456';
 const SECRET = 'token-secret-for-http-tests-01234';
 const MAX_BODY = 4096;
 
-interface Created { id: string; candidateToken: string; interviewerToken: string; wsUrl: string; expiresAt: string }
-/** `json` is whatever the server sent: the assertions are the type check. */
-interface Reply { status: number; type: string; text: string; json: any }
-
+let t: TestGateway;
 let db: TestDb;
 let gw: Gateway;
 let redis: Redis;
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-const sockets: TestSocket[] = [];
+let keys: Keys;
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
-  const config = testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1',
-    ADMIN_API_KEY: ADMIN, TOKEN_SECRET: SECRET, HTTP_MAX_BODY_BYTES: String(MAX_BODY),
-  });
-  gw = await startGateway(config, testLogger());
+  t = await startTestGateway(ADMIN, SECRET, { HTTP_MAX_BODY_BYTES: String(MAX_BODY) });
+  ({ db, gw, redis, keys } = t);
 });
 
-after(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  await gw?.stop();
-  await deleteByPrefix(redis, prefix);
-  await redis.quit();
-  await db?.drop();
-});
+after(() => t?.stop());
 
-/** One request on its own connection (closed afterwards); `chunked` sends the body without a length. */
 function http(method: string, path: string, opts: { token?: string; body?: string; chunked?: boolean } = {}): Promise<Reply> {
-  const headers: Record<string, string | number> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    if (!opts.chunked) headers['content-length'] = Buffer.byteLength(opts.body);
-  }
-  return new Promise((resolve, reject) => {
-    const req = request(`${gw.url}${path}`, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => {
-        const type = String(res.headers['content-type'] ?? '');
-        resolve({ status: res.statusCode ?? 0, type, text, json: type.includes('json') ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    if (opts.chunked && opts.body) for (let i = 0; i < opts.body.length; i += 1000) req.write(opts.body.slice(i, i + 1000));
-    req.end(opts.chunked ? undefined : opts.body);
-  });
+  return httpRequest(`${gw.url}${path}`, method, opts);
 }
 
 function assertError(r: Reply, status: number, code: string): void {
@@ -78,17 +44,10 @@ const body = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ candidate: { name: 'Alan', email: 'alan@example.com' }, problem: { title: 'LRU cache', statement: 'Build one.', language: 'java' }, ...over });
 
 async function createSession(): Promise<Created> {
-  const r = await http('POST', '/v1/sessions', { token: ADMIN, body: body() });
-  assert.equal(r.status, 201, r.text);
-  return r.json as Created;
+  return t.createSession(JSON.parse(body()) as Record<string, unknown>);
 }
 
-async function candidateSocket(s: Created): Promise<TestSocket> {
-  const sock = await TestSocket.connect(s.wsUrl, s.candidateToken);
-  sockets.push(sock);
-  await sock.next((f) => f.type === 'welcome');
-  return sock;
-}
+const candidateSocket = (s: Created) => t.connect(s.wsUrl, s.candidateToken);
 
 /** What the snapshotter would do with this session's P:in entries. */
 async function persistSession(sessionId: string): Promise<void> {

@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import { Redis } from 'ioredis';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
-import { createKeys } from '../shared/keys.ts';
+import type { Redis } from 'ioredis';
+import type { Gateway } from '../services/gateway/server.ts';
+import type { Keys } from '../shared/keys.ts';
 import { emitOnce } from '../shared/out.ts';
 import type { Audience, OutPayload, OutType } from '../shared/protocol.ts';
 import { encodeOut, fieldsToRecord, InEntry } from '../shared/streams.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, waitFor, type TestDb } from './helpers/env.ts';
-import { TestSocket, type Frame } from './helpers/ws-client.ts';
+import { waitFor, type TestDb } from './helpers/env.ts';
+import { startTestGateway, type Created, type TestGateway } from './helpers/gateway.ts';
+import type { Frame, TestSocket } from './helpers/ws-client.ts';
 
 // The socket's other half against DESIGN.md section 3: out-stream relay with eventIds, audience,
 // resume with lastEventId (no gap, no duplicate), end of session, isolation and rate limits.
@@ -16,64 +16,28 @@ import { TestSocket, type Frame } from './helpers/ws-client.ts';
 const ADMIN = 'admin-key-for-relay-tests-01234';
 const SECRET = 'token-secret-for-relay-tests-0123';
 
-interface Created { id: string; candidateToken: string; interviewerToken: string; wsUrl: string }
-
+let t: TestGateway;
 let db: TestDb;
 let gw: Gateway;
 /** a second replica on the same Redis and database, with a tiny per-socket rate limit */
 let slow: Gateway;
 let redis: Redis;
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-const sockets: TestSocket[] = [];
-
-async function gateway(overrides: Record<string, string> = {}): Promise<Gateway> {
-  const config = testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1',
-    ADMIN_API_KEY: ADMIN, TOKEN_SECRET: SECRET, ...overrides,
-  });
-  return startGateway(config, testLogger());
-}
+let keys: Keys;
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
-  gw = await gateway();
-  slow = await gateway({ WS_RATE_PER_SEC: '1', WS_RATE_BURST: '3' });
+  t = await startTestGateway(ADMIN, SECRET);
+  ({ db, gw, redis, keys } = t);
+  slow = await t.replica({ WS_RATE_PER_SEC: '1', WS_RATE_BURST: '3' });
 });
 
-after(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  await gw?.stop();
-  await slow?.stop();
-  await deleteByPrefix(redis, prefix);
-  await redis.quit();
-  await db?.drop();
-});
+after(() => t?.stop());
 
-/** POST /v1/sessions over a connection that is closed afterwards (fetch would keep it alive). */
-async function createSession(): Promise<Created> {
-  const body = JSON.stringify({ candidate: { name: 'Grace' }, problem: { title: 'Merge intervals', statement: '', language: 'python' } });
-  const text = await new Promise<string>((resolve, reject) => {
-    const req = request(`${gw.url}/v1/sessions`, {
-      method: 'POST', agent: false,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let t = '';
-      res.setEncoding('utf8').on('data', (c: string) => (t += c)).on('end', () => (res.statusCode === 201 ? resolve(t) : reject(new Error(`${res.statusCode} ${t}`))));
-    });
-    req.on('error', reject).end(body);
-  });
-  return JSON.parse(text) as Created;
-}
+const createSession = () => t.createSession({ candidate: { name: 'Grace' }, problem: { title: 'Merge intervals', statement: '', language: 'python' } });
 
 /** A connected socket that has had its welcome; `on` moves it to another gateway replica. */
 async function connect(s: Created, role: 'candidate' | 'interviewer', opts: { lastEventId?: string; on?: Gateway } = {}): Promise<TestSocket> {
   const url = opts.on ? s.wsUrl.replace(`:${gw.port}/`, `:${opts.on.port}/`) : s.wsUrl;
-  const sock = await TestSocket.connect(url, role === 'candidate' ? s.candidateToken : s.interviewerToken, { lastEventId: opts.lastEventId });
-  sockets.push(sock);
-  await sock.next((f) => f.type === 'welcome');
-  return sock;
+  return t.connect(url, role === 'candidate' ? s.candidateToken : s.interviewerToken, { lastEventId: opts.lastEventId });
 }
 
 /** XADD one OutEntry, as the agent, trigger or reporter would. */

@@ -1,53 +1,29 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, test } from 'node:test';
-import { Redis } from 'ioredis';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
-import { createKeys } from '../shared/keys.ts';
+import type { Redis } from 'ioredis';
+import type { Gateway } from '../services/gateway/server.ts';
+import type { Keys } from '../shared/keys.ts';
 import { emitOnce } from '../shared/out.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, type TestDb } from './helpers/env.ts';
+import { httpRequest, startTestGateway, type TestGateway } from './helpers/gateway.ts';
 import { TestSocket } from './helpers/ws-client.ts';
 
 // Input that once took the gateway down or made it spin: a path that is not valid percent-encoding,
 // a resume id from the future, a flood of frames faster than they can be stored.
 
 const ADMIN = 'admin-key-for-robustness-0123456';
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-let db: TestDb;
+let t: TestGateway;
 let gw: Gateway;
 let redis: Redis;
+let keys: Keys;
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
-  gw = await startGateway(testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN,
-    TOKEN_SECRET: 'token-secret-for-robustness-01234', WS_RATE_PER_SEC: '100000', WS_RATE_BURST: '100000',
-  }), testLogger());
+  t = await startTestGateway(ADMIN, 'token-secret-for-robustness-01234', { WS_RATE_PER_SEC: '100000', WS_RATE_BURST: '100000' });
+  ({ gw, redis, keys } = t);
 });
-after(async () => {
-  await gw?.stop();
-  await deleteByPrefix(redis, prefix);
-  redis.disconnect();
-  await db?.drop();
-});
+after(() => t?.stop());
 
-function get(path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${gw.url}${path}`, { agent: false }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function session(): Promise<{ id: string; candidateToken: string; wsUrl: string }> {
-  const res = await fetch(`${gw.url}/v1/sessions`, {
-    method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, connection: 'close' },
-    body: JSON.stringify({ candidate: { name: 'R' }, problem: { title: 't', language: 'go' } }),
-  });
-  return (await res.json()) as { id: string; candidateToken: string; wsUrl: string };
-}
+const get = async (path: string) => (await httpRequest(`${gw.url}${path}`, 'GET')).status;
+const session = () => t.createSession();
 
 test('a path that is not valid percent-encoding gets 404 and the gateway keeps serving', async () => {
   assert.equal(await get('/v1/sessions/%E0%A4%A'), 404);

@@ -1,14 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
-import { createKeys } from '../shared/keys.ts';
+import type { Gateway } from '../services/gateway/server.ts';
+import type { Keys } from '../shared/keys.ts';
 import { fieldsToRecord, InEntry } from '../shared/streams.ts';
 import { issueToken } from '../shared/tokens.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, type TestDb } from './helpers/env.ts';
+import { startTestGateway, type Created, type TestGateway } from './helpers/gateway.ts';
 import { TestSocket, type Frame } from './helpers/ws-client.ts';
 
 // The socket route against DESIGN.md section 3: credentials at upgrade, welcome, acks that mean
@@ -18,49 +17,19 @@ const ADMIN = 'admin-key-for-socket-tests-0123';
 const SECRET = 'token-secret-for-socket-tests-0123';
 const KIB = 1024;
 
-interface Created { id: string; candidateToken: string; interviewerToken: string; wsUrl: string; expiresAt: string }
-
-let db: TestDb;
+let t: TestGateway;
 let gw: Gateway;
 let redis: Redis;
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-const sockets: TestSocket[] = [];
+let keys: Keys;
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
-  const config = testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1',
-    ADMIN_API_KEY: ADMIN, TOKEN_SECRET: SECRET,
-  });
-  gw = await startGateway(config, testLogger());
+  t = await startTestGateway(ADMIN, SECRET);
+  ({ gw, redis, keys } = t);
 });
 
-after(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  await gw?.stop();
-  await deleteByPrefix(redis, prefix);
-  await redis.quit();
-  await db?.drop();
-});
+after(() => t?.stop());
 
-/** POST /v1/sessions over a connection that is closed afterwards (fetch would keep it alive). */
-async function createSession(): Promise<Created> {
-  const body = JSON.stringify({ candidate: { name: 'Ada' }, problem: { title: 'Two sum', statement: 'Find two numbers.', language: 'python' } });
-  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(`${gw.url}/v1/sessions`, {
-      method: 'POST', agent: false,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject).end(body);
-  });
-  assert.equal(status, 201, text);
-  return JSON.parse(text) as Created;
-}
+const createSession = () => t.createSession();
 
 /** An upgrade that must be refused: its status and JSON error body; the connection is dropped. */
 function refusedUpgrade(url: string, token: string | null, via: 'protocol' | 'query' = 'protocol'): Promise<{ status: number; code: string }> {
@@ -85,9 +54,7 @@ function refusedUpgrade(url: string, token: string | null, via: 'protocol' | 'qu
 }
 
 async function connect(url: string, token: string | null, opts: { via?: 'protocol' | 'query'; lastEventId?: string } = {}): Promise<TestSocket> {
-  const s = await TestSocket.connect(url, token, opts);
-  sockets.push(s);
-  return s;
+  return t.track(await TestSocket.connect(url, token, opts));
 }
 
 /** A session with a connected candidate socket that has had its welcome. */

@@ -4,70 +4,40 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { Redis } from 'ioredis';
-import { startGateway, type Gateway } from '../services/gateway/server.ts';
+import type { Gateway } from '../services/gateway/server.ts';
 import type { TimelineItem } from '../services/gateway/timeline.ts';
 import { insertReport, loadReportInput } from '../services/reporter/queries.ts';
 import { buildReport } from '../services/reporter/report.ts';
 import { archiveEvents, type ArchiveRow } from '../shared/archive.ts';
-import { deleteByPrefix, freePort, freshDatabase, REDIS_URL, testConfig, testLogger, testPrefix, type TestDb } from './helpers/env.ts';
+import type { TestDb } from './helpers/env.ts';
+import { httpRequest, startTestGateway, type Created, type Reply, type TestGateway } from './helpers/gateway.ts';
 
 const ADMIN = 'admin-key-for-timeline-tests-0123';
 const SECRET = 'token-secret-for-timeline-tests-01';
 const SECRET_CODE = 'SECRET_SOLUTION_TEXT';
 
-interface Created { id: string; candidateToken: string; interviewerToken: string }
-interface Reply { status: number; type: string; text: string; headers: Record<string, unknown>; json: unknown }
 interface TimelineBody { sessionId: string; count: number; truncated: boolean; events: TimelineItem[] }
 /** What the server sent, read as T: the assertions that follow are the check. */
 const body = <T>(r: Reply): T => r.json as T;
 const errorCode = (r: Reply): string | undefined => body<{ error?: { code?: string } }>(r).error?.code;
 
+let t: TestGateway;
 let db: TestDb;
 let gw: Gateway;
-let redis: Redis;
-const prefix = testPrefix();
 
 before(async () => {
-  db = await freshDatabase();
-  redis = new Redis(REDIS_URL);
-  const config = testConfig({
-    DATABASE_URL: db.url, REDIS_PREFIX: prefix, PORT: String(await freePort()), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN, TOKEN_SECRET: SECRET,
-  });
-  gw = await startGateway(config, testLogger());
+  t = await startTestGateway(ADMIN, SECRET);
+  ({ db, gw } = t);
 });
 
-after(async () => {
-  await gw?.stop();
-  await deleteByPrefix(redis, prefix);
-  await redis.quit();
-  await db?.drop();
-});
+after(() => t?.stop());
 
 function http(method: string, path: string, opts: { token?: string; body?: string } = {}): Promise<Reply> {
-  const headers: Record<string, string | number> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(opts.body) });
-  return new Promise((resolve, reject) => {
-    const req = request(`${gw.url}${path}`, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => {
-        const type = String(res.headers['content-type'] ?? '');
-        resolve({ status: res.statusCode ?? 0, type, text, headers: res.headers, json: type.includes('json') ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+  return httpRequest(`${gw.url}${path}`, method, opts);
 }
 
-async function createSession(name = 'Linus <T>'): Promise<Created> {
-  const payload = JSON.stringify({ candidate: { name }, problem: { title: 'Running median', statement: 'Keep it.', language: 'python' } });
-  const r = await http('POST', '/v1/sessions', { token: ADMIN, body: payload });
-  assert.equal(r.status, 201, r.text);
-  return body<Created>(r);
-}
+const createSession = (name = 'Linus <T>') =>
+  t.createSession({ candidate: { name }, problem: { title: 'Running median', statement: 'Keep it.', language: 'python' } });
 
 const T0 = Date.parse('2025-04-01T12:00:00.000Z');
 const iso = (sec: number) => new Date(T0 + sec * 1000).toISOString();
