@@ -33,9 +33,12 @@ await runUntilSignal(log, async () => {
   });
   const answers = createServiceConsumer(config, {
     ...common, stream: keys.in,
-    decode: (f) => InEntry.parse(f),
-    sessionOf: (e) => e.sessionId,
-    handle: (msg) => handleAnswer(deps, msg),
+    // Only answers matter here: the code updates (up to 256 KiB each, every keystroke) are not parsed.
+    decode: (f) => (f.type === 'response_submitted' ? InEntry.parse(f) : null),
+    sessionOf: (e) => e?.sessionId ?? '',
+    handle: async (msg) => {
+      if (msg.body) await handleAnswer(deps, { ...msg, body: msg.body });
+    },
   });
   await Promise.all([asks.start(), answers.start()]);
   return {

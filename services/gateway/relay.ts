@@ -40,7 +40,7 @@ export interface Relay {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Replays everything after `after` to the sink, then keeps it live. */
-  join(sessionId: string, sink: Sink, after: string): Promise<void>;
+  join(sessionId: string, sink: Sink, after: string, latest?: string): Promise<void>;
   leave(sessionId: string, sink: Sink): void;
   /** The newest entry id of a session's out stream, or 0-0. */
   latestId(sessionId: string): Promise<string>;
@@ -87,7 +87,8 @@ export function createRelay(deps: RelayDeps): Relay {
     await redis.multi().xadd(ctlKey, 'MAXLEN', '~', '100', '*', 'join', '1').expire(ctlKey, 86_400).exec();
   }
 
-  async function join(sessionId: string, sink: Sink, after: string): Promise<void> {
+  /** `known`: the newest id, when the caller already read it (for the welcome); saves a round trip. */
+  async function join(sessionId: string, sink: Sink, after: string, known?: string): Promise<void> {
     let s = sessions.get(sessionId);
     if (!s) {
       s = { cursor: null, sinks: new Map() };
@@ -95,7 +96,7 @@ export function createRelay(deps: RelayDeps): Relay {
     }
     // A client cannot resume from an id the stream has not reached: that would park the session's
     // reader in the future, past entries still to come.
-    const latest = await latestId(sessionId);
+    const latest = known ?? (await latestId(sessionId));
     const state: SinkState = { sink, lastSent: compareStreamIds(after, latest) > 0 ? latest : after, ready: false };
     s.sinks.set(sink, state);
     const key = keys.out(sessionId);

@@ -126,7 +126,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
         .latestId(data.sessionId)
         .then((lastEventId) => {
           if (!sendJson(ws, { type: 'welcome', sessionId: data.sessionId, role: data.role, lastEventId })) return;
-          return deps.relay.join(data.sessionId, sink, data.after);
+          return deps.relay.join(data.sessionId, sink, data.after, lastEventId);
         })
         .catch((err: unknown) => {
           slog.error({ err }, 'could not start relaying to a socket');
