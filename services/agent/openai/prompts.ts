@@ -75,6 +75,15 @@ export const DATA_RULE =
 
 // ---------------------------------------------------------------------------------------------- question
 
+/** The two blocks every question and grading prompt ends with: retrieved notes, then the code. */
+const KB_AND_CODE = `<knowledge_base>
+{kb}
+</knowledge_base>
+
+<candidate_code language="{language}">
+{code}
+</candidate_code>`;
+
 export const questionPrompt = ChatPromptTemplate.fromMessages([
   ['system', `You are a technical interviewer watching a candidate write code in a live assessment. You ask ONE short question about the candidate's own code, to find out whether they understand what they wrote.
 
@@ -104,13 +113,7 @@ facts: {facts}
 {asked}
 </earlier_questions>
 
-<knowledge_base>
-{kb}
-</knowledge_base>
-
-<candidate_code language="{language}">
-{code}
-</candidate_code>
+${KB_AND_CODE}
 
 Ask your one question about the candidate's code now.`],
 ]);
@@ -166,13 +169,7 @@ What a good answer holds:
 </expected>
 
 Rubric and concept notes:
-<knowledge_base>
-{kb}
-</knowledge_base>
-
-<candidate_code language="{language}">
-{code}
-</candidate_code>
+${KB_AND_CODE}
 
 <candidate_answer>
 {answer}
