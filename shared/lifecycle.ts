@@ -8,6 +8,7 @@ export async function runUntilSignal(log: Logger, start: () => Promise<{ stop():
   let service: { stop(): Promise<void> };
   try {
     service = await start();
+    log.info('started');
   } catch (err) {
     log.fatal({ err }, 'failed to start');
     process.exit(1);

@@ -104,6 +104,9 @@ async function checkReport(id: string, ws: TestSocket): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(ws.frames.filter((f: Frame) => f.type === 'report_ready').length, 1, 'report_ready arrives once');
   assert.equal((await db.pool.query('SELECT 1 FROM reports WHERE session_id = $1', [id])).rowCount, 1);
+  // The agent asked and graded with the knowledge base it loaded into Chroma at start.
+  const calls = await db.pool.query<{ retrieved_ids: string[] }>('SELECT retrieved_ids FROM llm_calls WHERE session_id = $1', [id]);
+  assert.ok(calls.rows.length >= 2 && calls.rows.every((c) => c.retrieved_ids.length > 0), JSON.stringify(calls.rows));
   // The archive alone reproduces the session: chain, trigger decisions, grades and the report.
   const replay = await replaySession(db.pool, id);
   assert.ok(replay.ok, replay.findings.map((f) => f.message).join('\n'));
