@@ -1,0 +1,4 @@
+import type { EvalPart } from './types.ts';
+
+// Every part of `npm run eval`, in the order they print.
+export const parts: EvalPart[] = [];
