@@ -8,7 +8,7 @@ export const pyTwoSumAnagrams: SessionScript = {
   seed: 11,
   title: 'Python: two sum (brute force → dict), group anagrams, binary search',
   steps: [
-    pause(10),
+    pause(25),
     type('def two_sum(nums, target):\n    for i in range(len(nums)):\n', { typos: 1 }),
     pause(7),
     type('        for j in range(i + 1, len(nums)):\n            if nums[i] + nums[j] == target:\n                return [i, j]\n    return []\n', { typos: 2 }),
@@ -20,6 +20,7 @@ export const pyTwoSumAnagrams: SessionScript = {
       '    seen = {}\n    for i, x in enumerate(nums):\n        if target - x in seen:\n            return [seen[target - x], i]\n        seen[x] = i\n', { typos: 1 }),
     mark('two_sum was rewritten with a dict: ask what the dict buys (time before and after, memory)'),
     pause(32),
+    pause(20), // reads the next problem
     type('def group_anagrams(words):\n    groups = {}\n    for w in words:\n        key = "".join(sorted(w))\n', { at: { before: 'print(two_sum' }, typos: 1 }),
     pause(14),
     type('        if key not in groups:\n            groups[key] = []\n        groups[key].append(w)\n    return list(groups.values())\n\n\n'),
@@ -34,7 +35,7 @@ export const pyTwoSumAnagrams: SessionScript = {
     pause(30),
     del({ from: 'print(two_sum([2, 7, 11, 15], 9))\n' }),
     type('print(two_sum([3, 2, 4], 6))\n', { at: { before: 'print(group_anagrams' } }),
-    pause(20),
+    pause(35),
   ],
   final: `def two_sum(nums, target):
     seen = {}

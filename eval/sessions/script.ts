@@ -57,6 +57,6 @@ export const paste = (text: string, at?: Anchor): Step => ({ kind: 'paste', text
 
 /**
  * A moment a person would ask: from `before` seconds before this point until `span` seconds after it;
- * without `span`, until the end of the pause that follows (plus two seconds to read the screen).
+ * without `span`, until the end of the pause (or pauses) that follow (plus two seconds to read the screen).
  */
 export const mark = (about: string, opts: { span?: number; before?: number } = {}): Step => ({ kind: 'mark', about, ...opts });

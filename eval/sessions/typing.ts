@@ -183,7 +183,7 @@ export function simulate(script: SessionScript): Simulation {
         break;
       case 'pause':
         t += st.sec * 1000;
-        if (openMark) {
+        if (openMark && steps[idx + 1]?.kind !== 'pause') {
           openMark.toSec = (t + MARK_GRACE_MS) / 1000;
           openMark = null;
         }
