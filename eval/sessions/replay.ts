@@ -103,8 +103,12 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
   };
 
   for (const e of sim.events) {
+    // a question asked by time alone pushes this update back too: wait until it is really due
+    for (let shifted = -1; shifted !== offset;) {
+      shifted = offset;
+      await until(e.at + offset);
+    }
     const eff = e.at + offset;
-    await until(eff);
     now = eff;
     if (e.kind === 'paste') {
       state = { ...state, pasteAt: CLOCK_BASE + eff, pasteChars: e.chars };

@@ -105,6 +105,9 @@ export function simulate(script: SessionScript): Simulation {
   let t = 0;
   let wordMs = 150;
   let openMark: MarkedMoment | null = null;
+  const wait = (ms: number) => {
+    t = Math.round(t + ms); // whole milliseconds, as a client clock reports them
+  };
 
   const press = (next: string, at: number, midToken: boolean, pasted?: number) => {
     doc = next;
@@ -115,7 +118,7 @@ export function simulate(script: SessionScript): Simulation {
   const backspace = () => press(doc.slice(0, cursor - 1) + doc.slice(cursor), cursor - 1, true);
   const moveTo = (at: Anchor | undefined) => {
     if (!at) return;
-    t += between(600, 1600); // find the place and click
+    wait(between(600, 1600)); // find the place and click
     cursor = resolveAnchor(doc, at);
   };
 
@@ -140,20 +143,20 @@ export function simulate(script: SessionScript): Simulation {
       if (slipAt.has(i)) {
         const letters = 'etaoinshrdlu';
         const wrong = letters.replace(u.toLowerCase(), '')[Math.floor(rnd() * 11)];
-        t += delayBefore(u, prev);
+        wait(delayBefore(u, prev));
         insert(wrong, true);
         const more = us.slice(i + 1, i + 1 + Math.floor(rnd() * 3)).filter(isWordChar);
         for (const m of more) {
-          t += wordMs * between(0.7, 1.3);
+          wait(wordMs * between(0.7, 1.3));
           insert(m, true);
         }
-        t += between(300, 900); // notices
+        wait(between(300, 900)); // notices
         for (let k = 0; k <= more.length; k++) {
-          t += between(90, 160);
+          wait(between(90, 160));
           backspace();
         }
       }
-      t += delayBefore(u, prev);
+      wait(delayBefore(u, prev));
       const last = i === us.length - 1;
       const s = doc.slice(0, cursor) + u + doc.slice(cursor);
       insert(u, !((last && !unfinished) || blankPrefix(s, cursor + u.length)));
@@ -169,7 +172,7 @@ export function simulate(script: SessionScript): Simulation {
         typeText(st.text, st.typos ?? 0, st.unfinished ?? false);
         break;
       case 'delete': {
-        t += between(800, 2000); // select
+        wait(between(800, 2000)); // select
         const [a, b] = resolveRange(doc, st.range);
         cursor = b;
         const next = doc.slice(0, a) + doc.slice(b);
@@ -178,11 +181,11 @@ export function simulate(script: SessionScript): Simulation {
       }
       case 'paste':
         moveTo(st.at);
-        t += between(500, 1500);
+        wait(between(500, 1500));
         insert(st.text, false, st.text.length);
         break;
       case 'pause':
-        t += st.sec * 1000;
+        wait(st.sec * 1000);
         if (openMark && steps[idx + 1]?.kind !== 'pause') {
           openMark.toSec = (t + MARK_GRACE_MS) / 1000;
           openMark = null;
@@ -209,16 +212,16 @@ function frames(script: SessionScript, keys: Keystroke[], rnd: () => number): Si
   let lull = LULL_MIN_MS;
   const emit = (at: number, k: Keystroke) => {
     firstUnsent = null;
-    lull = LULL_MIN_MS + (LULL_MAX_MS - LULL_MIN_MS) * rnd();
+    lull = Math.round(LULL_MIN_MS + (LULL_MAX_MS - LULL_MIN_MS) * rnd());
     if (k.code === sent) return; // a slip typed and fixed between two frames: nothing changed
     sent = k.code;
-    const frame: CodeUpdate = { type: 'code_update', seq: ++seq, code: k.code, language: script.language, ts: CLOCK_BASE + Math.round(at), cursor: cursorOf(k.code, k.cursor) };
-    events.push({ kind: 'code', at: Math.round(at), frame, midToken: k.midToken });
+    const frame: CodeUpdate = { type: 'code_update', seq: ++seq, code: k.code, language: script.language, ts: CLOCK_BASE + at, cursor: cursorOf(k.code, k.cursor) };
+    events.push({ kind: 'code', at, frame, midToken: k.midToken });
   };
   keys.forEach((k, i) => {
     const prev = keys[i - 1];
-    if (firstUnsent !== null && prev && k.at - prev.at >= lull) emit(prev.at + lull, prev);
-    if (k.paste !== undefined) events.push({ kind: 'paste', at: Math.round(k.at), chars: k.paste });
+    if (firstUnsent !== null && prev && k.at - prev.at > lull) emit(prev.at + lull, prev);
+    if (k.paste !== undefined) events.push({ kind: 'paste', at: k.at, chars: k.paste });
     firstUnsent ??= k.at;
     if (k.at - firstUnsent >= MAX_WAIT_MS) emit(k.at, k);
   });
