@@ -97,7 +97,8 @@ test('every recorded session: valid frames in order, a human pace, the script\'s
     // 3–6 characters a second while typing (pauses and slow line starts excluded from "typing")
     const gaps = sim.keys.slice(1).map((k, i) => k.at - sim.keys[i].at).filter((g) => g < 3000);
     const typingSec = gaps.reduce((a, b) => a + b, 0) / 1000;
-    const pace = s.final.length / typingSec;
+    const typedChars = sim.keys.reduce((n, k, i) => n + (k.paste === undefined ? Math.max(0, k.code.length - (sim.keys[i - 1]?.code.length ?? 0)) : 0), 0);
+    const pace = typedChars / typingSec;
     assert.ok(pace >= 3 && pace <= 6, `${s.id}: ${pace.toFixed(1)} chars/s`);
     assert.ok(sim.marks.length >= 3, `${s.id} has marked moments`);
     sim.marks.forEach((m, i) => {

@@ -28,7 +28,7 @@ export const javaBracketsPrefix: SessionScript = {
     type('        System.out.println(commonPrefix(new String[] {}));\n', { at: { before: '    }\n}' } }),
     mark('an empty array is being tried: ask what commonPrefix returns for it and why the first line guards it'),
     pause(30),
-    pause(30),
+    pause(45),
   ],
   final: `import java.util.*;
 

@@ -30,7 +30,7 @@ export const jsAnagramsIncludes: SessionScript = {
     type('console.log(firstUnique("leetcode"), firstUnique("aabb"));\n', { at: 'end' }),
     mark('firstUnique is finished: ask why two passes and what it returns when every character repeats'),
     pause(30),
-    pause(30),
+    pause(45),
   ],
   final: `function groupAnagrams(words) {
   const groups = new Map();

@@ -29,7 +29,7 @@ export const pyIslandsStairs: SessionScript = {
     pause(26),
     type('print(climb(1), num_islands([]))\n', { at: 'end' }),
     mark('the small inputs are being tried: ask what climb(1) and an empty grid return and why'),
-    pause(40),
+    pause(55),
   ],
   final: `def num_islands(grid):
     if not grid:

@@ -35,7 +35,7 @@ export const pyTwoSumAnagrams: SessionScript = {
     pause(30),
     del({ from: 'print(two_sum([2, 7, 11, 15], 9))\n' }),
     type('print(two_sum([3, 2, 4], 6))\n', { at: { before: 'print(group_anagrams' } }),
-    pause(35),
+    pause(50),
   ],
   final: `def two_sum(nums, target):
     seen = {}
