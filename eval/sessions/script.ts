@@ -48,7 +48,7 @@ export const del = (range: Range, opts: { unfinished?: boolean } = {}): Step => 
 
 /** A rewrite: select a block, then type its replacement. */
 export const rewrite = (range: Range, text: string, opts: { typos?: number } = {}): Step[] => [
-  { kind: 'delete', range, unfinished: true },
+  { kind: 'delete', range },
   { kind: 'type', text, ...opts },
 ];
 

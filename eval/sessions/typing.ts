@@ -5,8 +5,8 @@ import type { Anchor, Range, SessionScript, Step } from './script.ts';
 // Keystrokes come at a human pace (about 3–6 characters a second, faster inside words, slower at
 // line ends); the editor debounces: a frame after a short lull in typing (300–500 ms) and at least
 // one a second while typing goes on. The typist knows what it is typing, so every frame says whether
-// the cursor sits mid-token (inside an unfinished word, number or line) — the ground truth for
-// "did the question interrupt".
+// the cursor sits mid-token (inside a word, number, string or line it has not finished typing) —
+// the ground truth for "did the question interrupt".
 
 /** Client clock of the first keystroke; frames carry ts = CLOCK_BASE + ms since the start. */
 export const CLOCK_BASE = 1_750_000_000_000;
@@ -157,9 +157,10 @@ export function simulate(script: SessionScript): Simulation {
         }
       }
       wait(delayBefore(u, prev));
-      const last = i === us.length - 1;
+      // the line is done once its last character is typed: next comes a newline or the step ends
+      const lineDone = i === us.length - 1 ? !unfinished : us[i + 1].startsWith('\n');
       const s = doc.slice(0, cursor) + u + doc.slice(cursor);
-      insert(u, !((last && !unfinished) || blankPrefix(s, cursor + u.length)));
+      insert(u, !(lineDone || blankPrefix(s, cursor + u.length)));
       prev = u;
     });
   };
