@@ -44,22 +44,24 @@ test('asks are counted on the recording\'s clock: on a mark, mid-token, and the 
   const seen: TriggerState[] = [];
   const arrived: number[] = [];
   // seq 1 (10 s) asks on mark 1; seq 3 (60 s) asks mid-token outside any mark; seq 4 (100 s) is on
-  // mark 2 but the step does not ask; nothing is asked on mark 3.
-  const sim = recording([frame(1, 10, false), frame(2, 20, false), frame(3, 60, true), frame(4, 100, false)]);
-  const stepping = askingOn([1, 3], seen);
+  // mark 2 but the step does not ask; seq 5 (152 s) asks on mark 3 but mid-token, which does not count.
+  const sim = recording([frame(1, 10, false), frame(2, 20, false), frame(3, 60, true), frame(4, 100, false), frame(5, 152, true)]);
+  const stepping = askingOn([1, 3, 5], seen);
   const deps: ReplayDeps = {
-    analyze: async () => null, settings, clock: null, answerSec: (n) => [30, 45][n],
+    analyze: async () => null, settings, clock: null, answerSec: (n) => [30, 45, 10][n],
     step: (id, f, at, state, s, a) => (arrived.push(at - CLOCK_BASE), stepping(id, f, at, state, s, a)),
   };
   const o = await replaySession(deps, 'synthetic', sim);
-  assert.deepEqual(o.asks.map((a) => [a.sec, a.midToken, a.mark, a.via, a.reasonCode]), [[10, false, 0, 'update', 'test_ask'], [60, true, null, 'update', 'test_ask']]);
+  assert.deepEqual(o.asks.map((a) => [a.sec, a.midToken, a.mark, a.hit, a.via, a.reasonCode]), [
+    [10, false, 0, true, 'update', 'test_ask'], [60, true, null, false, 'update', 'test_ask'], [152, true, 2, false, 'update', 'test_ask'],
+  ]);
   assert.deepEqual(o.hit, [true, false, false]);
   // the candidate does not type while answering: what follows an ask arrives that much later
-  assert.deepEqual(arrived, [10_000, 50_000, 90_000, 175_000]);
+  assert.deepEqual(arrived, [10_000, 50_000, 90_000, 175_000, 227_000]);
   // each answer cleared its question before the next update
-  assert.deepEqual(seen.map((s) => s.pending), ['', '', '', '']);
-  assert.deepEqual(seen.map((s) => s.asked), [0, 1, 1, 2]);
-  assert.deepEqual(totals([o]), { sessions: 1, asks: 2, asksOnMark: 1, asksMidToken: 1, marks: 3, marksHit: 1, marksMissed: 2, hitRate: 1 / 3 });
+  assert.deepEqual(seen.map((s) => s.pending), ['', '', '', '', '']);
+  assert.deepEqual(seen.map((s) => s.asked), [0, 1, 1, 2, 2]);
+  assert.deepEqual(totals([o]), { sessions: 1, asks: 3, asksOnMark: 1, asksMidToken: 2, marks: 3, marksHit: 1, marksMissed: 2, hitRate: 1 / 3 });
 });
 
 test('an answer clears only its own question, as trigger-answered.lua does', () => {
@@ -103,6 +105,7 @@ test('the real trigger on a recorded session: within its limits, each ask placed
   for (const a of o.asks) {
     const inside = sim.marks.findIndex((m) => m.fromSec <= a.sec && a.sec <= m.toSec);
     assert.equal(a.mark, inside < 0 ? null : inside);
+    assert.equal(a.hit, inside >= 0 && !a.midToken);
   }
 });
 

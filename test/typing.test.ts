@@ -38,7 +38,7 @@ test('typos are typed and fixed, a rewrite replaces the block, a paste is report
   assert.deepEqual(pasted.map((e) => e.kind === 'paste' && e.chars), ['\nprint(add(1, 2))\n'.length]);
   // the mark runs from the end of the typing to the end of the pause, plus a moment to read
   const lastTyped = sim.keys.filter((k) => k.code === typed).at(-1)!;
-  assert.equal(sim.marks[0].fromSec, lastTyped.at / 1000);
+  assert.equal(sim.marks[0].fromSec, (lastTyped.at - 1000) / 1000);
   assert.equal(sim.marks[0].toSec, (lastTyped.at + 22_000) / 1000);
 });
 

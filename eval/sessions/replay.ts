@@ -29,8 +29,10 @@ export interface AskOutcome {
   topic: string;
   function: string;
   midToken: boolean;
-  /** index of the marked moment it fell on, or null */
+  /** index of the marked moment it fell in, or null */
   mark: number | null;
+  /** on a marked moment and not mid-token: a question asked mid-token interrupts, whenever it comes */
+  hit: boolean;
 }
 
 export interface SessionOutcome {
@@ -74,7 +76,7 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
     const sec = (eff - offset) / 1000;
     const mark = sim.marks.findIndex((m) => m.fromSec <= sec && sec <= m.toSec);
     const ctx = ask.context as { topic?: string; function?: string };
-    asks.push({ sec, via, reasonCode: ask.reasonCode, topic: ctx.topic ?? '', function: ctx.function ?? '', midToken, mark: mark < 0 ? null : mark });
+    asks.push({ sec, via, reasonCode: ask.reasonCode, topic: ctx.topic ?? '', function: ctx.function ?? '', midToken, mark: mark < 0 ? null : mark, hit: mark >= 0 && !midToken });
     const d = answerSec(asks.length - 1) * 1000;
     answer = { at: eff + d, questionId: ask.questionId };
     offset += d;
@@ -126,13 +128,14 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
     if (res.ask) onAsk(eff, 'update', e.midToken, res);
   }
   await until(sim.durationMs + offset);
-  const hit = sim.marks.map((_, i) => asks.some((a) => a.mark === i));
+  const hit = sim.marks.map((_, i) => asks.some((a) => a.hit && a.mark === i));
   return { id, marks: sim.marks, asks, hit };
 }
 
 export interface Totals {
   sessions: number;
   asks: number;
+  /** asks on a marked moment and not mid-token */
   asksOnMark: number;
   asksMidToken: number;
   marks: number;
@@ -147,7 +150,7 @@ export function totals(outcomes: SessionOutcome[]): Totals {
   const marks = outcomes.reduce((n, o) => n + o.marks.length, 0);
   const marksHit = outcomes.reduce((n, o) => n + o.hit.filter(Boolean).length, 0);
   return {
-    sessions: outcomes.length, asks: asks.length, asksOnMark: asks.filter((a) => a.mark !== null).length,
+    sessions: outcomes.length, asks: asks.length, asksOnMark: asks.filter((a) => a.hit).length,
     asksMidToken: asks.filter((a) => a.midToken).length, marks, marksHit, marksMissed: marks - marksHit,
     hitRate: marks ? marksHit / marks : 0,
   };

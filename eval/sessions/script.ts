@@ -56,7 +56,8 @@ export const rewrite = (range: Range, text: string, opts: { typos?: number } = {
 export const paste = (text: string, at?: Anchor): Step => ({ kind: 'paste', text, ...(at ? { at } : {}) });
 
 /**
- * A moment a person would ask: from `before` seconds before this point until `span` seconds after it;
- * without `span`, until the end of the pause (or pauses) that follow (plus two seconds to read the screen).
+ * A moment a person would ask: from `before` seconds before this point (default 1: the last line's
+ * closing keystrokes are the same moment) until `span` seconds after it; without `span`, until the
+ * end of the pause (or pauses) that follow, plus two seconds to read the screen.
  */
 export const mark = (about: string, opts: { span?: number; before?: number } = {}): Step => ({ kind: 'mark', about, ...opts });

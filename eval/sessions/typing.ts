@@ -16,6 +16,8 @@ const MAX_WAIT_MS = 1000;
 /** a person reads the screen this long after a pause before a question counts as interrupting again */
 const MARK_GRACE_MS = 2000;
 const DEFAULT_MARK_SPAN_SEC = 10;
+/** a mark opens a second before its place: the last line's closing keystrokes are the same moment */
+const DEFAULT_MARK_LEAD_SEC = 1;
 
 export type SimEvent =
   | { kind: 'code'; at: number; frame: CodeUpdate; midToken: boolean }
@@ -193,7 +195,7 @@ export function simulate(script: SessionScript): Simulation {
         }
         break;
       case 'mark': {
-        const m: MarkedMoment = { fromSec: (t - (st.before ?? 0) * 1000) / 1000, toSec: (t + (st.span ?? DEFAULT_MARK_SPAN_SEC) * 1000) / 1000, about: st.about };
+        const m: MarkedMoment = { fromSec: (t - (st.before ?? DEFAULT_MARK_LEAD_SEC) * 1000) / 1000, toSec: (t + (st.span ?? DEFAULT_MARK_SPAN_SEC) * 1000) / 1000, about: st.about };
         marks.push(m);
         if (st.span === undefined && steps[idx + 1]?.kind === 'pause') openMark = m;
         break;

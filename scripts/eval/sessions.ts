@@ -34,7 +34,7 @@ export function describe(o: SessionOutcome, duration: number, verbose: boolean):
   const t = totals([o]);
   const lines = [`${o.id.padEnd(28)} ${secs(duration).padStart(6)}  asks ${t.asks}  on a mark ${t.asksOnMark}  mid-token ${t.asksMidToken}  marks hit ${t.marksHit}/${t.marks}`];
   for (const a of o.asks) {
-    const where = a.mark === null ? 'no mark' : `mark ${a.mark + 1}`;
+    const where = a.mark === null ? 'no mark' : `mark ${a.mark + 1}${a.hit ? '' : ' (not counted)'}`;
     lines.push(`    ask ${secs(a.sec).padStart(6)} ${a.via.padEnd(6)} ${a.reasonCode.padEnd(20)} ${`${a.topic}:${a.function}`.padEnd(34)} ${where}${a.midToken ? '  MID-TOKEN' : ''}`);
   }
   o.marks.forEach((m, i) => {
