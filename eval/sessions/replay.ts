@@ -66,7 +66,7 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
   const asks: AskOutcome[] = [];
   let state = emptyState();
   let offset = 0; // ms the recording has been pushed back by answering
-  let answer: { at: number; questionId: string } | null = null;
+  const answers: { at: number; questionId: string }[] = []; // in time order
   let ticks = 0;
   let lastWake = -Infinity;
   let now = 0; // the replay's clock: ms since the start, answering included
@@ -78,7 +78,8 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
     const ctx = ask.context as { topic?: string; function?: string };
     asks.push({ sec, via, reasonCode: ask.reasonCode, topic: ctx.topic ?? '', function: ctx.function ?? '', midToken, mark: mark < 0 ? null : mark, hit: mark >= 0 && !midToken });
     const d = answerSec(asks.length - 1) * 1000;
-    answer = { at: eff + d, questionId: ask.questionId };
+    answers.push({ at: eff + d, questionId: ask.questionId });
+    answers.sort((x, y) => x.at - y.at);
     offset += d;
   };
 
@@ -89,11 +90,11 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
       // a wake already in the past is served now; the same moment is never served twice
       const due = wakeAbs === null ? null : Math.max(wakeAbs - CLOCK_BASE, now);
       const wake = due !== null && due > lastWake ? due : null;
-      const a = answer as { at: number; questionId: string } | null;
+      const a = answers[0];
       if (a && a.at <= limit && (wake === null || a.at <= wake)) {
         state = answered(state, a.questionId);
         now = Math.max(now, a.at);
-        answer = null;
+        answers.shift();
         continue;
       }
       if (wake === null || wake > limit || !deps.clock || ++ticks > MAX_TICKS) return;

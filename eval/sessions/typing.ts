@@ -111,9 +111,9 @@ export function simulate(script: SessionScript): Simulation {
     t = Math.round(t + ms); // whole milliseconds, as a client clock reports them
   };
 
-  const press = (next: string, at: number, midToken: boolean, pasted?: number) => {
+  const press = (next: string, caret: number, midToken: boolean, pasted?: number) => {
     doc = next;
-    cursor = at;
+    cursor = caret;
     keys.push({ at: t, code: doc, cursor, midToken, ...(pasted !== undefined ? { paste: pasted } : {}) });
   };
   const insert = (s: string, midToken: boolean, pasted?: number) => press(doc.slice(0, cursor) + s + doc.slice(cursor), cursor + s.length, midToken, pasted);
