@@ -221,15 +221,16 @@ function frames(script: SessionScript, keys: Keystroke[], rnd: () => number): Si
     const frame: CodeUpdate = { type: 'code_update', seq: ++seq, code: k.code, language: script.language, ts: CLOCK_BASE + at, cursor: cursorOf(k.code, k.cursor) };
     events.push({ kind: 'code', at, frame, midToken: k.midToken });
   };
+  // the text as of the last keystroke goes out after a lull, or when the oldest unsent change has waited long enough
+  const due = (last: Keystroke, since: number) => Math.max(last.at, Math.min(last.at + lull, since + MAX_WAIT_MS));
   keys.forEach((k, i) => {
     const prev = keys[i - 1];
-    if (firstUnsent !== null && prev && k.at - prev.at > lull) emit(prev.at + lull, prev);
+    if (firstUnsent !== null && prev && due(prev, firstUnsent) < k.at) emit(due(prev, firstUnsent), prev);
     if (k.paste !== undefined) events.push({ kind: 'paste', at: k.at, chars: k.paste });
     firstUnsent ??= k.at;
-    if (k.at - firstUnsent >= MAX_WAIT_MS) emit(k.at, k);
   });
   const last = keys[keys.length - 1];
-  if (firstUnsent !== null && last) emit(last.at + lull, last);
+  if (firstUnsent !== null && last) emit(due(last, firstUnsent), last);
   return events;
 }
 
