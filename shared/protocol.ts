@@ -131,12 +131,27 @@ export const EvaluationData = z.object({
   rationale: z.string(),
   flags: z.array(z.string()),
 });
+/** A moment worth a question, as a decision records it (the report lists the ones never asked). */
+export const MomentData = z.object({
+  key: z.string(),
+  reasonCode: z.string(),
+  topic: z.string(),
+  function: z.string().optional(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  sentence: z.string(),
+});
 export const DecisionData = z.object({
   decision: z.enum(['ask', 'skip']),
   reasonCode: z.string(),
   reason: z.string(),
   seq: z.number().int().optional(),
   requestId: z.string().optional(),
+  /** set when a tick (time passing) caused the decision: the tick's time, ms */
+  tick: z.number().int().optional(),
+  /** the moments held back after this decision, when they changed */
+  held: z.array(MomentData).optional(),
+  /** the moment this ask is about */
+  asked: MomentData.optional(),
 });
 export const SessionEndedData = z.object({ reportUrl: z.string().optional() });
 export const ErrorData = z.object({ id: z.string().optional(), code: z.string(), message: z.string() });
