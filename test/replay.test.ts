@@ -301,6 +301,23 @@ test('a question asked on time (a pause, no new code) replays from the archive a
   assert.ok(on(longer, (f) => f.check === 'trigger' && /recorded ask nested_loops, the replay decides skip/.test(f.message)).length === 1, describe(longer));
 });
 
+test('a moment held back until the end is in the report under "not asked", with why; the report rebuilds the same', async () => {
+  const sid = await newSession();
+  const d = new Driver(sid, createHeuristicProvider());
+  await d.code(upTo(PY_BRUTE, 7));
+  await d.pending();
+  const helper = 'def largest(xs):\n    best = xs[0]\n    for x in xs:\n        if x > best:\n            best = x\n    return best\n';
+  await d.code(`${upTo(PY_BRUTE, 7)}\n${helper}`);
+  await d.finish();
+  const { rows: [stored] } = await db.pool.query<{ report: { timeline: { notAsked?: { function: string | null; why: string; moment: string }[] } } }>(
+    'SELECT report FROM reports WHERE session_id = $1', [sid]);
+  const notAsked = stored.report.timeline.notAsked ?? [];
+  assert.deepEqual(notAsked.map((x) => x.function), ['largest'], JSON.stringify(notAsked));
+  assert.match(notAsked[0].why, /a question was still waiting for its answer/);
+  const r = await replaySession(db.pool, sid, { defaults: DEFAULTS });
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+});
+
 test('a question request the agent handles after the session ended asks nothing; the replay notes it, not as a difference', async () => {
   const sid = await newSession();
   const d = new Driver(sid, createHeuristicProvider());
