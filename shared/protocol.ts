@@ -20,6 +20,9 @@ export const CodeUpdate = z.object({
   code: text(),
   language: z.string().min(1).max(32).regex(/^[A-Za-z0-9+#._-]+$/),
   ts: clientTs,
+  // The caret: line 1-based (as editors number lines and the analysis reports them), col 0-based
+  // (characters before the caret on that line; CodeMirror: doc.lineAt(head).number, head - line.from).
+  // The trigger asks only when the caret ends a finished line (services/trigger/boundary.ts).
   cursor: z.object({ line: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
 });
 
