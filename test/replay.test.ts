@@ -21,6 +21,7 @@ import { buildReport } from '../services/reporter/report.ts';
 import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
 import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
 import { claimDue } from '../services/trigger/scanner.ts';
+import { getTimeline } from '../services/gateway/timeline.ts';
 import { defaultSettings, settingsLoader } from '../services/trigger/settings.ts';
 import { formatReplay } from '../scripts/replay/print.ts';
 import { replaySession, type Finding, type ReplayResult } from '../scripts/replay/replay.ts';
@@ -291,6 +292,11 @@ test('a question asked on time (a pause, no new code) replays from the archive a
   const ask = r.timeline.find((i) => i.label === 'ASK');
   assert.match(ask?.text ?? '', /^nested_loops \(on a tick\)/);
   assert.ok(r.timeline.some((i) => i.kind === 'tick'));
+  // The snapshotter archived the tick without taking it for code; the interviewers' timeline shows it.
+  const { rows: snaps } = await db.pool.query('SELECT seq FROM code_snapshots WHERE session_id = $1', [sid]);
+  assert.equal(snaps.length, 1);
+  const tl = await getTimeline(db.pool, sid);
+  assert.deepEqual(tl?.events.filter((e) => e.kind === 'tick').map((e) => [e.role, e.due]), [['system', at]]);
 
   // Remove the tick from the archive: the time-driven decision has lost its cause.
   const { rows: [tick] } = await db.pool.query<{ id: string }>(`SELECT id::text AS id FROM session_events WHERE session_id = $1 AND type = 'tick'`, [sid]);
