@@ -216,3 +216,17 @@ test('a tick is not a client frame: sockets reject it, the stream entry schema a
   const entry = InEntry.parse({ sessionId: 's1', role: 'system', type: 'tick', frame: JSON.stringify({ type: 'tick', due: 5 }), at: '7' });
   assert.equal(entry.frame.type, 'tick');
 });
+
+test('a held-back question about a function is not asked on a pause over code with no parse tree', async () => {
+  const settings = { ...BASE, quietStartSec: 60 };
+  const s = newSession();
+  const r = await update(s, settings, T0, QUADRATIC + '\n');
+  assert.equal(r.decision.reasonCode, 'quiet_start');
+  assert.ok(s.state.backlog.some((c) => c.function === 'hasDuplicate'));
+  // The next update could not be analysed (a grammar failed): no tree, so no key for a function question.
+  const seq = ++s.seq;
+  const broken = step(SID, { type: 'code_update', seq, code: QUADRATIC + '\nfunction', language: 'javascript', ts: 0 }, T0 + 1000, s.state, settings, null);
+  s.state = applyStep(s.state, seq, T0 + 1000, broken);
+  const res = tick(s, settings, nextWakeAt(s.state, settings)!);
+  assert.ok(!res.ask?.context.function, JSON.stringify(res.record));
+});

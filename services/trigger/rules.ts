@@ -132,7 +132,8 @@ interface Moment {
  * less (INTERVIEWING.md, timing).
  */
 function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boolean {
-  if (c.reasonCode === 'diff_threshold' || !analysis) return moment.pause;
+  if (c.reasonCode === 'diff_threshold') return moment.pause;
+  if (!analysis) return false; // no parse tree now: a question about a function would get its key from broken code
   if (!moment.pause && !moment.boundary) return false;
   if (!c.function) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
