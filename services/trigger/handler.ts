@@ -65,7 +65,9 @@ async function reschedule(deps: TriggerDeps, sessionId: string): Promise<void> {
 export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): Promise<TriggerDecision | null> {
   const { sessionId, frame, at } = msg.body;
   if (frame.type === 'response_submitted') {
-    if (await markAnswered(deps, sessionId, frame.questionId)) await reschedule(deps, sessionId);
+    await markAnswered(deps, sessionId, frame.questionId);
+    // Also when it was already cleared: a crash between the two steps redelivers the answer.
+    await reschedule(deps, sessionId);
     return null;
   }
   if (frame.type === 'editor_event') {
