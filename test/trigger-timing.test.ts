@@ -143,6 +143,11 @@ test('mid-token and mid-line updates never ask, even when the code parses; the f
   await update(t, BASE, T0, 'function f(a) {\n  return a\n}');
   const grown = await update(t, BASE, T0 + 300, 'function f(a) {\n  return a.lengt\n}');
   assert.equal(grown.ask, null);
+  // A client that sends whole lines: a line ending in a word that arrived whole is finished.
+  const u = newSession();
+  await update(u, BASE, T0, 'def total(xs):\n    s = 0\n    for x in xs:\n        s += x', 'python');
+  const whole = await update(u, BASE, T0 + 2000, 'def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s', 'python');
+  assert.ok(whole.ask, JSON.stringify(whole.record));
 });
 
 test('the editor cursor decides the line: complete statements, fresh lines; never inside a line', () => {

@@ -24,7 +24,7 @@ export function lineComplete(before: string, after: string): boolean {
 }
 
 /** The line being edited and the text before and after the caret, from the cursor or from the diff. */
-function editedLine(lines: string[], cursor: Cursor | null | undefined, sinceLast: DiffStats): { line: number; before: string; after: string } | null {
+function editedLine(lines: string[], prevLines: string[], cursor: Cursor | null | undefined, sinceLast: DiffStats): { line: number; before: string; after: string } | null {
   if (cursor) {
     const line = Math.min(Math.max(cursor.line, 1), Math.max(lines.length, 1));
     const text = lines[line - 1] ?? '';
@@ -37,13 +37,19 @@ function editedLine(lines: string[], cursor: Cursor | null | undefined, sinceLas
   const filled = sinceLast.changedLines.filter((l) => (lines[l - 1] ?? '').trim() !== '');
   const line = Math.max(...sinceLast.changedLines);
   if (filled.length >= 2) return { line, before: '', after: '' };
-  return { line, before: lines[line - 1] ?? '', after: '' };
+  const text = lines[line - 1] ?? '';
+  // A line ending in a word arrived whole (a client sending line by line) unless the previous code
+  // held the start of it there: then someone is typing into it, and the word may be half a token.
+  const prev = prevLines[line - 1];
+  const typedInto = prev !== undefined && text.startsWith(prev);
+  return { line, before: /\w$/.test(text.trimEnd()) && !typedInto ? '' : text, after: '' };
 }
 
-export function atBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats): boolean {
+/** `prevCode` is the code of the previous update: without a cursor it tells typing from whole lines. */
+export function atBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats, prevCode = ''): boolean {
   if (!analysis || analysis.errorRatio >= 0.5) return false;
   const lines = code.split('\n');
-  const edited = editedLine(lines, cursor, sinceLast);
+  const edited = editedLine(lines, prevCode.split('\n'), cursor, sinceLast);
   if (!edited) return !analysis.functions.some((f) => f.hasError);
   if (!lineComplete(edited.before, edited.after)) return false;
   const f = functionAt(analysis, [edited.line]);

@@ -97,7 +97,7 @@ function finish(
 export function step(sessionId: string, frame: CodeUpdate, at: number, state: TriggerState, settings: TriggerSettings, analysis: CodeAnalysis | null): StepResult {
   const changes = analysis ? compareAnalyses(state.analysis, analysis) : [];
   const sinceLast = diffStats(state.lastCode, frame.code);
-  const boundary = atBoundary(frame.code, frame.cursor, analysis, sinceLast);
+  const boundary = atBoundary(frame.code, frame.cursor, analysis, sinceLast, state.lastCode);
   const decision = decide({ now: at, state, settings, analysis, changes, sinceAsk: diffStats(state.base, frame.code), sinceLast, boundary });
   return finish(sessionId, at, state, settings, decision,
     { seq: frame.seq, code: frame.code, language: frame.language, requestId: askRequestId(sessionId, frame.seq) },
