@@ -30,7 +30,7 @@ function askingOn(seqs: number[], seen: TriggerState[]): ReplayDeps['step'] {
     return {
       decision: { decision: ask ? 'ask' : 'skip', reasonCode: ask ? 'test_ask' : 'test_skip', reason: '', backlog: [], newCandidate: false, activity: { burstLines: 0, pause: false, paste: false } },
       ask: ask ? { sessionId, requestId, seq: f.seq, reasonCode: 'test_ask', reason: '', at, questionId: questionIdFor(requestId), language: f.language, code: f.code, context: { topic: 'purpose', function: 'f' } } : null,
-      record: { decision: ask ? 'ask' : 'skip', reasonCode: 'test', reason: '', seq: f.seq }, audience: 'audit', extra,
+      record: { decision: ask ? 'ask' : 'skip', reasonCode: 'test', reason: '', seq: f.seq }, audience: 'audit', extra, wakeAt: null,
     };
   };
 }

@@ -18,7 +18,7 @@ const MIN_HIT_RATE = 0.6;
 const secs = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
-export async function runSessions(scripts: SessionScript[], settings: TriggerSettings): Promise<{ outcomes: SessionOutcome[]; durations: number[]; ticking: boolean }> {
+export async function runSessions(scripts: SessionScript[], settings: TriggerSettings): Promise<{ outcomes: SessionOutcome[]; durations: number[] }> {
   const clock = triggerClock();
   const outcomes: SessionOutcome[] = [];
   const durations: number[] = [];
@@ -27,7 +27,7 @@ export async function runSessions(scripts: SessionScript[], settings: TriggerSet
     durations.push(sim.durationMs / 1000);
     outcomes.push(await replaySession({ analyze: analyzeCode, step, settings, clock }, s.id, sim, s.seed));
   }
-  return { outcomes, durations, ticking: clock !== null };
+  return { outcomes, durations };
 }
 
 export function describe(o: SessionOutcome, duration: number, verbose: boolean): string[] {
@@ -47,11 +47,11 @@ export const sessionsPart: EvalPart = {
   name: 'sessions',
   async run({ verbose }): Promise<EvalResult> {
     const settings = defaultSettings(loadConfig({}));
-    const { outcomes, durations, ticking } = await runSessions(sessions, settings);
+    const { outcomes, durations } = await runSessions(sessions, settings);
     const t = totals(outcomes);
     const lines = [
       `${t.sessions} recorded sessions, default settings (quiet start ${settings.quietStartSec}s, interval ${settings.minIntervalSec}s, at most ${settings.maxQuestions} questions), ` +
-        `${ticking ? 'time-driven decisions on' : 'no time-driven decisions (the trigger has no clock)'}; times are on the typing clock (answering excluded)`,
+        'time-driven decisions on; times are on the typing clock (answering excluded)',
       ...outcomes.flatMap((o, i) => describe(o, durations[i], verbose)),
       `asks ${t.asks}, on a marked moment ${t.asksOnMark}, mid-token ${t.asksMidToken}; marked moments ${t.marks}, hit ${t.marksHit} (${pct(t.hitRate)}), missed ${t.marksMissed}`,
       `target: no ask mid-token and at least ${pct(MIN_HIT_RATE)} of marked moments hit`,
