@@ -55,6 +55,8 @@ export interface ReportDecision {
   questionId: string | null;
 }
 export interface ReportAsked { at: string; seq: number; questionId: string; label: string; parentId: string | null; reasonCode: string; reason: string }
+/** The paragraph at the top of the report: the model's when one is configured, else the heuristic's. */
+export interface ReportSummary { text: string; writtenBy: ModelUse }
 export interface ReportProvider { usedFor: string[]; provider: string; model: string; calls: number; fallbackCalls: number }
 
 /** What buildReport returns and the reports table stores (as JSON). */
@@ -67,6 +69,8 @@ export interface Report {
   endedAt: string | null;
   generatedAt: string;
   overall: { score: number | null; band: string; gradedAnswers: number; questions: number };
+  /** absent in reports written before summaries were recorded */
+  summary?: ReportSummary;
   dimensions: DimensionScore[];
   strengths: Finding[];
   weaknesses: Finding[];

@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../../shared/config.ts';
 import { llmProvider } from '../../shared/config.ts';
 import { createHeuristicProvider } from './heuristic/provider.ts';
 import { createOpenAIProvider } from './openai/provider.ts';
-import type { EvaluationInput, EvaluationOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
-import { withResilience, type ResilientProvider, type ResilientResult } from './resilience.ts';
+import type { EvaluationInput, EvaluationOutput, FollowUpInput, FollowUpOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
+import { suggestedFollowUp, withResilience, type ResilientProvider, type ResilientResult } from './resilience.ts';
 
 // The agent's model, whichever is configured, behind one shape: every call returns what answered,
 // whether the fallback did, and the prompt and raw output for provenance.
 
-export function promptHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { promptHash } from '../../shared/llm/provenance.ts';
 
 /** The heuristic provider alone, with the same result shape as the resilient OpenAI path. */
 export function direct(provider: Provider): ResilientProvider {
@@ -28,6 +25,7 @@ export function direct(provider: Provider): ResilientProvider {
     model: provider.model,
     question: (input: QuestionInput) => call<QuestionInput, QuestionOutput>('question', input, (i) => provider.question(i)),
     evaluate: (input: EvaluationInput) => call<EvaluationInput, EvaluationOutput>('evaluation', input, (i) => provider.evaluate(i)),
+    followUp: (input: FollowUpInput) => call<FollowUpInput, FollowUpOutput>('follow_up', input, (i) => (provider.followUp ? provider.followUp(i) : suggestedFollowUp(i))),
     breaker: () => ({ state: 'closed', failures: 0, openedAt: null }),
   };
 }
