@@ -1,5 +1,6 @@
 import type { Config } from '../../shared/config.ts';
 import { llmProvider } from '../../shared/config.ts';
+import { modelOptions, resilienceOptions } from '../../shared/llm/config.ts';
 import { createHeuristicProvider } from './heuristic/provider.ts';
 import { createOpenAIProvider } from './openai/provider.ts';
 import type { EvaluationInput, EvaluationOutput, FollowUpInput, FollowUpOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
@@ -33,16 +34,5 @@ export function direct(provider: Provider): ResilientProvider {
 export function createBrain(config: Config): ResilientProvider {
   const heuristic = createHeuristicProvider();
   if (llmProvider(config) !== 'openai') return direct(heuristic);
-  const openai = createOpenAIProvider({
-    apiKey: config.OPENAI_API_KEY || 'not-needed',
-    baseURL: config.OPENAI_BASE_URL || undefined,
-    model: config.LLM_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-  });
-  return withResilience(openai, heuristic, {
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    retries: config.LLM_RETRIES,
-    baseDelayMs: 250,
-    breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
-  });
+  return withResilience(createOpenAIProvider(modelOptions(config)), heuristic, resilienceOptions(config));
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../../../shared/config.ts';
 import { llmProvider } from '../../../shared/config.ts';
 import type { Queryable } from '../../../shared/db/pool.ts';
+import { modelOptions, resilienceOptions } from '../../../shared/llm/config.ts';
 import { createStructuredModel } from '../../../shared/llm/openai.ts';
 import { recordedCall } from '../../../shared/llm/provenance.ts';
 import { createResilience, type ResilientResult } from '../../../shared/llm/resilience.ts';
@@ -32,15 +33,8 @@ export const heuristicSummariser: Summariser = {
 
 export function createSummariser(config: Config): Summariser {
   if (llmProvider(config) !== 'openai') return heuristicSummariser;
-  const llm = createStructuredModel({
-    apiKey: config.OPENAI_API_KEY || 'not-needed',
-    baseURL: config.OPENAI_BASE_URL || undefined,
-    model: config.LLM_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-  });
-  const resilience = createResilience({
-    timeoutMs: config.LLM_TIMEOUT_MS, retries: config.LLM_RETRIES, baseDelayMs: 250, breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
-  });
+  const llm = createStructuredModel(modelOptions(config));
+  const resilience = createResilience(resilienceOptions(config));
   const who = { primary: { name: 'openai', model: config.LLM_MODEL }, fallback: HEURISTIC };
   return {
     name: `openai+${HEURISTIC.name}`,
