@@ -9,7 +9,7 @@ import { atPath, jsonDiff, sameJson, show } from './findings.ts';
 
 type Queries = typeof import('../../services/reporter/queries.ts');
 type ReportModule = typeof import('../../services/reporter/report.ts');
-type SummaryModules = [typeof import('../../services/reporter/summary/prompt.ts'), typeof import('../../services/reporter/summary/heuristic.ts')];
+type SummaryModules = [typeof import('../../services/reporter/summary/output.ts'), typeof import('../../services/reporter/summary/heuristic.ts')];
 
 export interface ReportCheck {
   findings: Finding[];
@@ -35,7 +35,7 @@ export async function verifyReport(db: Queryable, sessionId: string, stored: Rec
   try {
     [queries, reportModule, ...summary] = await Promise.all([
       import('../../services/reporter/queries.ts'), import('../../services/reporter/report.ts'),
-      import('../../services/reporter/summary/prompt.ts'), import('../../services/reporter/summary/heuristic.ts'),
+      import('../../services/reporter/summary/output.ts'), import('../../services/reporter/summary/heuristic.ts'),
     ]);
   } catch (err) {
     return { findings: [], status: `not rebuilt: the reporter's modules do not load (${message(err)})` };

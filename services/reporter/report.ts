@@ -7,7 +7,7 @@ import { integrity } from './integrity.ts';
 import type { DecisionRow, EditorEventRow, GrowthJump, QuestionRow, RecordedSummary, SizePoint, SnapshotSummary } from './queries.ts';
 import { questionTree } from './questions.ts';
 import { humanReviewReasons } from './review.ts';
-import { SummaryOutput } from './summary/prompt.ts';
+import { SummaryOutput } from './summary/output.ts';
 import { iso, isoOr, lineCount, sample } from './util.ts';
 
 // Pure: the report a hiring team reads, from what the session left in Postgres (loadReportInput)

@@ -1,4 +1,4 @@
-import type { SummaryInput } from './prompt.ts';
+import type { SummaryInput } from './output.ts';
 
 // The summary paragraph without a model: the computed report in a few plain sentences. Used when no
 // model is configured and whenever the model cannot answer. Pure: same input, same paragraph (the

@@ -2,49 +2,14 @@ import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
 import { RejectOutput, trim, type StructuredSpec } from '../../../shared/llm/openai.ts';
 import { cap, DATA_RULE, neutralise, safeLanguage } from '../../../shared/llm/prompt-text.ts';
-import type { Report } from '../../../shared/report.ts';
+import { bandsNamed, SUMMARY_MAX, SummaryOutput, type SummaryInput } from './output.ts';
+
+export { bandsNamed, SUMMARY_MAX, summaryInput, SummaryOutput, type SummaryInput } from './output.ts';
 
 // The summary paragraph at the top of the report, asked of the model. The band and every number
 // stay the deterministic report's (dimensions.ts); the model is given them and writes prose that
 // must agree: a summary naming another band than the computed one is invalid output (retried once,
 // then the heuristic paragraph stands in). Answers are candidate text and travel inside blocks.
-
-export const SUMMARY_MAX = 1200;
-
-/** What the model reads: the report as computed, without the code itself. */
-export interface SummaryInput {
-  language: string;
-  overall: Report['overall'];
-  dimensions: { label: string; score: number | null; answers: number }[];
-  strengths: string[];
-  weaknesses: string[];
-  review: string[];
-  questions: { label: string; question: string; topic: string | null; answer: string | null; score: number | null; rationale: string | null; flags: string[]; missing: string[] }[];
-}
-
-export function summaryInput(r: Report): SummaryInput {
-  const flat = r.questions.flatMap((q) => [q, ...q.followUps]);
-  return {
-    language: r.problem.language,
-    overall: r.overall,
-    dimensions: r.dimensions.map((d) => ({ label: d.label, score: d.score, answers: d.answers })),
-    strengths: r.strengths.map((f) => f.text),
-    weaknesses: r.weaknesses.map((f) => f.text),
-    review: r.humanReviewReasons.map((x) => x.message),
-    questions: flat.map((q) => ({ label: q.label, question: q.question, topic: q.topic, answer: q.answer, score: q.score, rationale: q.rationale, flags: q.flags, missing: q.missing })),
-  };
-}
-
-export const SummaryOutput = z.object({ summary: z.string().min(10).max(SUMMARY_MAX) });
-export type SummaryOutput = z.infer<typeof SummaryOutput>;
-
-export const BAND_PHRASES = ['strong hire', 'leaning hire', 'leaning no hire', 'strong no hire', 'insufficient evidence'] as const;
-
-/** The band phrases a text names ("leaning-no-hire", "Strong_Hire" count too). */
-export function bandsNamed(text: string): string[] {
-  const t = text.toLowerCase().replace(/[-_\s]+/g, ' ');
-  return BAND_PHRASES.filter((b) => new RegExp(`(^|[^a-z])${b}([^a-z]|$)`).test(t));
-}
 
 export const summaryPrompt = ChatPromptTemplate.fromMessages([
   ['system', `You write the summary paragraph of a live coding interview report for a hiring team. The candidate wrote code and answered questions about their own code; each answer was graded. The report's numbers and its band were computed already; you do not change them.

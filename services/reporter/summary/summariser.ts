@@ -1,14 +1,12 @@
 import type { Config } from '../../../shared/config.ts';
 import { llmProvider } from '../../../shared/config.ts';
 import type { Queryable } from '../../../shared/db/pool.ts';
-import { modelOptions, resilienceOptions } from '../../../shared/llm/config.ts';
-import { createStructuredModel } from '../../../shared/llm/openai.ts';
 import { recordedCall } from '../../../shared/llm/provenance.ts';
-import { createResilience, type ResilientResult } from '../../../shared/llm/resilience.ts';
+import type { ResilientResult } from '../../../shared/llm/resilience.ts';
 import type { Report } from '../../../shared/report.ts';
 import { summaryCallKey, type RecordedSummary } from '../queries.ts';
 import { heuristicSummary } from './heuristic.ts';
-import { summaryInput, summarySpec, type SummaryInput, type SummaryOutput } from './prompt.ts';
+import { summaryInput, type SummaryInput, type SummaryOutput } from './output.ts';
 
 // Who writes the report's summary paragraph: the model when one is configured (with the reporter's
 // own timeouts, retries and circuit breaker), the heuristic paragraph otherwise and whenever the
@@ -33,13 +31,15 @@ export const heuristicSummariser: Summariser = {
 
 export function createSummariser(config: Config): Summariser {
   if (llmProvider(config) !== 'openai') return heuristicSummariser;
-  const llm = createStructuredModel(modelOptions(config));
-  const resilience = createResilience(resilienceOptions(config));
-  const who = { primary: { name: 'openai', model: config.LLM_MODEL }, fallback: HEURISTIC };
+  // The model client loads on the first summary: a reporter without a model never pays for it.
+  let model: Promise<(input: SummaryInput) => Promise<ResilientResult<SummaryOutput>>> | null = null;
   return {
     name: `openai+${HEURISTIC.name}`,
     model: config.LLM_MODEL,
-    summarise: (input) => resilience.run(who, (signal) => llm.call(summarySpec, input, { signal }), async () => ({ summary: heuristicSummary(input) })),
+    async summarise(input) {
+      model ??= import('./model.ts').then((m) => m.createModelSummary(config, HEURISTIC));
+      return (await model)(input);
+    },
   };
 }
 
