@@ -4,9 +4,10 @@ import type { Finding } from './findings.ts';
 import { sameJson, show } from './findings.ts';
 import { describeRow, payloadStr, type EventRow, type InteractionRow, type LlmCallRow, type SessionData } from './load.ts';
 
-// Questions and grades re-derived from the recorded model outputs (llm_calls), the way the agent
-// derived them (services/agent/ask.ts, answer.ts), and compared three ways: the recorded output,
-// the interactions row, and what the archive says the candidate and interviewer were shown.
+// Questions, grades and follow-ups re-derived from the recorded model outputs (llm_calls), the way
+// the agent derived them (services/agent/ask.ts, answer.ts, follow-up.ts), and compared three ways:
+// the recorded output, the interactions row, and what the archive says the candidate and
+// interviewer were shown.
 
 export interface RecordsCheck {
   findings: Finding[];
