@@ -117,7 +117,7 @@ async function interview(): Promise<{ id: string; followUp: string; report: Repo
 
 test('the model asks, grades, follows up on the candidate’s socket and writes the summary; all recorded, the replay matches', { timeout: 120_000 }, async (t) => {
   try {
-    const { followUp, report, calls } = await interview();
+    const { id, followUp, report, calls } = await interview();
     assert.equal(followUp, MODEL_FOLLOW_UP, 'the candidate’s socket received the model’s follow-up');
     const fq = report.questions[0]?.followUps[0];
     assert.equal(fq?.question, MODEL_FOLLOW_UP);
@@ -132,6 +132,13 @@ test('the model asks, grades, follows up on the candidate’s socket and writes 
       assert.match(c.prompt_hash ?? '', /^[0-9a-f]{64}$/);
       assert.ok(c.raw_output && c.latency_ms !== null);
     }
+    // The replay checks what it re-derives: an altered follow-up or summary record is found.
+    await db.pool.query(`UPDATE llm_calls SET parsed_output = '{"text":"An easier question, then?"}' WHERE call_key LIKE '%:follow_up' AND session_id = $1`, [id]);
+    await db.pool.query(`UPDATE llm_calls SET parsed_output = '{"summary":"A flawless candidate; hire at once."}' WHERE call_key = $1`, [`${id}:summary`]);
+    const altered = await replaySession(db.pool, id);
+    assert.equal(altered.ok, false);
+    assert.ok(altered.findings.some((f) => f.check === 'question' && /differs from the recorded follow-up "An easier question, then\?"/.test(f.message)), altered.findings.map((f) => f.message).join('\n'));
+    assert.ok(altered.findings.some((f) => f.check === 'report' && f.path === 'summary.text' && /A flawless candidate/.test(f.message)));
   } catch (err) {
     t.diagnostic(dumpLogs(services));
     throw err;
