@@ -23,11 +23,20 @@ import { rubricFor } from './rubric.ts';
 import {
   commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
-import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm } from './text.ts';
+import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
+import { costName, oneVariable } from './claims/cost.ts';
+import { codeFacts } from './claims/facts.ts';
+import { judgeClaims } from './claims/judge.ts';
+import { isTermList } from './claims/list.ts';
+import { emptyOutcome } from './derive.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
-const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 40 };
+const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 25, contradicts_code: 15, misconception: 22 };
+/** A right claim the code confirms is never graded below this; an unverifiable one stays in this band. */
+const RIGHT_FLOOR = 45;
+const UNVERIFIED: [number, number] = [32, 42];
+const CLASS_TOPICS = ['time_complexity', 'scale', null];
 
 export function scoreOf(r: { correctness: number; completeness: number; grounding: number; abstraction: number }): number {
   const quality = (W.K * r.completeness + W.G * r.grounding + W.A * r.abstraction) / 3;
@@ -88,9 +97,14 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const answer = input.answer.slice(0, 6000);
   if (!/[A-Za-z0-9]/.test(answer)) return emptyResult();
   const e = await enrich(readExpected(input.expected), input);
+  // Facts from the code the question was about, computed now: the stored key may be stale or another provider's.
+  const facts = await codeFacts(input.code, input.language, e.function);
+  if (facts.fn && facts.cost && CLASS_TOPICS.includes(input.topic) && e.complexity) e.complexity = costName(facts.cost);
+  const edge = facts.fn?.indexFirst[0];
+  if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);
   const g = groundOf(input.code, e.function, e.lines);
   const { clean, injected } = splitInjection(answer);
-  const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(clean), lines: lineRefs(clean) };
+  const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(oneVariable(clean)), lines: lineRefs(clean) };
   const gt = groundTokens(clean, g);
   // With a class as the key, naming the class is correctness; completeness counts the reasons given for it.
   const classKeyed = !!(e.complexity || e.spaceComplexity) && ['time_complexity', 'space_complexity', 'scale', null].includes(input.topic);
@@ -108,7 +122,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
   const evasive = !nothingLeft && isEvasive(clean, gt.weight, key.score);
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, key.score);
-  const dump = cov.dumpShare >= 0.4;
+  const dump = cov.dumpShare >= 0.4 || isTermList(clean);
+  const claim = nothingLeft || dump ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
   if (injected) flags.push('prompt_injection');
   if (dump) flags.push('keyword_dump');
   if (evasive) flags.push('evasive');
@@ -117,8 +132,11 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   // total, a before and after) only an explicit "O(n) or O(n^2)" is.
   const classHedge = classKeyed ? a.reading.hedged : a.reading.explicitHedge;
   if (classHedge) flags.push('hedged_class');
+  if (claim.contradiction) flags.push(claim.misconception ? 'misconception' : 'contradicts_code');
 
   let C = key.score;
+  if (claim.contradiction) C = claim.misconception ? Math.min(C, 1) : 0;
+  else if (claim.right) C = Math.max(C, claim.complete ? 3 : 2);
   let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
@@ -130,6 +148,14 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const rubric = { correctness: C, grounding: G, abstraction: A, completeness: K };
   let score = scoreOf(rubric);
   for (const f of flags) if (CAPS[f] !== undefined) score = Math.min(score, CAPS[f]);
+  const plain = !nothingLeft && !evasive && !offTopic && !dump && !injected && !claim.contradiction;
+  if (plain && C >= 2) score = Math.max(score, RIGHT_FLOOR);
+  // A committed claim the checks could neither confirm nor refute: no credit for correctness, a middle grade, a person decides.
+  const unverified = plain && C === 0 && !classHedge && !key.misconception && words(clean).length >= 5 && !(classKeyed && a.reading.current.length);
+  if (unverified) {
+    flags.push('not_verified');
+    score = Math.min(UNVERIFIED[1], Math.max(UNVERIFIED[0], score));
+  }
   score = Math.max(0, Math.min(100, Math.round(score)));
 
   const missing = [...(C < 3 && key.focus ? [key.focus] : []), ...(K < 3 || C < 3 ? cov.missing : [])].slice(0, 6);
@@ -137,8 +163,10 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const lead = nothingLeft ? 'The answer only addresses the grader, not the question.'
     : evasive ? 'Does not answer: no commitment and nothing concrete about the code.'
       : offTopic ? 'Does not address the question.'
-        : dump ? `Mostly a list of terms rather than an explanation. ${key.verdict}`
-          : key.verdict;
+        : dump ? 'A list of terms, not a claim about the code.'
+          : claim.contradiction ? `Contradicts the code: ${claim.contradiction}`
+            : unverified ? `Not verified: the answer's claim could not be checked against the code automatically (${key.verdict.replace(/\.$/, '')}). A person should read it.`
+              : key.verdict;
   const parts = [lead];
   if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
   if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);

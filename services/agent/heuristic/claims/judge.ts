@@ -1,0 +1,290 @@
+// Claims in an answer checked against facts from the code (INTERVIEWING.md, "Correctness covers every
+// claim"): what the function returns, what a variable holds, how a loop ends, what an empty input
+// does, the base case and depth of a recursion, what a call costs. A claim that contradicts the code
+// is wrong however many identifiers it names; a right claim earns at least a middle grade.
+import type { Expected } from '../expected.ts';
+import { committedClass, toCls, type ComplexityReading } from '../complexity.ts';
+import { hasAny, hasIdentifier, norm } from '../text.ts';
+import { costName } from './cost.ts';
+import { readsItself, returnsVar, type CodeFacts } from './facts.ts';
+
+export interface ClaimResult {
+  /** why a claim contradicts the code, in a sentence a hiring manager reads */
+  contradiction?: string;
+  /** the contradiction is a known misconception rather than a plain error */
+  misconception?: boolean;
+  /** a right claim the code confirms (earns at least a middle grade) */
+  right?: string;
+  /** a second, independent right claim (completes a short answer) */
+  complete?: boolean;
+}
+
+export interface ClaimInput { topic: string | null; facts: CodeFacts; e: Expected; raw: string; t: string; reading: ComplexityReading }
+
+const NEGATION = /\b(not|never|no|n't|doesn't|does not|won't|without|instead of|rather than)\b/;
+// A proposal ("I'd throw a RangeError", "a set would be better") is not a claim about the code as it is.
+const PROPOSAL = /\b(i'd|i would|we could|i could|would|should|could|better to|prefer|might want|instead)\b/;
+/** A term said affirmatively about the code: present, in a clause that neither negates it nor proposes a change (nor is about `exclude`). */
+function says(t: string, terms: readonly string[], exclude: readonly string[] = []): boolean {
+  for (const clause of t.split(/[.;,:]|\bbut\b|\bso\b|\band\b/)) {
+    if (exclude.some((x) => hasIdentifier(clause, x.toLowerCase()))) continue;
+    if (hasAny(clause, terms) && !NEGATION.test(clause) && !PROPOSAL.test(clause)) return true;
+  }
+  return false;
+}
+
+function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collection' | 'value' | null {
+  if (!f.returns.length) return null;
+  const rs = f.returns.filter((r) => !/^-?\d+$|^\[\]$|^\{\}$/.test(r));
+  if (rs.length && rs.every((r) => /^(true|false|True|False)$|===?|!==?|<=?|>=?|\bnot\b|^!/.test(r))) return 'boolean';
+  const v = rs.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
+  if (v) {
+    const writes = f.writes.get(v) ?? [];
+    if (f.pushes.has(v)) return 'collection';
+    if (writes.some((w) => /\w\s*-\s*\w/.test(w)) && !writes.some((w) => /\+\s*\d|\+\+/.test(w))) return 'difference';
+    if (writes.some((w) => new RegExp(`${v}\\s*\\+\\s*1\\b`).test(w))) return 'count';
+  }
+  return 'value';
+}
+
+const ELEMENT_CLAIM = /\b(highest|largest|biggest|maximum|max|lowest|smallest|minimum|min)\s+(price|value|element|number|item|one)\b/;
+
+function purposeClaims(i: ClaimInput): ClaimResult {
+  const { facts: f, t } = i;
+  const kind = returnKind(f);
+  // "returns minPrice": a variable named as the result that the function never returns.
+  for (const [name] of f.writes) {
+    if (name.length < 3 || !hasIdentifier(i.raw, name) || returnsVar(f, name)) continue;
+    if (new RegExp(`\\breturns?\\b[^.]{0,40}\\b${name.toLowerCase()}\\b`).test(t) && f.returns.length && !f.returns.some((r) => r.includes(name))) {
+      return { contradiction: `${f.fn?.name ?? 'The function'} never returns ${name}; it returns ${f.returns[0]}.` };
+    }
+  }
+  if (kind && kind !== 'value' && ELEMENT_CLAIM.test(t) && !says(t, ['profit', 'difference', 'gain', 'sum', 'length', 'count', 'number of'])) {
+    return { contradiction: `It returns ${kind === 'boolean' ? 'true or false' : `a ${kind}`} (${f.returns[0]}), not one of the input's elements.` };
+  }
+  if (kind === 'boolean') {
+    if (says(t, ['count', 'counts', 'number of']) && !/\+\+|\+=\s*1\b|-=\s*1\b|--/.test(f.body)) {
+      return { contradiction: 'The code never counts anything: it matches each closer against what it stored, so order matters, not only the totals.' };
+    }
+    if (says(t, ['removes', 'deletes', 'what is left', 'returns the string', 'returns a string', 'returns a list'])) {
+      return { contradiction: `${f.fn?.name ?? 'The function'} returns true or false (${f.returns[f.returns.length - 1]}), it does not build a new value.` };
+    }
+    if (says(t, ['whether', 'true if', 'true when', 'checks if', 'checks whether', 'checks that', 'tells you if', 'reports whether', 'valid', 'balanced', 'matched', 'true or false', 'validates'])) {
+      return { right: 'says what the true/false result means' };
+    }
+  }
+  if (kind === 'difference') {
+    const ordered = says(t, ['later', 'after', 'then sell', 'before', 'so far', 'following', 'buy then', 'buying on one day', 'buy-then-sell', 'buying then', 'one buy followed']);
+    if (!ordered && /\bdifference between the (biggest|largest|highest|max\w*) and the (smallest|lowest|min\w*)\b/.test(t)) {
+      return { contradiction: 'The largest minus the smallest ignores the order: the low price must come before the high one, which the running minimum enforces.', misconception: true };
+    }
+    if (says(t, ['profit', 'gain', 'difference', 'buy', 'sell'])) return { right: 'says the result is a difference (a profit)', complete: ordered };
+  }
+  return {};
+}
+
+const BRACKET_OPEN = /^[([{<]$/;
+const BRACKET_CLOSE = /^[)\]}>]$/;
+
+/** What a container holds, from what is pushed into it: 'closers' / 'openers' when brackets decide it. */
+function pushedBrackets(f: CodeFacts, name: string): 'openers' | 'closers' | null {
+  for (const expr of f.pushes.get(name) ?? []) {
+    const lookup = /^(\w+)\s*\[/.exec(expr.trim());
+    const lit = lookup ? f.literals.get(lookup[1]) : undefined;
+    if (lit) {
+      if (lit.values.every((v) => BRACKET_CLOSE.test(v))) return 'closers';
+      if (lit.values.every((v) => BRACKET_OPEN.test(v))) return 'openers';
+    }
+    // Pushing the loop's own character in a branch for opening brackets.
+    if (/^\w+$/.test(expr.trim()) && /case\s*'[([{]'|['"][([{]['"]/.test(f.body)) {
+      const lits = [...f.literals.values()];
+      if (lits.some((l) => l.keys.every((k) => BRACKET_CLOSE.test(k)))) return 'openers';
+    }
+  }
+  return null;
+}
+
+function roleClaims(i: ClaimInput): ClaimResult {
+  const { facts: f, t, e } = i;
+  const v = e.variable;
+  if (!v) return {};
+  if (f.pushes.has(v)) {
+    const holds = pushedBrackets(f, v);
+    const saysOpen = says(t, ['opening bracket', 'opening brackets', 'open brackets', 'opening parenthes', 'openers', 'opening ones', 'open ones', 'left brackets']);
+    const saysClose = says(t, ['closing', 'closer', 'closers', 'expected', 'expects', 'waiting for', 'need to close', 'needs to close', 'to be closed', 'matching close']);
+    if (holds === 'closers' && saysOpen && !saysClose) return { contradiction: `${v} holds the closing bracket each opener expects (it pushes ${f.pushes.get(v)?.[0]}), not the opening brackets.` };
+    if (holds === 'openers' && saysClose && !saysOpen) return { contradiction: `${v} holds the opening brackets themselves, not the closers.` };
+    if (says(t, ['counts', 'count of', 'how many'])) return { contradiction: `${v} is a stack of items, not a count: the order of what it holds is what the check relies on.`, misconception: true };
+    if (says(t, ['every character', 'whole string', 'all the characters', 'the last bracket', 'the last character', 'the current character'])) {
+      return { contradiction: `${v} only receives what line ${f.fn?.startLine ?? ''} pushes under a condition, and loses items when they are matched.`.replace(' line  ', ' the code ') };
+    }
+    if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
+    return {};
+  }
+  const writes = f.writes.get(v) ?? [];
+  const self = readsItself(f, v);
+  const endingHere = writes.some((w) => new RegExp(`max\\w*\\(\\s*([^,]+),\\s*${v}\\s*\\+\\s*\\1\\s*\\)|max\\w*\\(\\s*${v}\\s*\\+\\s*([^,]+),\\s*\\2\\s*\\)`).test(w.replace(/\s+/g, ' ')));
+  const returned = returnsVar(f, v);
+  const other = [...f.writes.keys()].find((k) => k !== v && returnsVar(f, k));
+  if (!returned && other && (says(t, ['whole array', 'entire array', 'overall', 'what gets returned', 'is returned', 'the answer', 'final answer'], [other]) || /\bmaximum subarray sum of the (whole|entire)\b/.test(t))) {
+    return { contradiction: `${v} is not what ${f.fn?.name ?? 'the function'} returns: ${other} is, and ${v} only covers ${endingHere ? 'subarrays ending at the current index' : 'the current step'}.` };
+  }
+  if (other && new RegExp(`\\b(always|the same as|equal to|equals)\\b[^.]{0,20}\\b${other.toLowerCase()}\\b`).test(t)) {
+    return { contradiction: `${v} and ${other} are updated differently, so they can differ after the loop.` };
+  }
+  if (self && says(t, ['current element', 'current value', 'the element', 'nums[i]', 'current number', 'current item'])
+    && !says(t, ['sum', 'total', 'ending', 'best', 'max'])) {
+    return { contradiction: `${v} is computed from its own previous value, so it is more than the current element.` };
+  }
+  if (endingHere) {
+    if (says(t, ['prefix sum', 'total of all', 'sum of all', 'all elements so far'])) return { contradiction: `${v} restarts whenever the running sum would hurt, so it is not a total of everything so far.`, misconception: true };
+    if (says(t, ['ending at', 'ending here', 'that ends', 'ends at', 'ending with', 'ends here', 'ending in'])) return { right: `says ${v} is the best sum ending at the current index`, complete: says(t, ['restart', 'start over', 'starts fresh', 'reset', 'extend', 'last element', 'after the loop', 'at the end']) };
+  }
+  return {};
+}
+
+function terminationClaims(i: ClaimInput): ClaimResult {
+  const { t, e, raw } = i;
+  const cond = (e.conditionTerms ?? [])[0] ?? '';
+  const m = /^\s*(\w+)\s*(<=|<|>=|>|!=)\s*(\w+)\s*$/.exec(cond);
+  const vars = m ? [m[1], m[3]] : e.progress ?? [];
+  if (says(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops'])) {
+    return { contradiction: `The loop also stops without a match: when \`${cond}\` becomes false.` };
+  }
+  if (m && m[2].includes('=') && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
+    return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
+  }
+  const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+when\s+([^.]+)/.exec(t)?.[2] ?? '';
+  if (stopClause && vars.length && !vars.some((v) => hasIdentifier(stopClause, v.toLowerCase())) && /\b(mid|i|j|index|end of|reaches)\b/.test(stopClause)
+    && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
+    return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
+  }
+  const exit = m ? new RegExp(`\\b${m[1]}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${m[3]}\\b|\\b${m[3]}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${m[1]}\\b|\\b${m[1]} and ${m[3]} cross`).test(t)
+    || says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']) : false;
+  const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
+    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']);
+  if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
+  return {};
+}
+
+function loopBoundClaims(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip/.test(t)) {
+    return { contradiction: 'Running to `<= length` would read one past the end; the last valid index is length - 1.' };
+  }
+  if (says(t, ['skips the first element', 'skips the first', 'misses the first'])) return { contradiction: 'No element is skipped: the outer loop starts at 0 and j covers every later index.' };
+  return classClaim(i, f);
+}
+
+function classClaim(i: ClaimInput, f: CodeFacts): ClaimResult {
+  const said = committedClass(i.reading);
+  if (said && f.cost) {
+    const key = toCls(costName(f.cost));
+    if (key && said !== key) return { contradiction: `${f.fn?.name ?? 'The function'} is ${key} as written, not ${said}.`, misconception: true };
+  }
+  return {};
+}
+
+function edgeClaims(i: ClaimInput): ClaimResult {
+  const { t, e } = i;
+  const o = e.outcome;
+  if (!o) return {};
+  const throws = says(t, ['throws', 'throw', 'exception', 'raises', 'crashes', 'error']) && !says(t, ['no exception', 'nothing throws', "doesn't throw", 'does not throw', 'no error', "doesn't crash", 'does not crash']);
+  if (o.kind === 'value' && throws) return { contradiction: `Nothing is thrown here: ${o.label}.` };
+  if (o.kind === 'value' && /nan/.test(o.label.toLowerCase())) {
+    if (/\breturns? (0|zero)\b/.test(t) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not 0: ${o.label}.` };
+    if (says(t, ['infinity']) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not Infinity: ${o.label}.`, misconception: true };
+  }
+  if (o.kind === 'raises' && /\breturns? (0|zero|none|null|nothing)\b/.test(t) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
+  if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
+  return {};
+}
+
+function initialClaims(i: ClaimInput): ClaimResult {
+  const { t, e, facts: f } = i;
+  const fnName = f.fn?.name ?? 'the function';
+  if (e.direction === 'min' && /\bfinds? the (maximum|largest|biggest|max)\b/.test(t)) return { contradiction: `${fnName} keeps the smallest value (it replaces ${e.variable} when x < ${e.variable}), not the largest.` };
+  if (e.direction === 'max' && /\bfinds? the (minimum|smallest|min)\b/.test(t)) return { contradiction: `${fnName} keeps the largest value, not the smallest.` };
+  const indexes = !!f.fn?.indexFirst.length;
+  if (e.initKind === 'sentinel' && !indexes) {
+    if (says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds'])) return { contradiction: `Nothing is indexed, so nothing throws: an empty input skips the loop and returns ${e.init}.` };
+    if (/\breturns? (0|zero|null|none)\b/.test(t)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
+    if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
+      return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
+    }
+  }
+  return {};
+}
+
+function guardClaims(i: ClaimInput): ClaimResult {
+  const { t, facts: f, raw } = i;
+  const divides = /\/\s*(len\(|\w+\.length|\w+\.size\(\)|count\b|n\b)/.test(f.body);
+  if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'])) {
+    return { contradiction: 'Without the guard the division by the length would fail on an empty input; it is not only an optimisation.', misconception: true };
+  }
+  const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
+  if (indexError && !/\w\[\s*0\s*\]/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
+  if (says(t, ['negative']) && !says(t, ['empty', 'zero', 'division', 'divide', 'none', 'null'])) return { contradiction: 'The condition checks for an empty input, not for negative values.' };
+  if (divides && says(t, ['divide by zero', 'division by zero', 'dividing by zero', 'zerodivisionerror', 'divide by 0', 'division by 0'])) return { right: 'names the division by zero it prevents', complete: says(t, ['empty', 'no ratings', 'no elements', 'len']) || /\blen\(|length/.test(raw) };
+  return {};
+}
+
+function recursionClaims(i: ClaimInput): ClaimResult {
+  const { t, e, facts: f } = i;
+  if (f.fn?.baseCaseLine && says(t, ['no base case', 'recurses forever', 'runs forever', 'never stops', 'infinite recursion'])) {
+    return { contradiction: `Line ${f.fn.baseCaseLine} is a base case; the recursion does stop.` };
+  }
+  const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
+  if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
+    return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
+  }
+  if (e.depth === 'O(n)') {
+    if (says(t, ['log n deep', 'log n levels', 'like a binary search', 'logarithmic depth', 'only goes log'])) return { contradiction: `Each call moves one step, so the depth is about ${e.depthValue ?? 'n'}, not logarithmic.` };
+    if (says(t, ['constant stack', 'no depth', 'turns it into a loop', 'tail call optimi', 'no stack'])) return { contradiction: `Each call waits for the next one's result, so ${e.depthValue ?? 'n'} frames are on the stack at once.`, misconception: true };
+    const levels = /(?<![\d,.])(\d{1,3})\s+(levels|frames|deep)\b/.exec(t);
+    if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
+  }
+  if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
+  return {};
+}
+
+function hiddenClaims(i: ClaimInput): ClaimResult {
+  const { t } = i;
+  const cheap = /\b(is|are|costs?|only)\s+(o\(1\)|constant|free|nothing)\b|\bcosts nothing\b|\bnothing (extra|to avoid)\b|\bdoesn't change that\b|\bdoes not change that\b/.test(t)
+    || /\bo\(log n\)/.test(t);
+  const sees = says(t, ['linear scan', 'scans', 'shifts', 'compares x with every', 'every element', 'moves all', 're-index', 'reindex', 'o(n) per', 'o(n^2)', 'quadratic', 'linear per']);
+  if (cheap && !sees) return { contradiction: `${i.e.keyReason ?? 'The call walks the whole collection on every pass'}; it is not constant time.` };
+  const shifting = /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|remove\(/.test(i.e.keyReason ?? '');
+  if (shifting && says(t, ['copies the whole array', 'copy of the whole', 'into a new one', 'new array on every'])) {
+    return { contradiction: 'The call shifts the later elements in place; it does not copy the array.', misconception: true };
+  }
+  if (shifting && says(t, ['set instead', 'use a set', 'a set so', 'hash set']) && !says(t, ['filter', 'write index', 'two pointer', 'new array', 'compact'])) {
+    return { contradiction: 'A set loses the order and the duplicates the array keeps; the fix is one pass that keeps the wanted elements.', misconception: true };
+  }
+  return {};
+}
+
+function structureClaims(i: ClaimInput): ClaimResult {
+  const { t } = i;
+  if (says(t, ['keeps the numbers sorted', 'sorted', 'in order so', 'binary search']) && !says(t, ['not sorted', 'unordered'])) {
+    return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
+  }
+  if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
+  return {};
+}
+
+export function judgeClaims(i: ClaimInput): ClaimResult {
+  switch (i.topic) {
+    case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
+    case 'variable_role': return roleClaims(i);
+    case 'termination': return terminationClaims(i);
+    case 'loop_bounds': return loopBoundClaims(i);
+    case 'edge_cases': return edgeClaims(i);
+    case 'initial_value': return initialClaims(i);
+    case 'guard_purpose': return guardClaims(i);
+    case 'recursion': return recursionClaims(i);
+    case 'hidden_linear_cost': return hiddenClaims(i);
+    case 'data_structure_choice': return structureClaims(i);
+    default: return {};
+  }
+}
