@@ -32,8 +32,9 @@ export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls 
     const c = m.cls ? toCls(m.cls) : null;
     if (c && c !== key && claimed === c) return m;
     if (!m.cls && !m.cues && !/o\(|linear|quadratic|constant|logarithmic|exponential/i.test(m.claim)) {
+      // The claim's words must come together in one sentence: spread over an answer they are just vocabulary.
       const cw = words(m.claim).filter((w) => w.length >= 4 && !STOPWORDS.has(w));
-      if (cw.length >= 3 && cw.filter((w) => hasTerm(a.t, w)).length / cw.length >= 0.75) return m;
+      if (cw.length >= 3 && sentences(a.raw).some((s) => cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
     }
   }
   return undefined;

@@ -18,7 +18,7 @@ import { pickFunction } from './code.ts';
 import { readComplexity, toCls } from './complexity.ts';
 import { readExpected, type Expected } from './expected.ts';
 import { resolveRubric } from './kb.ts';
-import { NARRATION } from './lexicon.ts';
+import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
   commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
@@ -102,6 +102,11 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   if (facts.fn && facts.cost && CLASS_TOPICS.includes(input.topic) && e.complexity) e.complexity = costName(facts.cost);
   const edge = facts.fn?.indexFirst[0];
   if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);
+  // The remedy for a call that shifts elements (splice, insert at 0, pop(0)) is one pass, not a hash set.
+  if (input.topic === 'hidden_linear_cost' && /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|\.remove\(/.test(`${e.keyReason ?? ''} ${input.question}`)) {
+    e.remedyTerms = [...new Set([...(e.remedyTerms ?? []).filter((r) => !/set|map|dict|hash/.test(r)), 'filter', 'write index', 'two pointer', 'two-pointer', 'compact',
+      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write'])];
+  }
   const g = groundOf(input.code, e.function, e.lines);
   const { clean, injected } = splitInjection(answer);
   const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(oneVariable(clean)), lines: lineRefs(clean) };
@@ -117,13 +122,15 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const solo = soloLevel(clean, input.question);
   const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
   const key = checkKey(input.topic, e, a, solo, narration);
+  const listed = cov.dumpShare >= 0.4 || isTermList(clean);
+  const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
+  const keyScore = claim.right ? Math.max(key.score, 2) : key.score;
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
-  const evasive = !nothingLeft && isEvasive(clean, gt.weight, key.score);
-  const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, key.score);
-  const dump = cov.dumpShare >= 0.4 || isTermList(clean);
-  const claim = nothingLeft || dump ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
+  const evasive = !nothingLeft && isEvasive(clean, gt.weight, keyScore);
+  const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
+  const dump = listed;
   if (injected) flags.push('prompt_injection');
   if (dump) flags.push('keyword_dump');
   if (evasive) flags.push('evasive');
@@ -133,6 +140,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const classHedge = classKeyed ? a.reading.hedged : a.reading.explicitHedge;
   if (classHedge) flags.push('hedged_class');
   if (claim.contradiction) flags.push(claim.misconception ? 'misconception' : 'contradicts_code');
+  else if (key.misconception && key.score <= 1 && !claim.right) flags.push('misconception');
 
   let C = key.score;
   if (claim.contradiction) C = claim.misconception ? Math.min(C, 1) : 0;
@@ -151,7 +159,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const plain = !nothingLeft && !evasive && !offTopic && !dump && !injected && !claim.contradiction;
   if (plain && C >= 2) score = Math.max(score, RIGHT_FLOOR);
   // A committed claim the checks could neither confirm nor refute: no credit for correctness, a middle grade, a person decides.
-  const unverified = plain && C === 0 && !classHedge && !key.misconception && words(clean).length >= 5 && !(classKeyed && a.reading.current.length);
+  const unverified = plain && C === 0 && !classHedge && !key.misconception && words(clean).length >= 5 && !(classKeyed && a.reading.current.length)
+    && (gt.weight >= 1 || CODE_REFERENCE.test(a.t));
   if (unverified) {
     flags.push('not_verified');
     score = Math.min(UNVERIFIED[1], Math.max(UNVERIFIED[0], score));

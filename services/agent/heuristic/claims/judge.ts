@@ -22,15 +22,25 @@ export interface ClaimResult {
 export interface ClaimInput { topic: string | null; facts: CodeFacts; e: Expected; raw: string; t: string; reading: ComplexityReading }
 
 const NEGATION = /\b(not|never|no|n't|doesn't|does not|won't|without|instead of|rather than)\b/;
-// A proposal ("I'd throw a RangeError", "a set would be better") is not a claim about the code as it is.
-const PROPOSAL = /\b(i'd|i would|we could|i could|would|should|could|better to|prefer|might want|instead)\b/;
-/** A term said affirmatively about the code: present, in a clause that neither negates it nor proposes a change (nor is about `exclude`). */
-function says(t: string, terms: readonly string[], exclude: readonly string[] = []): boolean {
-  for (const clause of t.split(/[.;,:]|\bbut\b|\bso\b|\band\b/)) {
-    if (exclude.some((x) => hasIdentifier(clause, x.toLowerCase()))) continue;
-    if (hasAny(clause, terms) && !NEGATION.test(clause) && !PROPOSAL.test(clause)) return true;
+// A proposal ("I'd throw a RangeError", "if it were sorted, two pointers…") is not a claim about the
+// code as it is: the whole sentence is skipped.
+const PROPOSAL = /\b(i'd|i would|we could|i could|would|should|could|better to|prefer|might want|instead|were)\b/;
+/** A term said affirmatively about the code: in a clause that neither negates it nor sits in a proposal (nor is about `exclude`). */
+function says(t: string, terms: readonly string[], exclude: readonly string[] = [], proposals = false): boolean {
+  for (const sentence of t.split(/(?<=[.!?])\s+|\n/)) {
+    if (!proposals && PROPOSAL.test(sentence)) continue;
+    for (const clause of sentence.split(/[.;,:]|\bbut\b|\bso\b|\band\b/)) {
+      if (exclude.some((x) => hasIdentifier(clause, x.toLowerCase()))) continue;
+      if (hasAny(clause, terms) && !NEGATION.test(clause)) return true;
+    }
   }
   return false;
+}
+
+/** The clauses that say what something holds ("stack holds …", "it's a stack of …"), else the whole answer. */
+function holdingPart(t: string): string {
+  const parts = t.split(/[.;]|\band\b|\bbut\b/).filter((c) => /\b(holds?|contains?|stores?|keeps?|stack of|list of|are the|is the|it's the|it's a|pushed)\b/.test(c));
+  return parts.length ? parts.join('. ') : t;
 }
 
 function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collection' | 'value' | null {
@@ -110,14 +120,16 @@ function roleClaims(i: ClaimInput): ClaimResult {
   if (!v) return {};
   if (f.pushes.has(v)) {
     const holds = pushedBrackets(f, v);
-    const saysOpen = says(t, ['opening bracket', 'opening brackets', 'open brackets', 'opening parenthes', 'openers', 'opening ones', 'open ones', 'left brackets']);
-    const saysClose = says(t, ['closing', 'closer', 'closers', 'expected', 'expects', 'waiting for', 'need to close', 'needs to close', 'to be closed', 'matching close']);
+    const held = holdingPart(t);
+    const saysOpen = says(held, ['opening bracket', 'opening brackets', 'open brackets', 'opening parenthes', 'openers', 'opening ones', 'open ones', 'left brackets', 'opening characters']);
+    const saysClose = says(held, ['closing bracket', 'closing brackets', 'closing character', 'closing characters', 'closers', 'the closer each', 'expected', 'expects', 'waiting for', 'need to close', 'needs to close', 'to be closed', 'matching closing']);
     if (holds === 'closers' && saysOpen && !saysClose) return { contradiction: `${v} holds the closing bracket each opener expects (it pushes ${f.pushes.get(v)?.[0]}), not the opening brackets.` };
     if (holds === 'openers' && saysClose && !saysOpen) return { contradiction: `${v} holds the opening brackets themselves, not the closers.` };
     if (says(t, ['counts', 'count of', 'how many'])) return { contradiction: `${v} is a stack of items, not a count: the order of what it holds is what the check relies on.`, misconception: true };
     if (says(t, ['every character', 'whole string', 'all the characters', 'the last bracket', 'the last character', 'the current character'])) {
       return { contradiction: `${v} only receives what line ${f.fn?.startLine ?? ''} pushes under a condition, and loses items when they are matched.`.replace(' line  ', ' the code ') };
     }
+    if (holds && says(t, ['not been matched', "haven't been matched", 'unmatched', 'still open', 'not yet closed', 'need to close', 'still need'])) return { right: `says ${v} holds what is still unmatched`, complete: says(t, ['empty', 'left over', 'leftover', 'is left', 'remaining']) };
     if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
     return {};
   }
@@ -173,14 +185,31 @@ function loopBoundClaims(i: ClaimInput): ClaimResult {
     return { contradiction: 'Running to `<= length` would read one past the end; the last valid index is length - 1.' };
   }
   if (says(t, ['skips the first element', 'skips the first', 'misses the first'])) return { contradiction: 'No element is skipped: the outer loop starts at 0 and j covers every later index.' };
-  return classClaim(i, f);
+  const cls = classClaim(i, f);
+  if (cls.contradiction) return cls;
+  if (i.e.variant === 'loop_bounds.start') {
+    const self = says(t, ['itself', 'self-pair', 'self pair', 'same element', 'same index', 'same number']);
+    const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair']);
+    if (self || once) return { right: 'says why the inner loop starts after i', complete: self && once };
+  }
+  return {};
 }
 
+/** A class claimed for the code as it is (outside a proposal sentence) that the code's cost contradicts. */
 function classClaim(i: ClaimInput, f: CodeFacts): ClaimResult {
-  const said = committedClass(i.reading);
-  if (said && f.cost) {
-    const key = toCls(costName(f.cost));
-    if (key && said !== key) return { contradiction: `${f.fn?.name ?? 'The function'} is ${key} as written, not ${said}.`, misconception: true };
+  if (!f.cost) return {};
+  const key = toCls(costName(f.cost));
+  const claimed = new Set<string>();
+  let at = 0;
+  for (const sentence of i.t.split(/(?<=[.!?;])\s+/)) {
+    const from = i.t.indexOf(sentence, at);
+    at = from + sentence.length;
+    if (PROPOSAL.test(sentence) || /\b(with|using) an? (set|map|dict|hash)/.test(sentence)) continue;
+    for (const m of i.reading.mentions) if (m.start >= from && m.start < at && ['plain', 'from', 'to'].includes(m.role)) claimed.add(m.cls);
+  }
+  if (key && claimed.size && !claimed.has(key)) {
+    const said = [...claimed][0];
+    return { contradiction: `${f.fn?.name ?? 'The function'} is ${key} as written, not ${said}.`, misconception: true };
   }
   return {};
 }
@@ -219,7 +248,7 @@ function initialClaims(i: ClaimInput): ClaimResult {
 function guardClaims(i: ClaimInput): ClaimResult {
   const { t, facts: f, raw } = i;
   const divides = /\/\s*(len\(|\w+\.length|\w+\.size\(\)|count\b|n\b)/.test(f.body);
-  if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'])) {
+  if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'], [], true)) {
     return { contradiction: 'Without the guard the division by the length would fail on an empty input; it is not only an optimisation.', misconception: true };
   }
   const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
@@ -245,22 +274,27 @@ function recursionClaims(i: ClaimInput): ClaimResult {
     if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
   }
   if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
+  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, e.baseTerms ?? []);
+  if (base) return { right: 'names the base case' };
   return {};
 }
 
 function hiddenClaims(i: ClaimInput): ClaimResult {
   const { t } = i;
-  const cheap = /\b(is|are|costs?|only)\s+(o\(1\)|constant|free|nothing)\b|\bcosts nothing\b|\bnothing (extra|to avoid)\b|\bdoesn't change that\b|\bdoes not change that\b/.test(t)
-    || /\bo\(log n\)/.test(t);
-  const sees = says(t, ['linear scan', 'scans', 'shifts', 'compares x with every', 'every element', 'moves all', 're-index', 'reindex', 'o(n) per', 'o(n^2)', 'quadratic', 'linear per']);
+  const said = committedClass(i.reading);
+  const cheap = /\b(it'?s|is|are|costs?|only|just)\s+(o\(1\)|constant|free|nothing)\b|\bcosts nothing\b|\bnothing (extra|to avoid)\b|\bdoesn't change that\b|\bdoes not change that\b/.test(t)
+    || said === 'O(1)' || said === 'O(log n)';
+  const sees = says(t, ['linear scan', 'scans', 'shifts', 'compares x with every', 'every element', 'moves all', 'moves every', 're-index', 'reindex', 'o(n) per', 'o(n^2)', 'quadratic', 'linear per',
+    'go through the list', 'goes through the', 'go through the whole', 'has to go through', 'walks the', 'checks every', 'checks each', 'linear time', 'later elements', 'the rest of the array'], [], true);
   if (cheap && !sees) return { contradiction: `${i.e.keyReason ?? 'The call walks the whole collection on every pass'}; it is not constant time.` };
   const shifting = /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|remove\(/.test(i.e.keyReason ?? '');
   if (shifting && says(t, ['copies the whole array', 'copy of the whole', 'into a new one', 'new array on every'])) {
     return { contradiction: 'The call shifts the later elements in place; it does not copy the array.', misconception: true };
   }
-  if (shifting && says(t, ['set instead', 'use a set', 'a set so', 'hash set']) && !says(t, ['filter', 'write index', 'two pointer', 'new array', 'compact'])) {
+  if (shifting && says(t, ['set instead', 'use a set', 'a set so', 'hash set'], [], true) && !says(t, ['filter', 'write index', 'two pointer', 'new array', 'compact'], [], true)) {
     return { contradiction: 'A set loses the order and the duplicates the array keeps; the fix is one pass that keeps the wanted elements.', misconception: true };
   }
+  if (sees && !cheap) return { right: 'sees the linear cost of the call on every pass' };
   return {};
 }
 
@@ -273,8 +307,19 @@ function structureClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
+/** No class named, but the amortised argument for a loop whose pointer never moves back. */
+function timeClaims(i: ClaimInput): ClaimResult {
+  const amortized = i.facts.fn?.loops.some((l) => l.amortized);
+  if (!amortized || i.reading.mentions.length) return {};
+  if (/\b(added|inserted|enters|pushed)\b[^.]{0,30}\bonce\b[^.]{0,30}\b(removed|erased|leaves|popped)\b[^.]{0,15}\bonce\b|\bnever (goes|moves) back|\bonly (ever )?moves forward\b|\bnever decreases\b/.test(i.t)) {
+    return { right: 'gives the amortised argument: every element enters and leaves once' };
+  }
+  return {};
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
+    case 'time_complexity': return timeClaims(i);
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
     case 'variable_role': return roleClaims(i);
     case 'termination': return terminationClaims(i);
