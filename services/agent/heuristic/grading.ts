@@ -132,7 +132,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;
   if (injected) flags.push('prompt_injection');
-  if (dump) flags.push('keyword_dump');
+  // keyword_list is the name the report's integrity signals read.
+  if (dump) flags.push('keyword_dump', 'keyword_list');
   if (evasive) flags.push('evasive');
   if (offTopic) flags.push('off_topic');
   // Several classes are a hedge when the class is the answer; elsewhere (a per-lookup cost beside a

@@ -26,6 +26,11 @@ const NEGATION = /\b(not|never|no|n't|doesn't|does not|won't|without|instead of|
 // code as it is: the whole sentence is skipped.
 const PROPOSAL = /\b(i'd|i would|we could|i could|would|should|could|better to|prefer|might want|instead|were)\b/;
 /** A term said affirmatively about the code: in a clause that neither negates it nor sits in a proposal (nor is about `exclude`). */
+/** A pattern found in a sentence that is not a proposal. */
+function claimsRe(t: string, re: RegExp): boolean {
+  return t.split(/(?<=[.!?])\s+|\n/).some((s) => !PROPOSAL.test(s) && re.test(s));
+}
+
 function says(t: string, terms: readonly string[], exclude: readonly string[] = [], proposals = false): boolean {
   for (const sentence of t.split(/(?<=[.!?])\s+|\n/)) {
     if (!proposals && PROPOSAL.test(sentence)) continue;
@@ -221,10 +226,10 @@ function edgeClaims(i: ClaimInput): ClaimResult {
   const throws = says(t, ['throws', 'throw', 'exception', 'raises', 'crashes', 'error']) && !says(t, ['no exception', 'nothing throws', "doesn't throw", 'does not throw', 'no error', "doesn't crash", 'does not crash']);
   if (o.kind === 'value' && throws) return { contradiction: `Nothing is thrown here: ${o.label}.` };
   if (o.kind === 'value' && /nan/.test(o.label.toLowerCase())) {
-    if (/\breturns? (0|zero)\b/.test(t) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not 0: ${o.label}.` };
+    if (claimsRe(t, /\breturns? (0|zero)\b/) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not 0: ${o.label}.` };
     if (says(t, ['infinity']) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not Infinity: ${o.label}.`, misconception: true };
   }
-  if (o.kind === 'raises' && /\breturns? (0|zero|none|null|nothing)\b/.test(t) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
+  if (o.kind === 'raises' && claimsRe(t, /\breturns? (0|zero|none|null|nothing)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
   if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
   return {};
 }
@@ -237,7 +242,7 @@ function initialClaims(i: ClaimInput): ClaimResult {
   const indexes = !!f.fn?.indexFirst.length;
   if (e.initKind === 'sentinel' && !indexes) {
     if (says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds'])) return { contradiction: `Nothing is indexed, so nothing throws: an empty input skips the loop and returns ${e.init}.` };
-    if (/\breturns? (0|zero|null|none)\b/.test(t)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
+    if (claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
     if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
       return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
     }

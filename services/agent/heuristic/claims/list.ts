@@ -9,6 +9,7 @@ export function isTermList(answer: string): boolean {
   const items = norm(answer).split(/[,;\n]|\s\/\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 4) return false;
   const short = items.filter((s) => words(s).length <= 4).length;
+  const long = items.some((s) => words(s).length > 6);
   const verbs = items.filter((s) => VERB.test(s)).length;
-  return short >= items.length - 1 && verbs <= 1;
+  return short >= items.length - 1 && !long && verbs === 0;
 }
