@@ -168,7 +168,7 @@ function terminationClaims(i: ClaimInput): ClaimResult {
   if (says(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops'])) {
     return { contradiction: `The loop also stops without a match: when \`${cond}\` becomes false.` };
   }
-  if (m && m[2].includes('=') && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
+  if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
     return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
   }
   const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+when\s+([^.]+)/.exec(t)?.[2] ?? '';
@@ -176,8 +176,13 @@ function terminationClaims(i: ClaimInput): ClaimResult {
     && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
     return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
   }
-  const exit = m ? new RegExp(`\\b${m[1]}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${m[3]}\\b|\\b${m[3]}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${m[1]}\\b|\\b${m[1]} and ${m[3]} cross`).test(t)
-    || says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']) : false;
+  let exit = says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']);
+  if (m) {
+    const [x, op, y] = [m[1].toLowerCase(), m[2], m[3].toLowerCase()];
+    // With a strict or != condition, reaching the bound is the exit: `i < n` stops when i reaches n.
+    if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${x}\\s+(reaches|hits|gets to|equals|is equal to|becomes)\\s+${y}\\b|\\b${x}\\s*(==|=)\\s*${y}\\b`).test(t);
+    exit ||= new RegExp(`\\b${x}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${y}\\b|\\b${y}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${x}\\b|\\b${x} and ${y} cross`).test(t);
+  }
   const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
     || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']);
   if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
