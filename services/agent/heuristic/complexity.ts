@@ -61,7 +61,8 @@ export function findClasses(text: string): Mention[] {
 }
 
 // A cost of one operation, not of the whole function: "O(n) per lookup", "each check is O(1)".
-const UNIT_AFTER = /^[\s,)`'"]*(?:time\s+|work\s+|cost\s+)?(?:on average\b|average\b|amorti[sz]ed\s+per\b|per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
+// No comma: "O(n^2), every cell is …" starts a new clause; "O(n) per lookup" does not.
+const UNIT_AFTER = /^[\s)`'"]*(?:time\s+|work\s+|cost\s+)?(?:on average\b|average\b|amorti[sz]ed\s+per\b|per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
 const UNIT_BEFORE = /(?:each|every|per|one|a single|single|the|that|this)\s+(?:check|lookup|look-up|call|scan|membership test|membership check|test|operation|insert|insertion|access|search|in-check|contains|includes)\s*(?:is|costs?|takes|=|:|of)?\s*(?:an?\s+)?$|(?:lookups?|look-ups?|checks?|scans?|membership|contains|includes)\s+(?:is|are|costs?|takes|become|becomes)\s+(?:an?\s+|only\s+)?$|`[^`]{1,60}`\s*(?:is|costs?|takes|becomes|makes|an?)?\s*$|\b(?:makes|making)\s+`[^`]{1,60}`\s*$/;
 // "each push is O(log n)": a named operation's cost; but "every element is O(n)" is about the whole.
 const UNIT_EACH = /\b(?:each|every|per|one|a single|single)\s+(?!(?:pairs?|elements?|items?|numbers?|values?|entr(?:y|ies)|words?)\b)[\w.()`[\]-]+(?:\s+(?!is\b)[\w.()`[\]-]+)?\s+(?:is|costs?|takes|=)\s+(?:only\s+|an?\s+|just\s+)?$/;

@@ -124,7 +124,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const key = checkKey(input.topic, e, a, solo, narration);
   const listed = cov.dumpShare >= 0.4 || isTermList(clean);
   const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
-  const keyScore = claim.right ? Math.max(key.score, 2) : key.score;
+  const keyScore = claim.right && !key.misconception ? Math.max(key.score, 2) : key.score;
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
@@ -141,11 +141,11 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const classHedge = classKeyed ? a.reading.hedged : a.reading.explicitHedge;
   if (classHedge) flags.push('hedged_class');
   if (claim.contradiction) flags.push(claim.misconception ? 'misconception' : 'contradicts_code');
-  else if (key.misconception && key.score <= 1 && !claim.right) flags.push('misconception');
+  else if (key.misconception && key.score <= 1) flags.push('misconception');
 
   let C = key.score;
   if (claim.contradiction) C = claim.misconception ? Math.min(C, 1) : 0;
-  else if (claim.right) C = Math.max(C, claim.complete ? 3 : 2);
+  else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
   let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
