@@ -269,7 +269,8 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         ...(score < 3 ? { focus: cats < 3 ? 'a boundary case and a risk-specific case, with expected outputs' : 'what each test should return' } : {}) };
     }
     case 'purpose': {
-      if (narration && solo < 3) {
+      const steps = (a.t.match(/\b(then|next|after that|first)\b/g) ?? []).length;
+      if ((narration && solo < 3) || steps >= 3) {
         const fb = 'Narrates the code line by line instead of saying what it is for.';
         return { score: 1, verdict: fb, misconception: fb, focus: `what ${fnOf(e)} returns, in terms of the problem` };
       }

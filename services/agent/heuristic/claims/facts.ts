@@ -21,6 +21,8 @@ export interface CodeFacts {
   writes: Map<string, string[]>;
   /** expressions pushed/appended/added into each container */
   pushes: Map<string, string[]>;
+  /** values written under a key: `counts[w] = …`, `m.put(k, …)`, `m[k]++` (the map's value expressions) */
+  entries: Map<string, string[]>;
   /** `name = { k: v, … }` / `map[...]...{ k: v }` literals: the quoted keys and values */
   literals: Map<string, { keys: string[]; values: string[] }>;
 }
@@ -34,8 +36,9 @@ function add(m: Map<string, string[]>, k: string, v: string): void {
 }
 
 /** Writes, pushes, returns and map literals read from the function's text. */
-export function readBody(body: string): Pick<CodeFacts, 'returns' | 'writes' | 'pushes' | 'literals'> {
+export function readBody(body: string): Pick<CodeFacts, 'returns' | 'writes' | 'pushes' | 'literals' | 'entries'> {
   const returns: string[] = [];
+  const entries = new Map<string, string[]>();
   const writes = new Map<string, string[]>();
   const pushes = new Map<string, string[]>();
   const literals = new Map<string, { keys: string[]; values: string[] }>();
@@ -45,13 +48,16 @@ export function readBody(body: string): Pick<CodeFacts, 'returns' | 'writes' | '
     for (const m of line.matchAll(/(?<![.\w])([A-Za-z_]\w*)\s*(\+=|-=|\*=|:=|(?<![=!<>])=(?!=))\s*([^;]+?)\s*;?\s*$/g)) add(writes, m[1], m[2] === '+=' ? `${m[1]} + ${m[3]}` : m[3]);
     for (const m of line.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*(?:push|append|add|push_back|emplace_back|addLast|offer|push_front|appendleft|unshift)\s*\(([^;]*)\)/g)) add(pushes, m[1], m[2]);
     for (const m of line.matchAll(/\b([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*([^;]*)\)/g)) add(pushes, m[1], m[2]);
+    for (const m of line.matchAll(/\b([A-Za-z_]\w*)\s*\[[^\]=]+\]\s*(\+=|-=|(?<![=!<>])=(?!=))\s*([^;]+?)\s*;?\s*$/g)) add(entries, m[1], m[2] === '=' ? m[3] : `+ ${m[3]}`);
+    for (const m of line.matchAll(/\b([A-Za-z_]\w*)\s*\[[^\]]+\]\s*(\+\+|--)/g)) add(entries, m[1], '+ 1');
+    for (const m of line.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*(?:put|merge|set)\s*\(\s*[^,]+,\s*([^;]*)\)/g)) add(entries, m[1], m[2]);
   }
   // Map literals spanning one line: pairs = { '(': ')', ... } / map[rune]rune{')': '(', ...}
   for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*(?::[^=\n]*)?(?::=|=)\s*(?:map\[[^\]]*\]\w+|new\s+\w+[^{]*|dict\()?\s*\{((?:'[^'\n]*'|"[^"\n]*"|[^{}\n'"])*)\}/g)) {
     const pairs = [...m[2].matchAll(/(['"`])(.{1,3}?)\1\s*[:,]\s*(['"`])(.{1,3}?)\3/g)];
     if (pairs.length) literals.set(m[1], { keys: pairs.map((p) => p[2]), values: pairs.map((p) => p[4]) });
   }
-  return { returns, writes, pushes, literals };
+  return { returns, writes, pushes, literals, entries };
 }
 
 const cache = new Map<string, Promise<CodeFacts>>();

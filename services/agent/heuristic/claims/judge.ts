@@ -36,7 +36,9 @@ function says(t: string, terms: readonly string[], exclude: readonly string[] = 
     if (!proposals && PROPOSAL.test(sentence)) continue;
     for (const clause of sentence.split(/[.;,:]|\bbut\b|\bso\b|\band\b/)) {
       if (exclude.some((x) => hasIdentifier(clause, x.toLowerCase()))) continue;
-      if (hasAny(clause, terms) && !NEGATION.test(clause)) return true;
+      const hit = terms.find((x) => hasAny(clause, [x]));
+      // A negation inside the term itself ("no real difference") is part of what is said.
+      if (hit && (NEGATION.test(hit) || !NEGATION.test(clause))) return true;
     }
   }
   return false;
@@ -48,14 +50,16 @@ function holdingPart(t: string): string {
   return parts.length ? parts.join('. ') : t;
 }
 
-function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collection' | 'value' | null {
+function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collection' | 'index' | 'value' | null {
   if (!f.returns.length) return null;
   const rs = f.returns.filter((r) => !/^-?\d+$|^\[\]$|^\{\}$/.test(r));
   if (rs.length && rs.every((r) => /^(true|false|True|False)$|===?|!==?|<=?|>=?|\bnot\b|^!/.test(r))) return 'boolean';
   const v = rs.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
   if (v) {
     const writes = f.writes.get(v) ?? [];
-    if (f.pushes.has(v)) return 'collection';
+    if (f.pushes.has(v) || f.entries.has(v)) return 'collection';
+    const steppers = (f.fn?.loops ?? []).map((l) => l.variable).filter((x): x is string => !!x);
+    if (writes.length && writes.every((w) => /^-?1$|^0$/.test(w) || steppers.includes(w.trim()))) return 'index';
     if (writes.some((w) => /\w\s*-\s*\w/.test(w)) && !writes.some((w) => /\+\s*\d|\+\+/.test(w))) return 'difference';
     if (writes.some((w) => new RegExp(`${v}\\s*\\+\\s*1\\b`).test(w))) return 'count';
   }
@@ -74,8 +78,17 @@ function purposeClaims(i: ClaimInput): ClaimResult {
       return { contradiction: `${f.fn?.name ?? 'The function'} never returns ${name}; it returns ${f.returns[0]}.` };
     }
   }
-  if (kind && kind !== 'value' && ELEMENT_CLAIM.test(t) && !says(t, ['profit', 'difference', 'gain', 'sum', 'length', 'count', 'number of'])) {
-    return { contradiction: `It returns ${kind === 'boolean' ? 'true or false' : `a ${kind}`} (${f.returns[0]}), not one of the input's elements.` };
+  const op = operationClaim(i);
+  if (op.contradiction) return op;
+  // Narration ("first it sets…, then it loops…, then…") is not a purpose, whatever words it uses.
+  if ((t.match(/\b(then|next|after that|first)\b/g) ?? []).length >= 3) return {};
+  if (kind && kind !== 'value' && ELEMENT_CLAIM.test(t) && !says(t, ['profit', 'difference', 'gain', 'sum', 'length', 'count', 'number of', 'index', 'position', 'where', 'frequenc'])) {
+    return { contradiction: `It returns ${kind === 'boolean' ? 'true or false' : kind === 'index' ? 'a position (an index)' : `a ${kind}`} (${f.returns[0]}), not one of the input's elements.` };
+  }
+  if (kind === 'index') {
+    const tie = tieClaim(i);
+    if (tie.contradiction) return tie;
+    if (says(t, ['index', 'position', 'where the', 'where it', 'which index'])) return { right: 'says it returns a position', complete: says(t, ['-1', 'empty', 'not found', 'none', 'no element']) };
   }
   if (kind === 'boolean') {
     if (says(t, ['count', 'counts', 'number of']) && !/\+\+|\+=\s*1\b|-=\s*1\b|--/.test(f.body)) {
@@ -95,6 +108,26 @@ function purposeClaims(i: ClaimInput): ClaimResult {
     }
     if (says(t, ['profit', 'gain', 'difference', 'buy', 'sell'])) return { right: 'says the result is a difference (a profit)', complete: ordered };
   }
+  return {};
+}
+
+/** Operations the answer says the function performs that the code never does (sorting, copying, removing). */
+function operationClaim(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  const name = f.fn?.name ?? 'The function';
+  if (says(t, ['sorts', 'sorting the', 'sorted copy']) && !f.fn?.sortCalls.length && !/\bsort/i.test(f.body)) return { contradiction: `${name} never sorts anything.` };
+  if (says(t, ['removes', 'deletes']) && !/\b(remove|delete|del|pop|splice|erase|filter|discard)\b/.test(f.body)) return { contradiction: `${name} never removes anything.` };
+  return {};
+}
+
+/** Which element wins a tie, from the strictness of the comparison that updates the holder. */
+function tieClaim(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  if (!says(t, ['duplicate', 'duplicates', 'ties', 'tie', 'equal'])) return {};
+  const strict = /[^<>=!]<(?!=)|[^<>=-]>(?!=)/.test(f.body.replace(/<[\w\s,]*>/g, ''));
+  const loose = /<=|>=/.test(f.body);
+  if (strict && !loose && says(t, ['last'])) return { contradiction: 'The comparison is strict, so an equal later element never replaces the first: ties keep the first.' };
+  if (loose && !strict && says(t, ['first'])) return { contradiction: 'The comparison allows equality, so a later equal element replaces the earlier one: ties keep the last.' };
   return {};
 }
 
@@ -119,10 +152,28 @@ function pushedBrackets(f: CodeFacts, name: string): 'openers' | 'closers' | nul
   return null;
 }
 
+/** A map written under keys: what its values are (a count per key, an index, a list) decides what it holds. */
+function mapRole(i: ClaimInput, v: string): ClaimResult {
+  const { t, facts: f } = i;
+  const values = f.entries.get(v) ?? [];
+  const counts = values.some((x) => /\+\s*1\b|\+\s*\d|getOrDefault\([^)]*\)\s*\+|\.get\([^)]*\)\s*\+|Integer::sum/.test(x));
+  if (says(t, ['only the last', 'just the last', 'the last word', 'the last key'])) return { contradiction: `${v} keeps an entry for every key seen, not only the last one.` };
+  if (says(t, ['list of', 'in the order', 'array of']) && !says(t, ['count', 'frequenc', 'occurrence', 'how many'])) return { contradiction: `${v} is a map from each key to its value, not a list.`, misconception: true };
+  if (counts) {
+    if (says(t, ['total number', 'total count', 'one number', 'single number'])) return { contradiction: `${v} keeps a separate count for each distinct key, not one total.` };
+    if (says(t, ['length of each', 'lengths', 'how long'])) return { contradiction: `${v} counts how many times each key occurs; it never stores a length.` };
+    if (says(t, ['count', 'counts', 'frequenc', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
+      return { right: `says ${v} counts each key`, complete: says(t, ['each', 'every', 'per', 'distinct', '->', 'map', 'dictionary', 'dict', 'table']) && says(t, ['end', 'after the loop', 'returned', 'returns', 'full', 'final', 'when the loop']) };
+    }
+  }
+  return {};
+}
+
 function roleClaims(i: ClaimInput): ClaimResult {
   const { facts: f, t, e } = i;
   const v = e.variable;
   if (!v) return {};
+  if (f.entries.has(v) && !f.pushes.has(v)) return mapRole(i, v);
   if (f.pushes.has(v)) {
     const holds = pushedBrackets(f, v);
     const held = holdingPart(t);
@@ -168,19 +219,29 @@ function terminationClaims(i: ClaimInput): ClaimResult {
   if (says(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops'])) {
     return { contradiction: `The loop also stops without a match: when \`${cond}\` becomes false.` };
   }
+  if ((e.progress ?? []).length && says(t, ['might not stop', 'may not stop', 'might never stop', 'may never stop', 'might not terminate', 'may not terminate', 'could loop forever', 'could run forever'])) {
+    return { contradiction: `${(e.progress ?? []).join(' and ')} changes on every pass toward the exit \`${cond}\`, so the loop does stop.`, misconception: true };
+  }
+  // Variables the function writes: a claim that the loop ends on one the condition never reads is wrong.
+  const names = new Set([...i.facts.writes.keys()].map((x) => x.toLowerCase()));
   if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
     return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
   }
-  const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+when\s+([^.]+)/.exec(t)?.[2] ?? '';
+  const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+(?:when|once|if|after)\s+([^.]+)/.exec(t)?.[2] ?? /^\s*(?:when|once)\s+([^.]+)/.exec(t)?.[1] ?? '';
+  const subject = /^(?:the\s+)?([a-z_]\w*)/.exec(stopClause.trim())?.[1];
+  if (m && subject && names.has(subject) && !vars.some((x) => x.toLowerCase() === subject) && /\b(equals?|becomes?|is|reaches|hits|gets to)\b/.test(stopClause)) {
+    return { contradiction: `The loop's condition is \`${cond}\`; it does not depend on ${subject}.` };
+  }
   if (stopClause && vars.length && !vars.some((v) => hasIdentifier(stopClause, v.toLowerCase())) && /\b(mid|i|j|index|end of|reaches)\b/.test(stopClause)
     && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
     return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
   }
+  const tz = t.replace(/\bzero\b/g, '0');
   let exit = says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']);
   if (m) {
     const [x, op, y] = [m[1].toLowerCase(), m[2], m[3].toLowerCase()];
     // With a strict or != condition, reaching the bound is the exit: `i < n` stops when i reaches n.
-    if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${x}\\s+(reaches|hits|gets to|equals|is equal to|becomes)\\s+${y}\\b|\\b${x}\\s*(==|=)\\s*${y}\\b`).test(t);
+    if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${x}\\s+(reaches|hits|gets to|equals|is equal to|becomes|is)\\s+${y}\\b|\\b${x}\\s*(==|=)\\s*${y}\\b`).test(tz);
     exit ||= new RegExp(`\\b${x}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${y}\\b|\\b${y}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${x}\\b|\\b${x} and ${y} cross`).test(t);
   }
   const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
@@ -234,7 +295,10 @@ function edgeClaims(i: ClaimInput): ClaimResult {
     if (claimsRe(t, /\breturns? (0|zero)\b/) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not 0: ${o.label}.` };
     if (says(t, ['infinity']) && !says(t, ['nan'])) return { contradiction: `0 / 0 is NaN, not Infinity: ${o.label}.`, misconception: true };
   }
-  if (o.kind === 'raises' && claimsRe(t, /\breturns? (0|zero|none|null|nothing)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
+  if (i.facts.language === 'python' && says(t, ['slice', '[1:]', 'slicing']) && says(t, ['fail', 'fails', 'error', 'out of range', 'raise', 'crash', 'throws']) && !says(t, [...o.terms, 'nums[0]', '[0]'])) {
+    return { contradiction: 'Slicing never raises in Python (an empty slice is just empty); the failure is the indexing.', misconception: true };
+  }
+  if (o.kind === 'raises' && claimsRe(t, /\breturns? (an? )?(\[\s*)?(0|zero|none|null|nothing|empty)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
   if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
   return {};
 }
@@ -245,8 +309,19 @@ function initialClaims(i: ClaimInput): ClaimResult {
   if (e.direction === 'min' && /\bfinds? the (maximum|largest|biggest|max)\b/.test(t)) return { contradiction: `${fnName} keeps the smallest value (it replaces ${e.variable} when x < ${e.variable}), not the largest.` };
   if (e.direction === 'max' && /\bfinds? the (minimum|smallest|min)\b/.test(t)) return { contradiction: `${fnName} keeps the largest value, not the smallest.` };
   const indexes = !!f.fn?.indexFirst.length;
+  if (!indexes && says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds', 'panic', 'panics', 'index out of range', 'indexerror'])) {
+    return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and returns ${e.init}.` };
+  }
+  if (e.initKind === 'zero' && (e.direction === 'max' || e.direction === 'min')) {
+    const wrongSide = e.direction === 'max' ? 'negative' : 'positive';
+    if (says(t, ['identity', "doesn't change the result", 'does not change the result', 'no effect'])) {
+      return { contradiction: `0 is the identity of a sum, not of ${e.direction}: with all-${wrongSide} values ${e.variable} stays 0.`, misconception: true };
+    }
+    if (says(t, ['smaller than any', 'lower than any', 'below any', 'less than any', 'bigger than any', 'larger than any', 'always replaces', 'always works', 'is fine', 'works for any']) && !says(t, [wrongSide, 'negatives', 'positives', 'bug', 'wrong'])) {
+      return { contradiction: `0 is not ${e.direction === 'max' ? 'below' : 'above'} every value: with all-${wrongSide} input ${e.variable} stays 0.`, misconception: true };
+    }
+  }
   if (e.initKind === 'sentinel' && !indexes) {
-    if (says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds'])) return { contradiction: `Nothing is indexed, so nothing throws: an empty input skips the loop and returns ${e.init}.` };
     if (claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
     if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
       return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
@@ -313,14 +388,23 @@ function structureClaims(i: ClaimInput): ClaimResult {
   if (says(t, ['keeps the numbers sorted', 'sorted', 'in order so', 'binary search']) && !says(t, ['not sorted', 'unordered'])) {
     return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
   }
-  if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
+  if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
+  if (/\b(list|array|vector|slice)s? (is|are) faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are) slower\b/.test(t)) {
+    return { contradiction: 'The speed is the wrong way round: a list scans every element for a membership test, the hash table goes straight to the bucket.' };
+  }
+  const scan = says(t, ['walk the whole', 'scan', 'linear search', 'every element', 'go through', 'walks the', 'linear', 'o(n)', 'quadratic'], [], true);
+  const fast = says(t, ['constant time', 'constant-time', 'o(1)', 'hash', 'faster', 'fast'], [], true);
+  if (scan || fast) return { right: 'contrasts the cost of a lookup', complete: scan && fast };
   return {};
 }
 
 /** No class named, but the amortised argument for a loop whose pointer never moves back. */
 function timeClaims(i: ClaimInput): ClaimResult {
   const amortized = i.facts.fn?.loops.some((l) => l.amortized);
-  if (!amortized || i.reading.mentions.length) return {};
+  const halving = i.facts.fn?.loops.some((l) => l.halving);
+  if (i.reading.mentions.length) return {};
+  if (halving && says(i.t, ['halved', 'halves', 'in half', 'half the', 'divides by two', 'divided by two', 'cuts the range'])) return { right: 'gives the halving argument' };
+  if (!amortized) return {};
   if (/\b(added|inserted|enters|pushed)\b[^.]{0,30}\bonce\b[^.]{0,30}\b(removed|erased|leaves|popped)\b[^.]{0,15}\bonce\b|\bnever (goes|moves) back|\bonly (ever )?moves forward\b|\bnever decreases\b/.test(i.t)) {
     return { right: 'gives the amortised argument: every element enters and leaves once' };
   }

@@ -10,6 +10,7 @@ export function isTermList(answer: string): boolean {
   if (items.length < 4) return false;
   const short = items.filter((s) => words(s).length <= 4).length;
   const long = items.some((s) => words(s).length > 6);
-  const verbs = items.filter((s) => VERB.test(s)).length;
+  // A one- or two-word item ("loop", "one pass") is a noun phrase even when the word can be a verb.
+  const verbs = items.filter((s) => words(s).length >= 3 && VERB.test(s)).length;
   return short >= items.length - 1 && !long && verbs === 0;
 }
