@@ -313,3 +313,23 @@ test('a claim the grader cannot check earns no correctness credit: "not verified
   assert.ok(g.score >= 30 && g.score <= 45, JSON.stringify(g));
   assert.equal(g.rubric.correctness, 0);
 });
+
+test('review reasons speak plainly: unverified answers ask a person to read them, a deliberately capped grade is no "mismatch"', async () => {
+  const { humanReviewReasons } = await import('../services/reporter/review.ts');
+  const base = { label: 'Q', parentId: null, seq: 1, askedAt: '2025-01-01T00:00:00Z', answeredAt: '2025-01-01T00:01:00Z', reasonCode: 'x', reason: 'x', question: 'q?', topic: 'purpose',
+    dimension: 'problem_solving', lines: null, excerpt: null, answer: 'a', status: 'graded', missing: [], commitment: 'committed', rationale: 'r',
+    askedBy: { provider: 'heuristic', model: 'h', fallback: false }, gradedBy: { provider: 'heuristic', model: 'h', fallback: false }, followUps: [] };
+  const q = (id: string, score: number, rubric: Record<string, number>, flags: string[]) => ({ ...base, questionId: id, score, rubric, flags }) as unknown as import('../shared/report.ts').ReportQuestion;
+  const flat = [
+    q('a', 38, { correctness: 0, grounding: 2, abstraction: 2, completeness: 1 }, ['not_verified']),
+    // a wrong claim with grounded wording: low on purpose
+    q('b', 12, { correctness: 0, grounding: 3, abstraction: 3, completeness: 0 }, ['contradicts_code']),
+    q('c', 90, { correctness: 3, grounding: 3, abstraction: 3, completeness: 3 }, []),
+  ];
+  const reasons = humanReviewReasons({ flat, graded: flat, hasCode: true });
+  const unverified = reasons.find((r) => r.code === 'claims_not_verified');
+  assert.deepEqual(unverified?.questionIds, ['a']);
+  assert.match(unverified?.message ?? '', /could not check .* against the code.*Read it/);
+  assert.ok(!reasons.some((r) => r.code === 'score_rubric_mismatch'), JSON.stringify(reasons));
+  for (const r of reasons) assert.ok(!/_/.test(r.message), `a message a reader can decode: ${r.message}`);
+});

@@ -144,9 +144,10 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   else if (key.misconception && key.score <= 1) flags.push('misconception');
 
   let C = key.score;
-  if (claim.contradiction) C = claim.misconception ? Math.min(C, 1) : 0;
-  else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
   let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
+  // Concepts named inside a wrong claim are not completeness.
+  if (claim.contradiction) [C, K] = claim.misconception ? [Math.min(C, 1), Math.min(K, 1)] : [0, 0];
+  else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
   if (nothingLeft || evasive || offTopic) [C, K, G, A] = [0, 0, Math.min(G, 1), Math.min(A, evasive ? 1 : 0)];
