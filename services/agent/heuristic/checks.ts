@@ -23,12 +23,18 @@ export interface KeyResult {
 
 const fnOf = (e: Expected) => e.function ?? 'the function';
 
+const NEGATED = /\b(not|never|no|n't|doesn't|does not|won't|without)\b/;
+function asserted(t: string, term: string): boolean {
+  return t.split(/[.;,]|\bbut\b|\band\b/).some((clause) => hasTerm(clause, term) && (NEGATED.test(norm(term)) || !NEGATED.test(clause)));
+}
+
 /** A misconception the answer reveals: by its cue phrases, by the class it claims, or by the claim's own words. */
 export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls | null): Misconception | undefined {
   // With no claim for the whole, the best-case or per-operation class is what the answer claims.
   const claimed = committedClass(a.reading) ?? (a.reading.current.length === 0 ? a.reading.best[0] ?? a.reading.unit[0] ?? null : null);
   for (const m of ms) {
-    if (m.cues?.some((group) => group.every((term) => hasTerm(a.t, term)))) return m;
+    // A cue counts only where it is asserted: "it doesn't crash" does not reveal "it crashes".
+    if (m.cues?.some((group) => group.every((term) => asserted(a.t, term)))) return m;
     const c = m.cls ? toCls(m.cls) : null;
     if (c && c !== key && claimed === c) return m;
     if (!m.cls && !m.cues && !/o\(|linear|quadratic|constant|logarithmic|exponential/i.test(m.claim)) {

@@ -56,7 +56,9 @@ function loopBoundClaims(i: ClaimInput): ClaimResult {
   if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip/.test(t)) {
     return { contradiction: 'Running to `<= length` would read one past the end; the last valid index is length - 1.' };
   }
-  if (says(t, ['skips the first element', 'skips the first', 'misses the first'])) return { contradiction: 'No element is skipped: the outer loop starts at 0 and j covers every later index.' };
+  if (says(t, ['skips the first element', 'skips the first', 'misses the first', 'skip the first', 'to skip the first'], [], true)) return { contradiction: 'No element is skipped at the start: the loop starts at the first index.' };
+  const offset = offsetRead(i);
+  if (offset) return offset;
   const cls = classClaim(i, f);
   if (cls.contradiction) return cls;
   if (i.e.variant === 'loop_bounds.start') {
@@ -64,6 +66,23 @@ function loopBoundClaims(i: ClaimInput): ClaimResult {
     const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair']);
     if (self || once) return { right: 'says why the inner loop starts after i', complete: self && once };
   }
+  return {};
+}
+
+/** A loop that reads `x[i + 1]` ends one early so the read stays in range: claims about that bound. */
+function offsetRead(i: ClaimInput): ClaimResult | null {
+  const { t, facts: f } = i;
+  const header = (i.e.conditionTerms ?? [])[0] ?? '';
+  const v = /for\s*\(?\s*(?:let|var|int|auto|size_t)?\s*(\w+)|for\s+(\w+)\s+in/.exec(header);
+  const idx = v?.[1] ?? v?.[2];
+  if (!idx || !/-\s*1\b/.test(header) || !new RegExp(`\\[\\s*${idx}\\s*\\+\\s*1\\s*\\]`).test(f.body)) return null;
+  if (says(t, ['miss the last element', 'misses the last element', 'skips the last element', 'miss the last item', 'not needed', 'unnecessary', 'remove the - 1', 'should be range(len', 'already excludes', 'would just stop'], [], true)
+    && !says(t, ['i + 1', 'out of range', 'out of bounds', 'indexerror'])) {
+    return { contradiction: `The last element is still read, as \`[${idx} + 1]\`; one more step would read past the end.`, misconception: says(t, ['already excludes', 'would just stop']) };
+  }
+  const past = says(t, ['out of range', 'out of bounds', 'indexerror', 'past the end', 'off the end', 'index error', 'beyond the end', 'invalid index', 'valid index']);
+  const short = says(t, ['last pair', 'last two', 'final pair', 'miss the last', 'never compared', 'one fewer', 'one less', 'one step less'], [], true);
+  if (past || short || says(t, ['next one', 'next element', 'the next', `${idx} + 1`])) return { right: 'explains the bound by the read of the next element', complete: past && short };
   return {};
 }
 
@@ -137,10 +156,34 @@ function guardClaims(i: ClaimInput): ClaimResult {
   if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'], [], true)) {
     return { contradiction: 'Without the guard the division by the length would fail on an empty input; it is not only an optimisation.', misconception: true };
   }
+  if (f.language === 'cpp' && says(t, ['out_of_range', 'throw', 'throws', 'exception']) && /\w\[[^\]]+\]/.test(f.body) && !/\.at\(/.test(f.body)) {
+    return { contradiction: 'operator[] never throws in C++: reading past the end is undefined behaviour, not an exception.', misconception: true };
+  }
   const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
   if (indexError && !/\w\[\s*0\s*\]/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
   if (says(t, ['negative']) && !says(t, ['empty', 'zero', 'division', 'divide', 'none', 'null'])) return { contradiction: 'The condition checks for an empty input, not for negative values.' };
   if (divides && says(t, ['divide by zero', 'division by zero', 'dividing by zero', 'zerodivisionerror', 'divide by 0', 'division by 0'])) return { right: 'names the division by zero it prevents', complete: says(t, ['empty', 'no ratings', 'no elements', 'len']) || /\blen\(|length/.test(raw) };
+  return {};
+}
+
+/**
+ * Recursion on a tree's children (node.left, node.right, children): its depth is the tree's height,
+ * about log2 n when balanced and up to n for a chain, and it visits each node once.
+ */
+function treeClaims(i: ClaimInput): ClaimResult | null {
+  const { t, facts: f } = i;
+  const name = f.fn?.name;
+  if (!name || !new RegExp(`\\b${name}\\s*\\(\\s*\\w+\\s*(\\.|->)\\s*(left|right|children|kids|child)\\b`).test(f.body)) return null;
+  if (says(t, ['2^', 'exponential', 'exponentially'])) return { contradiction: 'Each node is visited once, so the calls grow with the number of nodes, not exponentially.', misconception: true };
+  if (/\balways\b[^.]{0,30}\b(\d[\d,]*|n|log n|log2)\b[^.]{0,10}\b(deep|levels?)\b|\bone level per node\b|\balways (goes )?log n\b/.test(t)) {
+    return { contradiction: 'The depth is the height of the tree: about log2 n when balanced, up to n for a chain; it is not fixed.' };
+  }
+  if (says(t, ['left and node.right are both null', 'both children are null', 'leaf', 'no children'], [], true) && says(t, ['base case'])) {
+    return { contradiction: 'The base case is the empty tree (a null node), not a leaf.' };
+  }
+  const base = (f.fn?.baseCaseLine !== undefined && new RegExp(`\\bline ${f.fn.baseCaseLine}\\b`).test(t)) || says(t, ['null', 'none', 'nil', 'nullptr', 'empty tree', 'no node']);
+  const height = says(t, ['height', 'tall', 'balanced', 'chain', 'skewed', 'degenerate', 'one child', 'log', 'levels of the tree', 'level of the tree']);
+  if (base || height) return { right: base && height ? 'names the base case and that the depth is the height' : base ? 'names the base case' : 'says the depth is the height of the tree', complete: base && height };
   return {};
 }
 
@@ -149,6 +192,8 @@ function recursionClaims(i: ClaimInput): ClaimResult {
   if (f.fn?.baseCaseLine && says(t, ['no base case', 'recurses forever', 'runs forever', 'never stops', 'infinite recursion'])) {
     return { contradiction: `Line ${f.fn.baseCaseLine} is a base case; the recursion does stop.` };
   }
+  const tree = treeClaims(i);
+  if (tree) return tree;
   const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
   if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
@@ -204,6 +249,7 @@ function timeClaims(i: ClaimInput): ClaimResult {
   const amortized = i.facts.fn?.loops.some((l) => l.amortized);
   const halving = i.facts.fn?.loops.some((l) => l.halving);
   if (i.reading.mentions.length) return {};
+  if (i.facts.cost?.p === 2 && /\bsum of (0|1|the numbers)|n\s*\(\s*n\s*[-+]\s*1\s*\)|\b1 \+ 2 \+|\b0 \+ 1 \+|\bruns i times\b|\bi times for each\b|\btriangular\b/.test(i.t)) return { right: 'counts the pairs of the nested loops' };
   if (halving && says(i.t, ['halved', 'halves', 'in half', 'half the', 'divides by two', 'divided by two', 'cuts the range'])) return { right: 'gives the halving argument' };
   if (!amortized) return {};
   if (/\b(added|inserted|enters|pushed)\b[^.]{0,30}\bonce\b[^.]{0,30}\b(removed|erased|leaves|popped)\b[^.]{0,15}\bonce\b|\bnever (goes|moves) back|\bonly (ever )?moves forward\b|\bnever decreases\b/.test(i.t)) {
