@@ -182,6 +182,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
   if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);
   if (injected) parts.push('Part of the answer tries to instruct the grader; it was flagged, ignored and the score capped.');
+  if (input.topic === 'testing' && !nothingLeft && !evasive && !dump) parts.push('The expected results it states were not checked against the code.');
   const hedgedClasses = classHedge ? [...new Set([...a.reading.current, ...a.reading.improved])] : [];
   // Partial or vague answers get a narrower question instead of a fail (a right but ungrounded one is
   // asked to point at the code); a clearly wrong one is graded as it stands.

@@ -8,7 +8,7 @@ import { costName } from './cost.ts';
 import type { CodeFacts } from './facts.ts';
 import { roleClaims } from './holds.ts';
 import { purposeClaims } from './result.ts';
-import { claimsRe, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
+import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
 
@@ -258,8 +258,53 @@ function timeClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
+/** Concrete tests: an input written out with the result it should give ("\"\" -> True", "[] should return 0"). */
+function testingClaims(i: ClaimInput): ClaimResult {
+  const text = norm(i.raw);
+  // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input.
+  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z]))`;
+  const outcome = String.raw`(?:\)|,)?\s*(?:->|=>|==|:|should (?:return|be|give|raise|throw)|returns?|gives?|is|expect(?:ed|s)?)\s*(?:an? )?(true|false|none|null|nil|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|\[[^\]]*\]|\w*error|\w*exception|raises?|throws?|empty)`;
+  const f = i.facts;
+  // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
+  const canFail = /\b(raise|throw|panic|assert)\b|\w\[[^\]:]+\]|[^/]\/[^/*]|%|\b(int|float|parseInt|parseFloat|Number|atoi|stoi)\s*\(|\.parse\w*\(|\.(pop|remove|index|get)\s*\(|\bnext\s*\(/.test(f.body.split('\n').slice(1).join('\n'));
+  if (!canFail && says(i.t, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
+    return { contradiction: `Nothing in ${f.fn?.name ?? 'the function'} can raise for that input: it has no raise, index read, division or parse.` };
+  }
+  if (/\.(lower|casefold|tolowercase|touppercase|upper)\s*\(|equalsignorecase|tolower\(|toupper\(/i.test(f.body)
+    && /\b(capital|upper-?case|case[- ]sensitive|lower-?case)\b[^.]{0,60}\b(false|fails?|matters|breaks|different)\b|\bbecause of the capital\b/.test(i.t)) {
+    return { contradiction: 'The code lower-cases the input first, so letter case does not change the result.' };
+  }
+  const cases = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`${input}[^.;\n]{0,25}?${outcome}`, 'g'))) cases.add(m[1]);
+  if (cases.size < 2) return {};
+  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
+  return { right: `gives ${cases.size} concrete tests with expected results`, complete: cases.size >= 3 && boundary };
+}
+
+/** Which statement raises the caught exception: not a `throw` of another type, not a call that cannot raise it. */
+function exceptionClaims(i: ClaimInput): ClaimResult {
+  const { facts: f, raw, t } = i;
+  const tc = f.fn?.hasTryCatch[0];
+  const caught = tc?.caught;
+  if (!tc || !caught) return {};
+  // Lines named as the thrower: in a sentence that neither negates nor proposes.
+  const blamedLines = raw.split(/(?<=[.!?])\s+/).filter((x) => !NEGATION.test(norm(x)) && !PROPOSAL.test(norm(x)))
+    .flatMap((x) => (x.match(/\blines?\s+(\d+)/gi) ?? []).map((y) => Number(/\d+/.exec(y)?.[0])));
+  for (const line of blamedLines) {
+    const thrown = /\bthrow\s+new\s+(\w+)|\braise\s+(\w+)/.exec(f.lines.at(line));
+    const type = thrown?.[1] ?? thrown?.[2];
+    if (type && type !== caught) return { contradiction: `Line ${line} throws ${type}, which the catch for ${caught} does not catch.` };
+  }
+  const harmless = ['trim', 'strip', 'lower', 'tolowercase', 'upper', 'touppercase', 'length', 'size', 'len'];
+  const blamed = /\b([a-z_]\w*)\(\)?\s*(?:on line \d+\s*)?(?:throws|raises)\b/.exec(t)?.[1];
+  if (blamed && harmless.includes(blamed)) return { contradiction: `${blamed}() does not raise ${caught}; the parse call does.` };
+  return {};
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
+    case 'testing': return testingClaims(i);
+    case 'exceptions': return exceptionClaims(i);
     case 'time_complexity': return timeClaims(i);
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
     case 'variable_role': return roleClaims(i);
