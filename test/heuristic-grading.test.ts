@@ -333,3 +333,17 @@ test('review reasons speak plainly: unverified answers ask a person to read them
   assert.ok(!reasons.some((r) => r.code === 'score_rubric_mismatch'), JSON.stringify(reasons));
   for (const r of reasons) assert.ok(!/_/.test(r.message), `a message a reader can decode: ${r.message}`);
 });
+
+test('rejecting a wrong claim is not making it: negated or proposed alternatives do not trip the contradiction checks', async () => {
+  const cases: [string, string, string, string, string][] = [
+    ['javascript', profitJs, 'purpose', 'maxProfit', 'Returns the maximum profit from one buy and a later sell; it is not the highest price, it is the biggest difference where the low comes first.'],
+    ['go', bracketsGo, 'purpose', 'isBalanced', 'It checks whether every closing bracket matches the most recent unmatched opening one, which is not the same as just counting them.'],
+    ['typescript', closersTs, 'variable_role', 'isValid', 'For every opening bracket not yet closed it holds the closing bracket we expect next, not the opening brackets themselves; at the end an empty stack means valid.'],
+    ['cpp', windowCpp, 'time_complexity', 'longest', 'It is linear, not quadratic: left only advances, so in total the inner while loop runs at most n times.'],
+    ['python', fibPy, 'recursion', 'fib', 'Base case n < 2. The depth is only about 30, not 2^30, since one chain of calls is active at a time; the total number of calls is about 2.7 million because every call spawns two more.'],
+  ];
+  for (const [language, code, topic, fn, answer] of cases) {
+    const [g] = await gradeOn(language, code, topic, fn, [answer]);
+    assert.ok(!g.flags.includes('contradicts_code') && !g.flags.includes('misconception') && g.score >= 60, `${fn}: ${JSON.stringify(g)}`);
+  }
+});

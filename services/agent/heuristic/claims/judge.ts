@@ -175,7 +175,8 @@ function treeClaims(i: ClaimInput): ClaimResult | null {
   const name = f.fn?.name;
   if (!name || !new RegExp(`\\b${name}\\s*\\(\\s*\\w+\\s*(\\.|->)\\s*(left|right|children|kids|child)\\b`).test(f.body)) return null;
   if (says(t, ['2^', 'exponential', 'exponentially'])) return { contradiction: 'Each node is visited once, so the calls grow with the number of nodes, not exponentially.', misconception: true };
-  if (/\balways\b[^.]{0,30}\b(\d[\d,]*|n|log n|log2)\b[^.]{0,10}\b(deep|levels?)\b|\bone level per node\b|\balways (goes )?log n\b/.test(t)) {
+  const fixedDepth = /\balways\b[^.,;]{0,30}\b(\d[\d,]*|n|log n|log2)\b[^.,;]{0,10}\b(deep|levels?)\b|\bone level per node\b|\balways (goes )?log n\b/;
+  if (t.split(/[.;:]|,\s|\bbut\b/).some((c) => fixedDepth.test(c) && !NEGATION.test(c))) {
     return { contradiction: 'The depth is the height of the tree: about log2 n when balanced, up to n for a chain; it is not fixed.' };
   }
   if (says(t, ['left and node.right are both null', 'both children are null', 'leaf', 'no children'], [], true) && says(t, ['base case'])) {

@@ -31,7 +31,8 @@ export function claimsRe(t: string, re: RegExp): boolean {
 export function says(t: string, terms: readonly string[], exclude: readonly string[] = [], proposals = false): boolean {
   for (const sentence of t.split(/(?<=[.!?])\s+|\n/)) {
     if (!proposals && PROPOSAL.test(sentence)) continue;
-    for (const clause of sentence.split(/[.;,:]|\bbut\b|\bso\b|\band\b/)) {
+    // Commas inside numbers ("10,000") and dots inside decimals do not end a clause.
+    for (const clause of sentence.split(/[;:]|\.(?!\d)|,(?!\d)|\bbut\b|\bso\b|\band\b/)) {
       if (exclude.some((x) => hasIdentifier(clause, x.toLowerCase()))) continue;
       const hit = terms.find((x) => hasAny(clause, [x]));
       // A negation inside the term itself ("no real difference") is part of what is said.
