@@ -102,7 +102,8 @@ const FROM_CLASS: Record<string, Cost> = {
  * estimate's class list cannot say.
  */
 export function codeCost(fn: FunctionFacts): Cost {
-  let best = FROM_CLASS[fn.complexityEstimate] ?? FROM_CLASS['O(n)'];
+  // Read the estimate's class by its notation, so a class the estimator adds later (O(n^2 log n), O(m·n)) is understood too.
+  let best = FROM_CLASS[fn.complexityEstimate] ?? costOf(fn.complexityEstimate) ?? FROM_CLASS['O(n)'];
   for (const line of fn.sortCalls) {
     const around = fn.loops.filter((l) => l.line < line && (l.endLine ?? fn.endLine) >= line && !l.constantBound && !l.amortized);
     const p = around.reduce((s, l) => s + (l.halving ? 0 : 1), 0) + 1;
