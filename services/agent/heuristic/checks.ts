@@ -167,7 +167,10 @@ function initial(e: Expected, a: AnswerView): KeyResult {
   } else if (e.variant === 'initial.sentinel') {
     const beats = hasAny(a.t, ['any value', 'every value', 'first element', 'first value', 'replaced', 'smaller than', 'larger than', 'less than any', 'greater than any',
       'beats', 'sentinel', 'lowest possible', 'smallest possible', 'largest possible', 'identity', 'any number', 'all values', 'negative numbers']);
-    const leaks = empty && (hasAny(a.t, ['-inf', 'infinity', 'min_value', 'int_min', 'minint', 'returns', 'leak', 'sentinel']) || hasTerm(a.t, norm(e.init ?? 'x')));
+    // The sentinel by its own name too: "Integer.MAX_VALUE" said as "MAX_VALUE".
+    const own = (e.init ?? '').split(/[.:]+/).pop() ?? '';
+    const leaks = empty && (hasAny(a.t, ['-inf', 'infinity', 'min_value', 'max_value', 'int_min', 'int_max', 'minint', 'maxint', 'returns', 'get back', 'back', 'leak', 'sentinel'])
+      || hasTerm(a.t, norm(e.init ?? 'x')) || (own.length > 2 && hasTerm(a.t, norm(own))));
     parts = [beats, leaks];
     missing = [!beats ? 'why that start works for any values' : '', !leaks ? 'what an empty input returns' : ''];
   } else if (e.variant === 'initial.first') {

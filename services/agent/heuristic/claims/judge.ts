@@ -120,6 +120,10 @@ function edgeClaims(i: ClaimInput): ClaimResult {
   }
   if (o.kind === 'raises' && claimsRe(t, /\breturns? (an? )?(\[\s*)?(0|zero|none|null|nothing|empty)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
   if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
+  // "No crash" is a true, checkable half-answer when the language gives a value instead of an error.
+  if (o.kind === 'value' && says(t, ['no crash', "doesn't crash", 'does not crash', 'no panic', "doesn't panic", 'does not panic', 'no exception', "doesn't throw", 'does not throw', 'nothing is thrown'])) {
+    return { right: 'says nothing is thrown' };
+  }
   return {};
 }
 
