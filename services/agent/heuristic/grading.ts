@@ -99,7 +99,14 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const e = await enrich(readExpected(input.expected), input);
   // Facts from the code the question was about, computed now: the stored key may be stale or another provider's.
   const facts = await codeFacts(input.code, input.language, e.function);
-  if (facts.fn && facts.cost && CLASS_TOPICS.includes(input.topic) && e.complexity) e.complexity = costName(facts.cost);
+  if (facts.fn && facts.cost && CLASS_TOPICS.includes(input.topic) && e.complexity) {
+    const recomputed = costName(facts.cost);
+    // A reason written for another class ("visits each element a bounded number of times" beside O(n^2)) would contradict the verdict.
+    if (toCls(recomputed) !== toCls(e.complexity) || (facts.cost.p >= 2 && /bounded number of times/.test(e.keyReason ?? ''))) {
+      e.keyReason = facts.fn.dominantLine ? `line ${facts.fn.dominantLine} runs most often` : undefined;
+    }
+    e.complexity = recomputed;
+  }
   const edge = facts.fn?.indexFirst[0];
   if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);
   // The remedy for a call that shifts elements (splice, insert at 0, pop(0)) is one pass, not a hash set.
