@@ -1,5 +1,6 @@
+import { answersPart } from './answers.ts';
 import { sessionsPart } from './sessions.ts';
 import type { EvalPart } from './types.ts';
 
 // Every part of `npm run eval`, in the order they print.
-export const parts: EvalPart[] = [sessionsPart];
+export const parts: EvalPart[] = [answersPart, sessionsPart];
