@@ -11,6 +11,8 @@ export type ComplexityClass =
   | 'O(n)'
   | 'O(n log n)'
   | 'O(n^2)'
+  // A sort or other n log n call inside a loop (sorting each word of a list).
+  | 'O(n^2 log n)'
   | 'O(n^3)'
   | 'O(2^n)';
 
