@@ -23,6 +23,8 @@ export interface CallResult {
   sorts: CallEv[];
   /** Heap pushes and pops: O(log n) each. */
   heapOps: CallEv[];
+  /** Library calls that read or copy a whole collection or string (split, join, reverse): O(n) each. */
+  wholeInput: CallEv[];
   userCalls: CallEv[];
 }
 
@@ -48,7 +50,10 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps, userCalls };
+  const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
+  const wholeInput = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+    wholeInput, userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
@@ -60,17 +65,28 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
 function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {
   const argText = calls.flatMap((e) => e.args.map((a) => a.text)).join(' ');
   const halving = /\/\/?\s*2\b|>>\s*1\b|\bmid\b|\bhalf\b/.test(argText);
-  const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)));
-  const branching = calls.some((e) => e.scope.loops.length > 0) || hasParallelCalls(calls, spec);
+  const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)) ||
+    e.scope.loops.some((l) => walksChildren(l, e, spec)));
+  const inLoop = calls.some((e) => e.scope.loops.length > 0);
+  const branching = inLoop || hasParallelCalls(calls, spec);
   const memo = vocab.memo.test(self.text);
   if (structural) return 'structural';
   if (!branching) return halving ? 'halving' : 'linear';
   if (halving) return 'divide';
   if (memo) return 'linear';
   if (marksVisited(calls, c, spec)) return 'visiting';
+  // Backtracking: a call per choice in a loop, nothing cached or marked for good (permutations, subsets).
+  if (inLoop) return 'exponential';
   const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
     [...identifiersIn(a)].some((v) => self.params.includes(v))));
   return decrements ? 'exponential' : 'divide';
+}
+
+/** `for child in node.children: walk(child)`: one call per child of a tree node, n calls in all. */
+function walksChildren(loop: CallEv['scope']['loops'][number], call: CallEv, spec: SyntaxSpec): boolean {
+  if (loop.kind !== 'foreach' || !loop.iter || !isMember(loop.iter)) return false;
+  if (!/(children|child|kids|neighbors|neighbours|subordinates|nodes)$/i.test(loop.iter.text)) return false;
+  return call.args.some((a) => loop.vars.includes(a.text));
 }
 
 /**
@@ -169,7 +185,28 @@ function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf
     if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
     const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
       field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
-    if (a.op === '+=' || selfConcat) push(a.node, 'concat', a.scope);
+    // std::string's += appends in place (amortised O(1)); `s = s + c` still copies.
+    if ((a.op === '+=' && spec.id !== 'cpp') || selfConcat) push(a.node, 'concat', a.scope);
+  }
+  for (const a of c.assigns) {
+    if (a.scope.loops.length && !a.viaIndex && a.value && rebuildsFrom(a.value, a.name, spec)) push(a.node, 'shift', a.scope);
   }
   return out.sort((x, y) => x.facts.line - y.facts.line);
 }
+
+/**
+ * `out = append([]int{x}, out...)`, `arr = [x, ...arr]`, `res = [x] + res`: the collection is
+ * rebuilt with something in front of it, copying all of it on every pass.
+ */
+function rebuildsFrom(value: Node, name: string, spec: SyntaxSpec): boolean {
+  const spreads = [...value.descendantsOfType(['spread_element', 'variadic_argument', 'list_splat'])]
+    .filter((n): n is Node => n !== null && baseOf(namedKids(n)[0] ?? null, spec) === name);
+  if (spreads.some((n) => {
+    const list = n.parent;
+    return list !== null && namedKids(list).findIndex((k) => k.id === n.id) > 0;
+  })) return true;
+  return spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
+    field(value, 'right')?.text === name && isListLiteral(field(value, 'left'));
+}
+
+const isListLiteral = (n: Node | null): boolean => n !== null && /^(list|array)$/.test(n.type);

@@ -19,12 +19,13 @@ const gt = (a: Cost, b: Cost): boolean =>
 export function toClass(c: Cost): ComplexityClass {
   if (c.exp) return 'O(2^n)';
   if (c.p >= 3) return 'O(n^3)';
-  if (c.p === 2) return 'O(n^2)';
+  if (c.p === 2) return c.l ? 'O(n^2 log n)' : 'O(n^2)';
   if (c.p === 1) return c.l ? 'O(n log n)' : 'O(n)';
   return c.l ? 'O(log n)' : 'O(1)';
 }
 
 function loopFactor(f: LoopFacts | undefined): Cost {
+  if (f?.doubling) return { p: 0, l: 0, exp: true };
   if (!f || f.constantBound || f.amortized) return O1;
   return f.halving ? { p: 0, l: 1, exp: false } : N;
 }
@@ -41,7 +42,7 @@ export interface Estimate {
   amortized?: boolean;
 }
 
-/** Local estimate: the function's own loops, sorts, linear calls and recursion; callees come later. */
+/** Local estimate: the function's own loops, sorts and linear calls; callees and recursion come later. */
 export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, calls: CallResult): Estimate {
   let best: Estimate = { cost: O1 };
   const consider = (cost: Cost, line: number): void => {
@@ -56,10 +57,13 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line);
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line);
   for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line);
-  return withRecursion(best, calls);
+  // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
+  for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line);
+  return best;
 }
 
-function withRecursion(local: Estimate, calls: CallResult): Estimate {
+/** Folds the recursion's shape into the cost of one call (its own work plus the helpers it calls). */
+export function withRecursion(local: Estimate, calls: CallResult): Estimate {
   const line = calls.selfCalls[0]?.line;
   let perCall = local.cost;
   if (calls.slicesInput && gt(N, perCall)) perCall = N;
@@ -88,8 +92,8 @@ export interface CallSite { callee: string; scope: Scope; line: number }
  * Folds in calls to the candidate's other functions (`is_prime(x)` inside a loop) by memoised DFS;
  * cycles (mutual recursion) stop at the function already on the stack.
  */
-export function resolveCallees(local: Map<string, Estimate>, sites: Map<string, { byCtx: Map<LoopCtx, LoopFacts>; calls: CallSite[] }>):
-  Map<string, Estimate> {
+export function resolveCallees(local: Map<string, Estimate>,
+  sites: Map<string, { byCtx: Map<LoopCtx, LoopFacts>; calls: CallSite[]; recursion?: CallResult }>): Map<string, Estimate> {
   const done = new Map<string, Estimate>();
   const onStack = new Set<string>();
   const resolve = (name: string): Estimate => {
@@ -108,9 +112,11 @@ export function resolveCallees(local: Map<string, Estimate>, sites: Map<string, 
       const cost = callee.amortized ? (gt(chain, callee.cost) ? chain : callee.cost) : mul(chain, callee.cost);
       if (gt(cost, best.cost)) best = { cost, line: site.line };
     }
+    // Quicksort's partition helper is part of every call's work: fold callees first, then recurse.
+    const final = info?.recursion ? withRecursion(best, info.recursion) : best;
     onStack.delete(name);
-    done.set(name, best);
-    return best;
+    done.set(name, final);
+    return final;
   };
   for (const name of local.keys()) resolve(name);
   return done;

@@ -65,6 +65,11 @@ export interface LoopFacts {
    * it advances at most n times in total, so it adds to the outer loop's cost instead of multiplying.
    */
   amortized?: boolean;
+  /**
+   * The loop appends to the collection whose size it captured (`size := len(res)`), once per pass
+   * of an outer loop: the collection doubles every outer pass (iterative subsets), O(2^n) in all.
+   */
+  doubling?: boolean;
   /** Recovered from a half-typed line the parser could not place; it has no body yet. */
   partial?: boolean;
 }

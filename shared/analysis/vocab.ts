@@ -35,6 +35,11 @@ export interface Vocab {
   assertCall: RegExp;
   /** Memoisation decorators or helpers: branching recursion is then not exponential. */
   memo: RegExp;
+  /**
+   * Library calls (last name segment) that read or copy a whole string or collection. Counted only
+   * outside loops, where their argument is the input; inside a loop it may be one character.
+   */
+  wholeInput: RegExp;
 }
 
 const MUTATORS = ['append', 'add', 'push', 'put', 'insert', 'extend', 'pop', 'remove', 'popleft', 'appendleft',
@@ -67,6 +72,7 @@ const python: Vocab = {
   testFunction: /^test_?/i,
   assertCall: /^(self\.)?assert\w*$/,
   memo: /@(functools\.)?(lru_cache|cache)\b|\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|reversed|reverse|copy|count|index|replace|strip|lower|upper|sum|any|all|Counter|find)$/,
 };
 
 const javascript: Vocab = {
@@ -95,6 +101,7 @@ const javascript: Vocab = {
   testBlock: /^(test|it|describe)(\.\w+)?$/,
   assertCall: /^(assert(\.\w+)?|expect|console\.assert)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
 };
 
 const java: Vocab = {
@@ -118,6 +125,7 @@ const java: Vocab = {
   testFunction: /^test/,
   assertCall: /^(Assert\.|Assertions\.)?assert\w*$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim)$/,
 };
 
 const cpp: Vocab = {
@@ -138,6 +146,7 @@ const cpp: Vocab = {
   testFunction: /^(TEST|TEST_F|TEST_CASE|test\w*)$/,
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy)$/,
 };
 
 const go: Vocab = {
@@ -164,6 +173,7 @@ const go: Vocab = {
   testFunction: /^(Test|Benchmark)[A-Z_0-9]/,
   assertCall: /^(t\.(Error|Errorf|Fatal|Fatalf)|assert\.\w+|require\.\w+)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(Split|Join|Fields|Reverse|Repeat|ToLower|ToUpper|Contains|Index|Count|Replace|ReplaceAll|TrimSpace|copy)$/,
 };
 
 export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript: javascript, java, cpp, go };
