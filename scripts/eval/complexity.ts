@@ -20,6 +20,8 @@ export interface CorpusEntry {
   function: string;
   expected: ComplexityClass;
   why: string;
+  /** 'held-out': written after the estimator was tuned on the rest, and measured before any fix. */
+  split: 'tuning' | 'held-out';
 }
 
 export interface Verdict {
@@ -36,9 +38,10 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
     for (const file of readdirSync(join(dir, language)).filter((f) => extname(f) === ext).sort()) {
       const code = readFileSync(join(dir, language, file), 'utf8');
       const meta: Record<string, string> = {};
-      for (const m of code.matchAll(/^(?:#|\/\/)\s*(complexity|function|why):\s*(.+)$/gm)) meta[m[1] ?? ''] = (m[2] ?? '').trim();
+      for (const m of code.matchAll(/^(?:#|\/\/)\s*(complexity|function|why|split):\s*(.+)$/gm)) meta[m[1] ?? ''] = (m[2] ?? '').trim();
       if (!meta.complexity || !meta.function) throw new Error(`${language}/${file}: missing complexity or function header`);
-      out.push({ id: `${language}/${file}`, language, code, function: meta.function, expected: meta.complexity as ComplexityClass, why: meta.why ?? '' });
+      out.push({ id: `${language}/${file}`, language, code, function: meta.function, expected: meta.complexity as ComplexityClass, why: meta.why ?? '',
+        split: meta.split === 'held-out' ? 'held-out' : 'tuning' });
     }
   }
   return out;
@@ -71,6 +74,11 @@ export const complexityPart: EvalPart = {
       const a = agreement(verdicts.filter((v) => v.entry.language === language));
       figures[language] = a.rate;
       lines.push(`  ${language.padEnd(11)} ${pct(a)}`);
+    }
+    for (const split of ['tuning', 'held-out'] as const) {
+      const a = agreement(verdicts.filter((v) => v.entry.split === split));
+      figures[split] = a.rate;
+      lines.push(`  ${split.padEnd(11)} ${pct(a)}`);
     }
     const unparsed = verdicts.filter((v) => !v.parseOk);
     if (unparsed.length) lines.push(`does not parse: ${unparsed.map((v) => v.entry.id).join(', ')}`);
