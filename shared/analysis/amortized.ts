@@ -26,7 +26,7 @@ function stepOf(a: AssignEv, spec: SyntaxSpec): number {
 export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   const outer = ctx.parent;
   if (!outer || ctx.partial) return false;
-  if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec)) return true;
+  if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -94,6 +94,32 @@ function visitsOnce(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   const live = [...marks].filter(outlives);
   const mentions = (n: Node, m: string): boolean => identifiersIn(n).has(m);
   return pushes.every((p) => p.scope.conds.some((cond) => live.some((m) => mentions(cond, m))));
+}
+
+const POPS = /^(pop|popleft|poll|pollFirst|pollLast|pop_back|pop_front|removeFirst|removeLast|shift|Pop)$/;
+
+/**
+ * Monotonic stack or deque: `while stack and a[stack[-1]] < x: stack.pop()` inside a loop that
+ * pushes one item per pass. Nothing is popped that was not pushed, so the pops total n.
+ */
+function popsWhatOuterPushed(ctx: LoopCtx, outer: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const tested = identifiersIn(ctx.cond);
+  const recvOf = (e: Collected['calls'][number]): string | undefined => (e.receiver ? baseOf(e.receiver, spec) : undefined);
+  const popped = new Set<string>();
+  for (const e of c.calls) {
+    const r = recvOf(e);
+    if (r && tested.has(r) && POPS.test(e.last) && e.scope.loops.includes(ctx)) popped.add(r);
+  }
+  // Go: `stack = stack[:len(stack)-1]`.
+  for (const a of c.assigns) {
+    if (tested.has(a.name) && a.scope.loops.includes(ctx) && a.value?.type === 'slice_expression' && baseOf(a.value, spec) === a.name) popped.add(a.name);
+  }
+  return [...popped].some((w) => {
+    const pushes = growth(outer, new Set([w]), c, spec);
+    // Pushed once per outer pass: in the outer loop itself, not in a loop nested inside it.
+    return pushes.length > 0 && pushes.every((p) => p.scope.loops[p.scope.loops.length - 1] === outer);
+  });
 }
 
 /**

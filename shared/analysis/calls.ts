@@ -6,7 +6,7 @@ import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { HASHY_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, namedKids } from './tree.ts';
+import { baseOf, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -18,6 +18,13 @@ export interface CallResult {
   shape: RecursionShape;
   /** Recursive calls slice their input (`f(nums[1:])`): each call copies O(n). */
   slicesInput: boolean;
+  /**
+   * Dimensions of what the recursion covers: a memo keyed by (i, j) holds n^2 states, a flood fill
+   * marking `grid[r][c]` visits n^2 cells (every input size is n). 1 otherwise.
+   */
+  dims: number;
+  /** Operations on an ordered tree container (std::set, TreeMap): O(log n) each. */
+  treeOps: CallEv[];
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
@@ -52,11 +59,15 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
   const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
   const wholeInput = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+  const treeOps = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) &&
+    c.assigns.some((a) => a.name === baseOf(e.receiver, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText)));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, treeOps, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
     wholeInput, userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
+  if (result.shape === 'linear' && vocab.memo.test(self.text)) result.dims = varyingParams(selfCalls, self.params);
+  if (result.shape === 'visiting' && marksGrid(c, spec)) result.dims = 2;
   const base = baseCase(c, selfCalls);
   if (base !== undefined) result.baseCaseLine = base;
   return result;
@@ -109,6 +120,26 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
   return [...marks].some((m) => !unmarks.has(m) && tested(m));
 }
 
+const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling)$/;
+
+/** How many parameters change from call to call: a memo over (i, j) fills up to n^2 entries. */
+function varyingParams(selfCalls: CallEv[], params: string[]): number {
+  const varied = new Set<number>();
+  for (const e of selfCalls) e.args.forEach((a, k) => { if (k < params.length && a.text !== params[k]) varied.add(k); });
+  return Math.max(1, varied.size);
+}
+
+/** `grid[r][c] = '0'`, `seen.add((r, c))`: the traversal marks cells of a grid, not items of a list. */
+function marksGrid(c: Collected, spec: SyntaxSpec): boolean {
+  const twoSubscripts = (n: Node | null): boolean => {
+    const outer = n ? subscriptParts(n, spec) : null;
+    return outer?.object ? subscriptParts(outer.object, spec) !== null : false;
+  };
+  if (c.assigns.some((a) => a.viaIndex && twoSubscripts(field(a.node, 'left') ?? namedKids(a.node)[0] ?? null))) return true;
+  return c.calls.some((e) => /^(add|insert)$/.test(e.last) && e.args.length === 1 && e.args[0] !== undefined &&
+    /^(tuple|array|list|initializer_list|pair)$/.test(e.args[0].type) && namedKids(e.args[0]).length === 2);
+}
+
 /** Two self-calls that both run: not in different branches of an if, and not each in its own return. */
 function hasParallelCalls(calls: CallEv[], spec: SyntaxSpec): boolean {
   for (let i = 0; i < calls.length; i++) {
@@ -125,8 +156,20 @@ function hasParallelCalls(calls: CallEv[], spec: SyntaxSpec): boolean {
         return null;
       };
       if (returnOf(a.node) && returnOf(b.node)) continue;
+      // `if (n < 0) return 1 / pow(x, -n);` exits before the other call can run.
+      if (returnsUnderIf(a.node, lca, spec) || returnsUnderIf(b.node, lca, spec)) continue;
       return true;
     }
+  }
+  return false;
+}
+
+/** The call sits in a return that only runs under a condition, below the common ancestor `top`. */
+function returnsUnderIf(call: Node, top: Node, spec: SyntaxSpec): boolean {
+  let sawReturn = false;
+  for (let p: Node | null = call.parent; p && p.id !== top.id; p = p.parent) {
+    if (spec.returns.includes(p.type)) sawReturn = true;
+    else if (sawReturn && (spec.ifs.includes(p.type) || /^(else_clause|else)$/.test(p.type))) return true;
   }
   return false;
 }

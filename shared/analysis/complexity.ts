@@ -56,7 +56,7 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
   for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line);
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line);
-  for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line);
+  for (const h of [...calls.heapOps, ...calls.treeOps]) consider(mul(at(h.scope), LOGN), h.line);
   // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
   for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line);
   return best;
@@ -74,10 +74,13 @@ export function withRecursion(local: Estimate, calls: CallResult): Estimate {
     case 'exponential':
       return rec({ p: 0, l: 0, exp: true });
     case 'linear':
+      // Memoised: one call per state, and a memo over (i, j) has n^2 of them.
+      return rec(mul(perCall, { p: calls.dims, l: 0, exp: false }));
     case 'structural':
       return rec(mul(perCall, N));
     case 'visiting':
-      return { ...rec(mul(perCall, N)), amortized: true };
+      // Each node (or grid cell) once; its neighbour loop adds up to the edges, not n per visit.
+      return { ...rec({ p: calls.dims + Math.max(0, perCall.p - 1), l: perCall.l, exp: false }), amortized: true };
     case 'halving':
       return rec(perCall.p === 0 ? { p: 0, l: perCall.l + 1, exp: false } : perCall);
     case 'divide':

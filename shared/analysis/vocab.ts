@@ -40,6 +40,8 @@ export interface Vocab {
    * outside loops, where their argument is the input; inside a loop it may be one character.
    */
   wholeInput: RegExp;
+  /** Declared types of ordered tree containers, whose lookups and inserts cost O(log n). */
+  orderedTypes: RegExp;
 }
 
 const MUTATORS = ['append', 'add', 'push', 'put', 'insert', 'extend', 'pop', 'remove', 'popleft', 'appendleft',
@@ -73,6 +75,7 @@ const python: Vocab = {
   assertCall: /^(self\.)?assert\w*$/,
   memo: /@(functools\.)?(lru_cache|cache)\b|\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|reversed|reverse|copy|count|index|replace|strip|lower|upper|sum|any|all|Counter|find)$/,
+  orderedTypes: /^$/,
 };
 
 const javascript: Vocab = {
@@ -102,6 +105,7 @@ const javascript: Vocab = {
   assertCall: /^(assert(\.\w+)?|expect|console\.assert)$/,
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
+  orderedTypes: /^$/,
 };
 
 const java: Vocab = {
@@ -117,7 +121,8 @@ const java: Vocab = {
   heapOps: /^$/,
   sortCall: /(^|\.)sort$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
-  frontMethods: /^(add|remove)$/,
+  // `list.add(0, x)`, `list.remove(0)`, `sb.insert(0, c)`: everything after the front moves.
+  frontMethods: /^(add|remove|insert)$/,
   searchFunctions: /^$/,
   aggregates: /^Collections\.(max|min)$/,
   membershipMethods: ['contains', 'containsKey'],
@@ -126,6 +131,7 @@ const java: Vocab = {
   assertCall: /^(Assert\.|Assertions\.)?assert\w*$/,
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim)$/,
+  orderedTypes: /^(TreeMap|TreeSet|SortedMap|SortedSet|NavigableMap|NavigableSet)\b/,
 };
 
 const cpp: Vocab = {
@@ -147,6 +153,7 @@ const cpp: Vocab = {
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy)$/,
+  orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
 };
 
 const go: Vocab = {
@@ -174,6 +181,7 @@ const go: Vocab = {
   assertCall: /^(t\.(Error|Errorf|Fatal|Fatalf)|assert\.\w+|require\.\w+)$/,
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(Split|Join|Fields|Reverse|Repeat|ToLower|ToUpper|Contains|Index|Count|Replace|ReplaceAll|TrimSpace|copy)$/,
+  orderedTypes: /^$/,
 };
 
 export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript: javascript, java, cpp, go };
