@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: solve
-// split: held-out
+// split: round-2
 // why: memoised over (i, j) pairs: m x n states, O(1) each.
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: nextGreater
-// split: held-out
+// split: round-2
 // why: monotonic stack: each index pushed and popped at most once.
 #include <stack>
 #include <vector>

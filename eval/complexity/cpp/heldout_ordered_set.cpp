@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countDistinct
-// split: held-out
+// split: round-2
 // why: std::set keeps a balanced tree: each insert is O(log n).
 #include <set>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: selectionSort
-// split: held-out
+// split: round-2
 // why: for each position, scan the rest for the minimum.
 #include <utility>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: bubbleSort
-// split: held-out
+// split: round-2
 // why: nested passes over the slice.
 package main
 

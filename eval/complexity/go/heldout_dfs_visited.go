@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: dfs
-// split: held-out
+// split: round-2
 // why: the visited map stops every vertex after its first visit: O(V + E).
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isAnagram
-// split: held-out
+// split: round-2
 // why: one pass over each string into a fixed array of 26 counters.
 package main
 

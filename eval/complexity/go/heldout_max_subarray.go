@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxSubArray
-// split: held-out
+// split: round-2
 // why: Kadane's single pass.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: bubbleSort
-// split: held-out
+// split: round-2
 // why: n passes, each comparing up to n neighbours.
 class Sorter {
     static void bubbleSort(int[] a) {

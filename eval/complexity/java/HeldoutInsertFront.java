@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: toBinary
-// split: held-out
+// split: round-2
 // why: StringBuilder.insert(0, ...) shifts every character already there, once per bit.
 class Solution {
     public String toBinary(int[] bits) {

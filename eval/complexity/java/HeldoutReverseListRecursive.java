@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseList
-// split: held-out
+// split: round-2
 // why: one call per node.
 class ListNode {
     int val;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxSlidingWindow
-// split: held-out
+// split: round-2
 // why: each index enters and leaves the deque at most once.
 import java.util.ArrayDeque;
 import java.util.Deque;

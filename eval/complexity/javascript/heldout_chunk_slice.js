@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: chunk
-// split: held-out
+// split: round-2
 // why: the slices together copy each element once.
 function chunk(arr, size) {
   const out = [];

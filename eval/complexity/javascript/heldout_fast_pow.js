@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: myPow
-// split: held-out
+// split: round-2
 // why: the exponent halves on each call.
 function myPow(x, n) {
   if (n === 0) return 1;

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: findDuplicates
-// split: held-out
+// split: round-2
 // why: sort a copy, then one pass comparing neighbours.
 function findDuplicates(nums) {
   const sorted = [...nums].sort((a, b) => a - b);

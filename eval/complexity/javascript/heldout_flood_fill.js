@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: floodFill
-// split: held-out
+// split: round-2
 // why: each of the m x n pixels is recoloured at most once.
 function floodFill(image, sr, sc, color) {
   const start = image[sr][sc];

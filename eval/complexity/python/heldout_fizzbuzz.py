@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: fizz_buzz
-# split: held-out
+# split: round-2
 # why: one pass from 1 to n.
 def fizz_buzz(n):
     out = []

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: to_binary_digits
-# split: held-out
+# split: round-2
 # why: insert(0, x) shifts the whole list on every pass over the input list.
 def to_binary_digits(values):
     out = []

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: num_islands
-# split: held-out
+# split: round-2
 # why: every cell of the grid is scanned once and enters the queue at most once.
 from collections import deque
 

@@ -1,6 +1,6 @@
 # complexity: O(2^n)
 # function: place
-# split: held-out
+# split: round-2
 # why: backtracking over column choices per row: exponential (n!).
 def solve_n_queens(n):
     cols, diag1, diag2 = set(), set(), set()

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: search_matrix
-# split: held-out
+# split: round-2
 # why: each step drops a row or a column: at most m + n steps.
 def search_matrix(matrix, target):
     r, c = 0, len(matrix[0]) - 1

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: top_k_frequent
-# split: held-out
+# split: round-2
 # why: counting is linear; sorting the distinct values by count is O(n log n).
 from collections import Counter
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: dailyTemperatures
-// split: held-out
+// split: round-2
 // why: monotonic stack: every index is pushed once and popped at most once.
 function dailyTemperatures(temps: number[]): number[] {
   const answer = new Array<number>(temps.length).fill(0);

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: generate
-// split: held-out
+// split: round-2
 // why: row i has i + 1 entries: 1 + 2 + ... + n.
 function generate(numRows: number): number[][] {
   const rows: number[][] = [];

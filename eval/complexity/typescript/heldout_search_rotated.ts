@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: search
-// split: held-out
+// split: round-2
 // why: binary search; one half is always sorted and the range halves.
 function search(nums: number[], target: number): number {
   let lo = 0;

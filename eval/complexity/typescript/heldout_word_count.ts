@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: wordFrequencies
-// split: held-out
+// split: round-2
 // why: split, then one pass with O(1) Map updates.
 function wordFrequencies(text: string): Map<string, number> {
   const freq = new Map<string, number>();
