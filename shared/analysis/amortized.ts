@@ -5,7 +5,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { AssignEv, Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
-import { baseOf, identifiersIn, isIdent, isNumber, lengthBase } from './tree.ts';
+import { baseOf, identifiersIn, isIdent, isNumber, lengthBase, subscriptParts } from './tree.ts';
+import { GRAPH_NAME } from './vocab.ts';
 
 const innermost = (loops: LoopCtx[]): LoopCtx | undefined => loops[loops.length - 1];
 const contains = (outer: Node, inner: Node): boolean => outer.startIndex <= inner.startIndex && outer.endIndex >= inner.endIndex;
@@ -27,12 +28,24 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   const outer = ctx.parent;
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
+  if (walksAdjacency(ctx, outer, spec)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
   const steppers = c.assigns.filter((a) => innermost(a.scope.loops) === ctx && stepOf(a, spec) !== 0 && watched.has(a.name));
   return steppers.some((st) => !c.assigns.some((a) => a.name === st.name && a !== st &&
     a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx) && stepOf(a, spec) !== stepOf(st, spec)));
+}
+
+/**
+ * `for u in range(n): for v in adj[u]`: the inner loops together walk every adjacency list once,
+ * O(V + E) in all. (A grid row `grid[r]` is different: its rows together hold m x n cells.)
+ */
+function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean {
+  if (ctx.kind !== 'foreach' || !ctx.iter) return false;
+  const sub = subscriptParts(ctx.iter, spec);
+  if (!sub?.object || !sub.index || !GRAPH_NAME.test(sub.object.text)) return false;
+  return outer.vars.includes(sub.index.text);
 }
 
 /** The collection a `while queue:` / `while (head < queue.length)` / `for len(q) > 0` loop drains. */

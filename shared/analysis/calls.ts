@@ -30,8 +30,8 @@ export interface CallResult {
   sorts: CallEv[];
   /** Heap pushes and pops: O(log n) each. */
   heapOps: CallEv[];
-  /** Library calls that read or copy a whole collection or string (split, join, reverse): O(n) each. */
-  wholeInput: CallEv[];
+  /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
+  wholeInput: { line: number; scope: Scope }[];
   userCalls: CallEv[];
 }
 
@@ -58,7 +58,8 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
   const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
-  const wholeInput = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
+  const wholeInput: CallResult['wholeInput'] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
+  wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
   const treeOps = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) &&
     c.assigns.some((a) => a.name === baseOf(e.receiver, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText)));
   const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, treeOps, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
@@ -113,7 +114,7 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
     const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
     if (!recv) continue;
     if (/^(add|append|push|insert|put|set)$/.test(e.last) && e.line <= firstCall) marks.add(recv);
-    if (/^(remove|discard|delete|pop|erase)$/.test(e.last) && e.line > firstCall) unmarks.add(recv);
+    if (/^(remove\w*|discard|delete\w*|pop\w*|erase|setLength|truncate)$/.test(e.last) && e.line > firstCall) unmarks.add(recv);
   }
   const tested = (name: string): boolean => c.ifs.some((i) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(i.cond.text)) ||
     c.binaries.some((b) => (b.op === 'in' || b.op === 'not in') && b.right?.text === name);

@@ -190,3 +190,5 @@ export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript
 export const HASHY_NAME = /set|map|dict|memo|cache|lookup|freq|count|visited|index_of|pos/i;
 /** Names that suggest a linked structure, so `if not node` is a null check, not an empty check. */
 export const NODE_NAME = /node|root|head|tail|cur|curr|prev|next|left|right|parent|child|tree|list_?node/i;
+/** Names of adjacency structures: `for v in adj[u]` over every u walks each edge once in all. */
+export const GRAPH_NAME = /^(adj\w*|graph|g|edges|neighbou?rs|children|successors)$/i;
