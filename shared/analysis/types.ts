@@ -16,6 +16,11 @@ export type ComplexityClass =
   | 'O(n^3)'
   | 'O(2^n)';
 
+/** Every class, cheapest first (a Record, so adding a class without ranking it fails to compile). */
+export const COMPLEXITY_RANK: Record<ComplexityClass, number> = {
+  'O(1)': 0, 'O(log n)': 1, 'O(n)': 2, 'O(n log n)': 3, 'O(n^2)': 4, 'O(n^2 log n)': 5, 'O(n^3)': 6, 'O(2^n)': 7,
+};
+
 export type DataStructureKind =
   | 'list'
   | 'set'
