@@ -138,3 +138,27 @@ test('recursion: memo states count their dimensions, grid fills count cells, gra
   const pow = `function pow(x, n) {\n  if (n === 0) return 1;\n  if (n < 0) return 1 / pow(x, -n);\n  const h = pow(x, Math.floor(n / 2));\n  return n % 2 ? h * h * x : h * h;\n}`;
   assert.equal(await est(pow, 'pow', 'javascript'), 'O(log n)');
 });
+
+test('every estimate comes with a reason that agrees with its class', async () => {
+  const says: Record<string, RegExp> = {
+    'O(1)': /nothing in it grows/,
+    'O(log n)': /log n|halves/,
+    'O(n)': /\(n passes\)|at most n times|whole input|visited once|O\(n\) in all|costs O\(n\)$/,
+    'O(n log n)': /n log n|log n|halves/,
+    'O(n^2)': /n · n|\(n steps\) on every pass|O\(n\^2\)/,
+    'O(n^2 log n)': /n log n and runs on every pass|O\(n\^2 log n\)/,
+    'O(n^3)': /n · n · n|nested|O\(n\^3\)/,
+    'O(2^n)': /exponential/,
+  };
+  const wrong: string[] = [];
+  for (const e of loadCorpus()) {
+    const f = (await analyzeCode(e.code, e.language))?.functions.find((x) => x.name === e.function);
+    const pattern = f ? says[f.complexityEstimate] : undefined;
+    if (!f?.complexityReason || !pattern?.test(f.complexityReason)) wrong.push(`${e.id} ${f?.complexityEstimate}: ${f?.complexityReason}`);
+  }
+  assert.deepEqual(wrong, []);
+  // The contradiction seen in a report: a quadratic key explained as visiting each element a bounded number of times.
+  const grid = await fn(`def total(grid):\n    s = 0\n    for row in grid:\n        for x in row:\n            s += x\n    return s\n`, 'total');
+  assert.equal(grid.complexityEstimate, 'O(n^2)');
+  assert.match(grid.complexityReason ?? '', /^the loop on line 4 runs inside the loop on line 3 \(n · n steps\)$/);
+});

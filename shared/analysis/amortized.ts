@@ -34,7 +34,19 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
   const steppers = c.assigns.filter((a) => innermost(a.scope.loops) === ctx && stepOf(a, spec) !== 0 && watched.has(a.name));
   return steppers.some((st) => !c.assigns.some((a) => a.name === st.name && a !== st &&
-    a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx) && stepOf(a, spec) !== stepOf(st, spec)));
+    a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx) && stepOf(a, spec) !== stepOf(st, spec) && !catchesUp(a, ctx, outer, c)));
+}
+
+/**
+ * Run-length scans: `j = i; while j < n and s[j] == s[i]: j += 1; ...; i = j`. The inner pointer
+ * starts where the outer one is, and the outer one jumps to where it stopped: together they cross
+ * the input once.
+ */
+function catchesUp(reset: AssignEv, ctx: LoopCtx, outer: LoopCtx, c: Collected): boolean {
+  const from = reset.value && isIdent(reset.value) ? reset.value.text : undefined;
+  if (!from) return false;
+  return c.assigns.some((a) => a.name === from && a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx) &&
+    a.node.startIndex > ctx.node.startIndex && a.value !== null && identifiersIn(a.value).has(reset.name));
 }
 
 /**

@@ -70,7 +70,7 @@ function foldCallees(analyses: FnAnalysis[]): void {
     const calls: CallSite[] = [];
     for (const e of a.calls.userCalls) {
       const key = keyOf.get(e.last);
-      if (key !== undefined && key !== String(i)) calls.push({ callee: key, scope: e.scope, line: e.line });
+      if (key !== undefined && key !== String(i)) calls.push({ callee: key, name: e.last, scope: e.scope, line: e.line });
     }
     sites.set(String(i), { byCtx: a.byCtx, calls, recursion: a.calls });
   });
@@ -79,6 +79,7 @@ function foldCallees(analyses: FnAnalysis[]): void {
     const est = final.get(String(i)) ?? a.local;
     a.facts.complexityEstimate = toClass(est.cost);
     if (est.line !== undefined) a.facts.dominantLine = est.line;
+    if (est.why) a.facts.complexityReason = est.why;
   });
 }
 

@@ -53,7 +53,8 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
     return !prefix || spec.selfNames.includes(prefix) || prefix === self.receiver || prefix === self.className;
   };
   const selfCalls = c.calls.filter((e) => e.last === self.name && prefixOk(e.callee, e.last));
-  const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee));
+  // A function of the candidate's own named `sort` (merge sort's) is not the library's.
+  const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee) && !(userFns.has(e.last) && prefixOk(e.callee, e.last)));
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));

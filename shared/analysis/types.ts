@@ -145,6 +145,8 @@ export interface FunctionFacts {
   complexityEstimate: ComplexityClass;
   /** The loop, sort or call line that sets the estimate ("which line dominates?"). */
   dominantLine?: number;
+  /** Plain words for why the estimate is what it is, consistent with it: usable as an answer key's reason. */
+  complexityReason?: string;
   /** Parse errors fall inside this function (it is probably still being typed). */
   hasError: boolean;
   /** Found only by the header fallback on broken code; body facts are empty. */
