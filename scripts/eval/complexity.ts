@@ -32,6 +32,7 @@ export interface Verdict {
   entry: CorpusEntry;
   got: ComplexityClass | null;
   dominantLine?: number;
+  reason?: string;
   parseOk: boolean;
 }
 
@@ -54,7 +55,8 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
 export async function judge(entry: CorpusEntry): Promise<Verdict> {
   const a = await analyzeCode(entry.code, entry.language);
   const f = a?.functions.find((x) => x.name === entry.function);
-  return { entry, got: f?.complexityEstimate ?? null, parseOk: a?.parseOk ?? false, ...(f?.dominantLine !== undefined ? { dominantLine: f.dominantLine } : {}) };
+  return { entry, got: f?.complexityEstimate ?? null, parseOk: a?.parseOk ?? false,
+    ...(f?.dominantLine !== undefined ? { dominantLine: f.dominantLine } : {}), ...(f?.complexityReason ? { reason: f.complexityReason } : {}) };
 }
 
 export interface Agreement { total: number; agree: number; rate: number }
@@ -68,7 +70,7 @@ const pct = (a: Agreement): string => `${(a.rate * 100).toFixed(1)}% (${a.agree}
 
 export const complexityPart: EvalPart = {
   name: 'complexity',
-  async run(): Promise<EvalResult> {
+  async run({ verbose }): Promise<EvalResult> {
     const verdicts: Verdict[] = [];
     for (const e of loadCorpus()) verdicts.push(await judge(e));
     const overall = agreement(verdicts);
@@ -91,7 +93,9 @@ export const complexityPart: EvalPart = {
     for (const v of misses) {
       const line = v.dominantLine ? `line ${v.dominantLine}: ${v.entry.code.split('\n')[v.dominantLine - 1]?.trim() ?? ''}` : 'no dominant line';
       lines.push(`  ${v.entry.id}: expected ${v.entry.expected}, got ${v.got ?? 'function not found'}; ${line}`);
+      if (v.reason) lines.push(`    estimator's reason: ${v.reason}`);
     }
+    if (verbose) for (const v of verdicts) lines.push(`  ${v.got === v.entry.expected ? 'ok  ' : 'MISS'} ${v.entry.id} ${v.got}: ${v.reason ?? ''}`);
     return { figures, lines, ok: overall.rate >= TARGET && !unparsed.length };
   },
 };
