@@ -162,3 +162,11 @@ test('every estimate comes with a reason that agrees with its class', async () =
   assert.equal(grid.complexityEstimate, 'O(n^2)');
   assert.match(grid.complexityReason ?? '', /^the loop on line 4 runs inside the loop on line 3 \(n · n steps\)$/);
 });
+
+test("Euclid's remainder loop and digit recursion are logarithmic; a circular index is not", async () => {
+  assert.equal(await est('int gcd(int a, int b) {\n  while (b != 0) {\n    int t = a % b;\n    a = b;\n    b = t;\n  }\n  return a;\n}', 'gcd', 'cpp'), 'O(log n)');
+  assert.equal(await est('def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n', 'gcd'), 'O(log n)');
+  assert.equal(await est('def gcd(a, b):\n    if b == 0:\n        return a\n    return gcd(b, a % b)\n', 'gcd'), 'O(log n)');
+  assert.equal(await est('def digits(n):\n    if n < 10:\n        return 1\n    return 1 + digits(n // 10)\n', 'digits'), 'O(log n)');
+  assert.equal(await est('def rot(a, k):\n    i = k\n    out = []\n    while len(out) < len(a):\n        out.append(a[i % len(a)])\n        i = i + 1\n    return out\n', 'rot'), 'O(n)');
+});

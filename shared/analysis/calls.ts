@@ -77,7 +77,9 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
 
 function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {
   const argText = calls.flatMap((e) => e.args.map((a) => a.text)).join(' ');
-  const halving = /\/\/?\s*2\b|>>\s*1\b|\bmid\b|\bhalf\b/.test(argText);
+  // `n // 2`, `n / 10` (digits), `lo..mid`, and Euclid's `gcd(b, a % b)`: the argument shrinks by a factor.
+  const euclid = [...argText.matchAll(/\b(\w+)\s*%\s*(\w+)\b/g)].some((m) => self.params.includes(m[1] ?? '') && self.params.includes(m[2] ?? ''));
+  const halving = euclid || /\/\/?\s*(?:[2-9]|[1-9]\d+)\b|>>\s*[1-9]\b|\bmid\b|\bhalf\b/.test(argText);
   const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)) ||
     e.scope.loops.some((l) => walksChildren(l, e, spec)));
   const inLoop = calls.some((e) => e.scope.loops.length > 0);

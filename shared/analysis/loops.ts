@@ -113,7 +113,18 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
       return true;
     }
   }
-  return false;
+  return isEuclid(ctx, c, watched);
+}
+
+/**
+ * Euclid's `t = a % b; a = b; b = t` (or `a, b = b, a % b`): the remainder is below half of `a`
+ * every second pass, so O(log n) passes. Both operands must be rewritten in the loop, which a
+ * circular index (`i % n` with a fixed n) is not.
+ */
+function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
+  const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
+  return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
+    b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
 }
 
 /** `[(0, 1), (1, 0)]`, `{{1, 0}, {-1, 0}}`: a fixed handful of literals (no names, no calls inside). */
