@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: singles
-// split: held-out
+// split: round-3
 // why: std::count walks the whole vector for every element.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: topoSort
-// split: held-out
+// split: round-3
 // why: Kahn's algorithm: every vertex queued once, every edge relaxed once: O(V + E).
 #include <queue>
 #include <vector>

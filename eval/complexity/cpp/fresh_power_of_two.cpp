@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: isPowerOfTwo
-// split: held-out
+// split: round-3
 // why: n halves on every pass.
 bool isPowerOfTwo(long long n) {
     if (n <= 0) return false;

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: containsDuplicate
-// split: held-out
+// split: round-3
 // why: sort, then compare neighbours once.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: uniquePaths
-// split: held-out
+// split: round-3
 // why: an m x n table (rolled into one row), every cell once.
 #include <vector>
 using namespace std;

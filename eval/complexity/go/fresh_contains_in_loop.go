@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: mentioned
-// split: held-out
+// split: round-3
 // why: strings.Contains scans the text for every word: O(words * text).
 package main
 

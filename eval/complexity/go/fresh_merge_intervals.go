@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: merge
-// split: held-out
+// split: round-3
 // why: sort by start, then one merging pass.
 package main
 

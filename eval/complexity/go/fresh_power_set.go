@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: gen
-// split: held-out
+// split: round-3
 // why: include or exclude each element: 2^n leaves.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseString
-// split: held-out
+// split: round-3
 // why: convert to runes and swap from both ends.
 package main
 

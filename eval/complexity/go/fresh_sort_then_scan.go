@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: longestRun
-// split: held-out
+// split: round-3
 // why: sort.Ints dominates the single scan.
 package main
 

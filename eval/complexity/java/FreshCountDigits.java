@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: countDigits
-// split: held-out
+// split: round-3
 // why: n is divided by 10 every pass.
 class Solution {
     public int countDigits(int n) {

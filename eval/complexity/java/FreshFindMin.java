@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: findMin
-// split: held-out
+// split: round-3
 // why: binary search on the rotation point.
 class Solution {
     public int findMin(int[] nums) {

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: build
-// split: held-out
+// split: round-3
 // why: backtracking over balanced strings: Catalan-many results, exponential.
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: containsNearbyDuplicate
-// split: held-out
+// split: round-3
 // why: one pass with HashMap lookups.
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: sortedCounts
-// split: held-out
+// split: round-3
 // why: TreeMap.merge is O(log n), n times.
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: matchOrders
-// split: held-out
+// split: round-3
 // why: findIndex scans the payments array for every order.
 function matchOrders(orders, payments) {
   const matched = [];

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: hanoi
-// split: held-out
+// split: round-3
 // why: two recursive calls on n - 1 disks: 2^n - 1 moves.
 function hanoi(n, from, to, via, moves = []) {
   if (n === 0) return moves;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: majorityElement
-// split: held-out
+// split: round-3
 // why: Boyer-Moore voting, one pass.
 function majorityElement(nums) {
   let candidate = null;

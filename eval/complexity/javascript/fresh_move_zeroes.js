@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: moveZeroes
-// split: held-out
+// split: round-3
 // why: a write pointer trails the read loop; one pass plus a fill.
 function moveZeroes(nums) {
   let write = 0;

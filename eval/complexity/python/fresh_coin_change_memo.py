@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: best
-# split: held-out
+# split: round-3
 # why: amount states, each trying every coin: O(amount * coins).
 from functools import lru_cache
 

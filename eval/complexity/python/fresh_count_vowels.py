@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: count_vowels
-# split: held-out
+# split: round-3
 # why: membership in a 5-letter literal is constant time; one pass over s.
 def count_vowels(s):
     total = 0

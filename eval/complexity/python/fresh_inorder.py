@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: inorder
-# split: held-out
+# split: round-3
 # why: each node is visited once.
 class TreeNode:
     def __init__(self, val, left=None, right=None):

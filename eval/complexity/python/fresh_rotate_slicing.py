@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: rotate
-# split: held-out
+# split: round-3
 # why: two slices and a concatenation, each linear; no loop.
 def rotate(nums, k):
     k %= len(nums)

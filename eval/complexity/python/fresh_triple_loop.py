@@ -1,6 +1,6 @@
 # complexity: O(n^3)
 # function: count_zero_triplets
-# split: held-out
+# split: round-3
 # why: every triple i < j < k is tried.
 def count_zero_triplets(nums):
     n = len(nums)

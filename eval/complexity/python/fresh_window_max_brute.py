@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: max_sliding_window
-# split: held-out
+# split: round-3
 # why: max over a k-wide slice for each of n - k + 1 windows: O(n * k).
 def max_sliding_window(nums, k):
     out = []

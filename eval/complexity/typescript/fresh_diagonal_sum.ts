@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: diagonalSum
-// split: held-out
+// split: round-3
 // why: one loop over the n rows of an n x n matrix, two cells each.
 function diagonalSum(mat: number[][]): number {
   const n = mat.length;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: groupBy
-// split: held-out
+// split: round-3
 // why: one pass with O(1) Map operations.
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

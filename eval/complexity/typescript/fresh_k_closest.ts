@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: kClosest
-// split: held-out
+// split: round-3
 // why: sorting all points by distance dominates.
 function kClosest(points: number[][], k: number): number[][] {
   return points

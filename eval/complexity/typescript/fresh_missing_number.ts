@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: missingNumber
-// split: held-out
+// split: round-3
 // why: the reduce is one pass; the formula is O(1).
 function missingNumber(nums: number[]): number {
   const n = nums.length;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: wordPattern
-// split: held-out
+// split: round-3
 // why: split once, then one pass with two maps.
 function wordPattern(pattern: string, s: string): boolean {
   const words = s.split(' ');
