@@ -170,3 +170,29 @@ test("Euclid's remainder loop and digit recursion are logarithmic; a circular in
   assert.equal(await est('def digits(n):\n    if n < 10:\n        return 1\n    return 1 + digits(n // 10)\n', 'digits'), 'O(log n)');
   assert.equal(await est('def rot(a, k):\n    i = k\n    out = []\n    while len(out) < len(a):\n        out.append(a[i % len(a)])\n        i = i + 1\n    return out\n', 'rot'), 'O(n)');
 });
+
+test('copies in loops: a growing slice or substring costs n per pass; fixed widths, chunk steps, returns and split words do not', async () => {
+  assert.equal(await est(`def f(s, k):\n    out = []\n    for i in range(len(s) - k + 1):\n        out.append(s[i:i + k])\n    return out\n`, 'f'), 'O(n^2)');
+  assert.equal(await est(`def f(s):\n    n = 0\n    for i in range(len(s) - 1):\n        if s[i:i + 2] == 'ab':\n            n += 1\n    return n\n`, 'f'), 'O(n)');
+  assert.equal(await est(`int f(const std::string& s, const std::string& t) {\n  int c = 0;\n  for (int i = 0; i + (int)t.size() <= (int)s.size(); i++) if (s.substr(i, t.size()) == t) c++;\n  return c;\n}`, 'f', 'cpp'), 'O(n^2)');
+  assert.equal(await est(`class S {\n  int f(String s) {\n    int c = 0;\n    for (int i = 0; i < s.length(); i++) if (s.substring(i, i + 1).equals("a")) c++;\n    return c;\n  }\n}`, 'f', 'java'), 'O(n)');
+  assert.equal(await est(`function chunk(a, size) {\n  const out = [];\n  for (let i = 0; i < a.length; i += size) out.push(a.slice(i, i + size));\n  return out;\n}`, 'chunk', 'javascript'), 'O(n)');
+  assert.equal(await est(`function prefix(strs) {\n  for (let i = 0; i < strs[0].length; i++) {\n    if (strs[1][i] !== strs[0][i]) return strs[0].slice(0, i);\n  }\n  return strs[0];\n}`, 'prefix', 'javascript'), 'O(n)');
+  assert.equal(await est(`function title(s) {\n  return s.split(' ').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');\n}`, 'title', 'javascript'), 'O(n)');
+  assert.equal(await est(`function flat(arrays) {\n  let r = [];\n  for (const a of arrays) r = r.concat(a);\n  return r;\n}`, 'flat', 'javascript'), 'O(n^2)');
+  assert.equal(await est(`def grow(xs):\n    res = []\n    for x in xs:\n        res = res + [x]\n    return res\n`, 'grow'), 'O(n^2)');
+});
+
+test('log-cost library calls: binary searches, std::map subscripts; a halved bound is still linear; a 2^n bound is exponential', async () => {
+  assert.equal(await est(`import bisect\n\ndef f(rows, t):\n    return sum(bisect.bisect_left(r, t) for r in rows)\n`, 'f'), 'O(n log n)');
+  assert.equal(await est(`int f(const std::vector<int>& a, const std::vector<int>& q) {\n  int s = 0;\n  for (int x : q) s += std::lower_bound(a.begin(), a.end(), x) - a.begin();\n  return s;\n}`, 'f', 'cpp'), 'O(n log n)');
+  assert.equal(await est(`std::map<std::string, int> f(const std::vector<std::string>& w) {\n  std::map<std::string, int> m;\n  for (const auto& x : w) m[x]++;\n  return m;\n}`, 'f', 'cpp'), 'O(n log n)');
+  assert.equal(await est(`std::unordered_map<std::string, int> f(const std::vector<std::string>& w) {\n  std::unordered_map<std::string, int> m;\n  for (const auto& x : w) m[x]++;\n  return m;\n}`, 'f', 'cpp'), 'O(n)');
+  assert.equal(await est(`package main\n\nfunc f(m [][]int) {\n\tn := len(m)\n\tfor i := 0; i < n/2; i++ {\n\t\tfor j := i; j < n-1-i; j++ {\n\t\t\tm[i][j] = m[j][i]\n\t\t}\n\t}\n}\n`, 'f', 'go'), 'O(n^2)');
+  assert.equal(await est(`class S {\n  int f(int[] a) {\n    int n = a.length, c = 0;\n    for (int mask = 0; mask < (1 << n); mask++) c++;\n    return c;\n  }\n}`, 'f', 'java'), 'O(2^n)');
+});
+
+test('tallies and adjacency lists walked once per key add up to n', async () => {
+  assert.equal(await est(`class S {\n  int[] sort(int[] a, int max) {\n    int[] count = new int[max + 1];\n    for (int x : a) count[x]++;\n    int[] out = new int[a.length];\n    int k = 0;\n    for (int v = 0; v <= max; v++) {\n      for (int c = 0; c < count[v]; c++) out[k++] = v;\n    }\n    return out;\n  }\n}`, 'sort', 'java'), 'O(n)');
+  assert.equal(await est(`class S {\n  int f(int[][] grid) {\n    int s = 0;\n    for (int r = 0; r < grid.length; r++) {\n      for (int c = 0; c < grid[r].length; c++) s += grid[r][c];\n    }\n    return s;\n  }\n}`, 'f', 'java'), 'O(n^2)');
+});

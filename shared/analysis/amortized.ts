@@ -5,8 +5,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { AssignEv, Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
-import { baseOf, identifiersIn, isIdent, isNumber, lengthBase, subscriptParts } from './tree.ts';
-import { GRAPH_NAME } from './vocab.ts';
+import { baseOf, identifiersIn, isIdent, isNumber, lengthBase, namedKids, subscriptParts } from './tree.ts';
+import { GRAPH_NAME, TALLY_NAME } from './vocab.ts';
 
 const innermost = (loops: LoopCtx[]): LoopCtx | undefined => loops[loops.length - 1];
 const contains = (outer: Node, inner: Node): boolean => outer.startIndex <= inner.startIndex && outer.endIndex >= inner.endIndex;
@@ -54,10 +54,14 @@ function catchesUp(reset: AssignEv, ctx: LoopCtx, outer: LoopCtx, c: Collected):
  * O(V + E) in all. (A grid row `grid[r]` is different: its rows together hold m x n cells.)
  */
 function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean {
-  if (ctx.kind !== 'foreach' || !ctx.iter) return false;
-  const sub = subscriptParts(ctx.iter, spec);
-  if (!sub?.object || !sub.index || !GRAPH_NAME.test(sub.object.text)) return false;
-  return outer.vars.includes(sub.index.text);
+  const perVertex = (n: Node | null, names: RegExp): boolean => {
+    const sub = n ? subscriptParts(n, spec) : null;
+    return !!sub?.object && !!sub.index && names.test(sub.object.text) && outer.vars.includes(sub.index.text);
+  };
+  if (ctx.kind === 'foreach') return perVertex(ctx.iter, GRAPH_NAME);
+  // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
+  const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
+  return bound !== undefined;
 }
 
 /** The collection a `while queue:` / `while (head < queue.length)` / `for len(q) > 0` loop drains. */

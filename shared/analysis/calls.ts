@@ -6,7 +6,8 @@ import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { HASHY_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
+import { findCopies } from './copies.ts';
+import { baseOf, calleeText, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, lastSegment, namedKids, receiverOf, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -23,8 +24,10 @@ export interface CallResult {
    * marking `grid[r][c]` visits n^2 cells (every input size is n). 1 otherwise.
    */
   dims: number;
-  /** Operations on an ordered tree container (std::set, TreeMap): O(log n) each. */
-  treeOps: CallEv[];
+  /** Operations on an ordered tree container (std::set, TreeMap, `std::map[k]`): O(log n) each. */
+  treeOps: { line: number; scope: Scope }[];
+  /** Library binary searches (bisect, lower_bound, sort.Search): O(log n) each. */
+  searches: CallEv[];
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
@@ -61,9 +64,11 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
   const wholeInput: CallResult['wholeInput'] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
   wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
-  const treeOps = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) &&
-    c.assigns.some((a) => a.name === baseOf(e.receiver, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText)));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, treeOps, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+  const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
+  const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
+  treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
+  const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
     wholeInput, userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
@@ -236,8 +241,11 @@ function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf
     if ((a.op === '+=' && spec.id !== 'cpp') || selfConcat) push(a.node, 'concat', a.scope);
   }
   for (const a of c.assigns) {
-    if (a.scope.loops.length && !a.viaIndex && a.value && rebuildsFrom(a.value, a.name, spec)) push(a.node, 'shift', a.scope);
+    if (!a.scope.loops.length || a.viaIndex || !a.value) continue;
+    const rebuilt = rebuildsFrom(a.value, a.name, spec);
+    if (rebuilt) push(a.node, rebuilt, a.scope);
   }
+  for (const cp of findCopies(c, spec)) if (!out.some((o) => o.facts.line === cp.line)) push(cp.node, 'copy', cp.scope);
   return out.sort((x, y) => x.facts.line - y.facts.line);
 }
 
@@ -245,7 +253,15 @@ function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf
  * `out = append([]int{x}, out...)`, `arr = [x, ...arr]`, `res = [x] + res`: the collection is
  * rebuilt with something in front of it, copying all of it on every pass.
  */
-function rebuildsFrom(value: Node, name: string, spec: SyntaxSpec): boolean {
+function rebuildsFrom(value: Node, name: string, spec: SyntaxSpec): 'shift' | 'copy' | null {
+  // `result = result.concat(x)`, `res = res + [x]`: a new list holding all of the old one.
+  if (spec.calls.includes(value.type) && lastSegment(calleeText(value)) === 'concat' && baseOf(receiverOf(value), spec) === name) return 'copy';
+  if (spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
+    field(value, 'left')?.text === name && isListLiteral(field(value, 'right'))) return 'copy';
+  return prepends(value, name, spec) ? 'shift' : null;
+}
+
+function prepends(value: Node, name: string, spec: SyntaxSpec): boolean {
   const spreads = [...value.descendantsOfType(['spread_element', 'variadic_argument', 'list_splat'])]
     .filter((n): n is Node => n !== null && baseOf(namedKids(n)[0] ?? null, spec) === name);
   if (spreads.some((n) => {

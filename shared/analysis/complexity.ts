@@ -61,6 +61,7 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line, () => linearReason(lin.facts, lin.scope.loops, byCtx));
   for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line, () => logOpReason(h.line, 'heap', h.scope.loops, byCtx));
   for (const t of calls.treeOps) consider(mul(at(t.scope), LOGN), t.line, () => logOpReason(t.line, 'ordered-tree', t.scope.loops, byCtx));
+  for (const b of calls.searches) consider(mul(at(b.scope), LOGN), b.line, () => logOpReason(b.line, 'binary-search', b.scope.loops, byCtx));
   // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
   for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line, () => wholeInputReason(w.line));
   return best;

@@ -28,7 +28,7 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (isHalving(ctx, c, spec)) facts.halving = true;
     if (isConstantBound(ctx, c, spec)) facts.constantBound = true;
     if (isAmortized(ctx, c, spec)) facts.amortized = true;
-    if (isDoubling(ctx, iterates, c, spec)) facts.doubling = true;
+    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
     loops.push(facts);
@@ -100,8 +100,10 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
     const v = numberValue(a.value, spec);
     if (v !== null && (v >= 2 || a.op.includes('<<') || a.op.includes('>>'))) return true;
   }
+  const inCond = (n: Node): boolean => ctx.cond !== null && n.startIndex >= ctx.cond.startIndex && n.endIndex <= ctx.cond.endIndex;
   for (const b of c.binaries) {
-    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec)) continue;
+    // `i < n / 2` halves the bound, not the progress: still n/2 passes.
+    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec) || inCond(b.node)) continue;
     const v = numberValue(b.right, spec) ?? 0;
     if (!(v >= 2 || b.op.startsWith('>>') || b.op === '<<')) continue;
     if ([...identifiersIn(b.left)].some((id) => watched.has(id))) {
@@ -125,6 +127,22 @@ function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
   const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
   return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
     b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
+}
+
+/** `mask < (1 << n)`, `i < 2 ** n`, `Math.pow(2, n)`: one pass per subset. */
+function hasPowerBound(ctx: LoopCtx, spec: SyntaxSpec): boolean {
+  if (!ctx.cond || ctx.partial) return false;
+  const nodes = [ctx.cond, ...ctx.cond.descendantsOfType([...spec.binaries, ...spec.calls])].filter((n): n is Node => n !== null);
+  return nodes.some((n) => {
+    const kids = namedKids(n);
+    const op = n.childForFieldName('operator')?.text ?? '';
+    if ((op === '<<' && numberValue(kids[0] ?? null, spec) === 1) || (op === '**' && numberValue(kids[0] ?? null, spec) === 2)) {
+      return !isNumber(kids[1] ?? null, spec);
+    }
+    const args = namedKids(n.childForFieldName('arguments'));
+    return spec.calls.includes(n.type) && /(^|\.)pow$/.test(n.childForFieldName('function')?.text ?? '') &&
+      numberValue(args[0] ?? null, spec) === 2 && !isNumber(args[1] ?? null, spec);
+  });
 }
 
 /** `[(0, 1), (1, 0)]`, `{{1, 0}, {-1, 0}}`: a fixed handful of literals (no names, no calls inside). */

@@ -30,6 +30,7 @@ function amortisedNote(chain: LoopCtx[], byCtx: ByCtx): string {
 /** Why a loop nest costs what it does: "the loop on line 6 runs inside the loop on line 5 (n · n)". */
 export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   const doubling = chain.find((l) => byCtx.get(l)?.doubling);
+  if (doubling && !doubling.parent) return `the loop on line ${doubling.line} runs once per subset (a 2^n bound): exponential`;
   if (doubling) {
     return `the loop on line ${doubling.line} appends one new item for every item the collection held, once per pass of the loop on line ${doubling.parent?.line ?? doubling.line}, so the collection doubles each pass: exponential`;
   }
@@ -63,14 +64,14 @@ export function sortReason(line: number, chain: LoopCtx[], byCtx: ByCtx): string
 
 const LINEAR_WHAT: Record<LinearCallFacts['kind'], string> = {
   membership: 'scans a list', search: 'scans a list', shift: 'moves every element', concat: 'copies the string built so far',
-  aggregate: 'reads the whole collection',
+  aggregate: 'reads the whole collection', copy: 'copies a stretch that grows with the input',
 };
 
 export function linearReason(call: LinearCallFacts, chain: LoopCtx[], byCtx: ByCtx): string {
   return `\`${call.expr}\` on line ${call.line} ${LINEAR_WHAT[call.kind]} (n steps)${everyPass(chain, byCtx)}`;
 }
 
-export function logOpReason(line: number, what: 'heap' | 'ordered-tree', chain: LoopCtx[], byCtx: ByCtx): string {
+export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binary-search', chain: LoopCtx[], byCtx: ByCtx): string {
   return `the ${what} operation on line ${line} costs log n${everyPass(chain, byCtx)}`;
 }
 
@@ -94,7 +95,8 @@ export function recursionReason(calls: CallResult, line: number, perCall: string
     case 'visiting':
       return `the mark set before the call on line ${line} lets each ${calls.dims > 1 ? 'grid cell' : 'node'} be visited once, and its neighbour checks add up to the edges`;
     case 'halving':
-      return `each call on line ${line} halves the range, so the recursion is log n deep`;
+      return `each call on line ${line} halves the range, so the recursion is log n deep${perCall === 'O(1)' ? ''
+        : `, and the ${perCall} work of each call halves with it (n + n/2 + ...): ${total} in all`}`;
     case 'divide':
       return `each call splits the input into halves (line ${line}) and does ${perCall} work on its level: T(n) = 2T(n/2) + ${perCall}`;
     default:

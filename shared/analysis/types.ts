@@ -71,8 +71,9 @@ export interface LoopFacts {
    */
   amortized?: boolean;
   /**
-   * The loop appends to the collection whose size it captured (`size := len(res)`), once per pass
-   * of an outer loop: the collection doubles every outer pass (iterative subsets), O(2^n) in all.
+   * Exponentially many passes: the loop appends to the collection whose size it captured
+   * (`size := len(res)`) once per pass of an outer loop, so it doubles every outer pass (iterative
+   * subsets), or its bound is a power of two (`mask < 1 << n`).
    */
   doubling?: boolean;
   /** Recovered from a half-typed line the parser could not place; it has no body yet. */
@@ -94,7 +95,8 @@ export interface TryCatchFacts {
   riskyLines: number[];
 }
 
-export type LinearCallKind = 'membership' | 'search' | 'shift' | 'concat' | 'aggregate';
+// 'copy': a slice, substring or list rebuilt from itself whose length grows with the input.
+export type LinearCallKind = 'membership' | 'search' | 'shift' | 'concat' | 'aggregate' | 'copy';
 
 export interface LinearCallFacts {
   line: number;

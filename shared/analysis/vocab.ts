@@ -42,6 +42,8 @@ export interface Vocab {
   wholeInput: RegExp;
   /** Declared types of ordered tree containers, whose lookups and inserts cost O(log n). */
   orderedTypes: RegExp;
+  /** Library binary searches (callee text): O(log n) each. */
+  binarySearch: RegExp;
 }
 
 const MUTATORS = ['append', 'add', 'push', 'put', 'insert', 'extend', 'pop', 'remove', 'popleft', 'appendleft',
@@ -76,6 +78,7 @@ const python: Vocab = {
   memo: /@(functools\.)?(lru_cache|cache)\b|\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|reversed|reverse|copy|count|index|replace|strip|lower|upper|sum|any|all|Counter|find)$/,
   orderedTypes: /^$/,
+  binarySearch: /^(bisect\.)?(bisect|bisect_left|bisect_right)$/,
 };
 
 const javascript: Vocab = {
@@ -106,6 +109,7 @@ const javascript: Vocab = {
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
   orderedTypes: /^$/,
+  binarySearch: /^$/,
 };
 
 const java: Vocab = {
@@ -132,6 +136,7 @@ const java: Vocab = {
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim)$/,
   orderedTypes: /^(TreeMap|TreeSet|SortedMap|SortedSet|NavigableMap|NavigableSet)\b/,
+  binarySearch: /^(Arrays|Collections)\.binarySearch$/,
 };
 
 const cpp: Vocab = {
@@ -154,6 +159,7 @@ const cpp: Vocab = {
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy)$/,
   orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
+  binarySearch: /^(std::)?(lower_bound|upper_bound|binary_search|equal_range)$/,
 };
 
 const go: Vocab = {
@@ -182,6 +188,7 @@ const go: Vocab = {
   memo: /\b(memo|cache|dp)\b/,
   wholeInput: /^(Split|Join|Fields|Reverse|Repeat|ToLower|ToUpper|Contains|Index|Count|Replace|ReplaceAll|TrimSpace|copy)$/,
   orderedTypes: /^$/,
+  binarySearch: /^(sort\.(Search|SearchInts|SearchStrings|SearchFloat64s)|slices\.BinarySearch\w*)$/,
 };
 
 export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript: javascript, java, cpp, go };
@@ -192,3 +199,5 @@ export const HASHY_NAME = /set|map|dict|memo|cache|lookup|freq|count|visited|ind
 export const NODE_NAME = /node|root|head|tail|cur|curr|prev|next|left|right|parent|child|tree|list_?node/i;
 /** Names of adjacency structures: `for v in adj[u]` over every u walks each edge once in all. */
 export const GRAPH_NAME = /^(adj\w*|graph|g|edges|neighbou?rs|children|successors)$/i;
+/** Tallies: `for c < count[v]` over every v adds up to the number of items counted. */
+export const TALLY_NAME = /^(counts?|cnt|freq\w*|frequency|occurrences|buckets?|tally)$/i;
