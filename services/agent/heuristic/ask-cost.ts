@@ -110,7 +110,7 @@ export function hiddenLinearCost(ctx: Ctx): Draft | null {
   const m = RECEIVER.exec(call.expr);
   const receiver = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
   const total = SLOW.has(fn.complexityEstimate) ? fn.complexityEstimate : 'O(n^2)';
-  const variant = call.kind === 'shift' ? 'hidden.shift' : call.kind === 'concat' ? 'hidden.concat' : call.kind === 'aggregate' ? 'hidden.aggregate' : 'hidden.membership';
+  const variant = call.kind === 'shift' ? 'hidden.shift' : call.kind === 'concat' ? 'hidden.concat' : call.kind === 'aggregate' || call.kind === 'copy' ? 'hidden.aggregate' : 'hidden.membership';
   const text = {
     'hidden.membership': `In ${fn.name}, line ${call.line} does \`${expr}\` on every pass of ${over} \u2014 what does that cost, and how would you avoid it?`,
     'hidden.shift': `In ${fn.name}, line ${call.line} does \`${expr}\` inside ${over} \u2014 what does each of those calls cost, and what would you use instead?`,
