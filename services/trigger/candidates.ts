@@ -17,7 +17,7 @@ export interface Candidate {
 export const candidateKey = (c: Pick<Candidate, 'topic' | 'function'>) => `${c.topic}:${c.function ?? ''}`;
 
 const span = (f: FunctionFacts): [number, number] => [f.startLine, f.endLine];
-const SLOW = new Set(['O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)']);
+const SLOW = new Set(['O(n^2)', 'O(n^3)', 'O(2^n)']);
 
 function factsOf(f: FunctionFacts): Record<string, unknown> {
   return {
@@ -50,7 +50,7 @@ function completedCandidate(f: FunctionFacts): Candidate {
   return make(f, 'function_completed', 'purpose', 50, `${f.name} looks finished (it returns a value and parses cleanly).`);
 }
 
-const RANK = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'];
+const RANK = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
 
 /**
  * A function that got asymptotically faster since the last analysis: the moment of "brute force
