@@ -196,3 +196,16 @@ test('tallies and adjacency lists walked once per key add up to n', async () => 
   assert.equal(await est(`class S {\n  int[] sort(int[] a, int max) {\n    int[] count = new int[max + 1];\n    for (int x : a) count[x]++;\n    int[] out = new int[a.length];\n    int k = 0;\n    for (int v = 0; v <= max; v++) {\n      for (int c = 0; c < count[v]; c++) out[k++] = v;\n    }\n    return out;\n  }\n}`, 'sort', 'java'), 'O(n)');
   assert.equal(await est(`class S {\n  int f(int[][] grid) {\n    int s = 0;\n    for (int r = 0; r < grid.length; r++) {\n      for (int c = 0; c < grid[r].length; c++) s += grid[r][c];\n    }\n    return s;\n  }\n}`, 'f', 'java'), 'O(n^2)');
 });
+
+test('a prefix that only shrinks is amortised across the words; a Go flood fill marks grid cells', async () => {
+  const java = `class S {\n  static String common(String[] words) {\n    String prefix = words[0];\n    for (String w : words) {\n      while (!w.startsWith(prefix)) prefix = prefix.substring(0, prefix.length() - 1);\n    }\n    return prefix;\n  }\n}`;
+  const f = await fn(java, 'common', 'java');
+  assert.deepEqual([f.complexityEstimate, f.loops[1]?.amortized], ['O(n^2)', true]);
+  const py = `def common(words):\n    prefix = words[0]\n    for w in words:\n        while not w.startswith(prefix):\n            prefix = prefix[:-1]\n    return prefix\n`;
+  assert.equal((await fn(py, 'common')).loops[1]?.amortized, true);
+  // Reset for every word, the prefix is no longer shrinking for good.
+  const reset = `def f(words):\n    for w in words:\n        p = w\n        while p and p != 'a':\n            p = p[:-1]\n    return 0\n`;
+  assert.equal((await fn(reset, 'f')).loops[1]?.amortized, undefined);
+  const sink = `package main\n\nfunc sink(grid [][]byte, r, c int) {\n\tif r < 0 || c < 0 || r >= len(grid) || c >= len(grid[0]) || grid[r][c] != '1' {\n\t\treturn\n\t}\n\tgrid[r][c] = '0'\n\tsink(grid, r+1, c)\n\tsink(grid, r, c+1)\n}\n`;
+  assert.equal(await est(sink, 'sink', 'go'), 'O(n^2)');
+});

@@ -28,7 +28,7 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   const outer = ctx.parent;
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
-  if (walksAdjacency(ctx, outer, spec)) return true;
+  if (walksAdjacency(ctx, outer, spec) || onlyShrinks(ctx, outer, c, spec)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -62,6 +62,32 @@ function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean
   // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
   const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
   return bound !== undefined;
+}
+
+/**
+ * `while (!w.startsWith(prefix)) prefix = prefix.substring(0, prefix.length() - 1)` inside a loop
+ * over words: the prefix only ever gets shorter, so all the passes together are at most its length.
+ */
+function onlyShrinks(ctx: LoopCtx, outer: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const tested = identifiersIn(ctx.cond);
+  const shrinks = (a: AssignEv): boolean => a.value !== null && isPrefixOf(a.value, a.name, spec);
+  const mine = c.assigns.filter((a) => innermost(a.scope.loops) === ctx && !a.viaIndex && tested.has(a.name) && shrinks(a));
+  return mine.some((m) => c.assigns.every((a) => a.name !== m.name || !a.scope.loops.includes(outer) || shrinks(a)));
+}
+
+/** `p.substring(0, k)`, `p.slice(0, -1)`, `p[:-1]`, `p[:len(p)-1]`: a prefix of p itself. */
+function isPrefixOf(value: Node, name: string, spec: SyntaxSpec): boolean {
+  if (spec.calls.includes(value.type)) {
+    const fn = value.childForFieldName('function') ?? value.childForFieldName('name');
+    const recv = value.childForFieldName('object') ?? (fn ? fn.childForFieldName('object') ?? fn.childForFieldName('argument') ?? fn.childForFieldName('operand') : null);
+    const first = namedKids(value.childForFieldName('arguments'))[0];
+    return recv?.text === name && /(substring|slice|substr)$/.test(fn?.text ?? '') && first?.text === '0';
+  }
+  const kids = namedKids(value);
+  if (value.type === 'subscript' && kids[0]?.text === name && kids[1]?.type === 'slice') return /^\s*:/.test(kids[1].text);
+  // Go: `p[:len(p)-1]`.
+  return value.type === 'slice_expression' && kids[0]?.text === name && value.childForFieldName('start') === null;
 }
 
 /** The collection a `while queue:` / `while (head < queue.length)` / `for len(q) > 0` loop drains. */

@@ -1,13 +1,13 @@
 // Calls that matter for complexity and questions: self-calls (recursion and its shape), hidden
 // linear work inside loops, sorts, and calls into the candidate's other functions.
 import type { Node } from 'web-tree-sitter';
-import type { CallEv, Collected, Scope } from './collect.ts';
+import type { AssignEv, CallEv, Collected, Scope } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { HASHY_NAME, type Vocab } from './vocab.ts';
 import { findCopies } from './copies.ts';
-import { baseOf, calleeText, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, lastSegment, namedKids, receiverOf, subscriptParts } from './tree.ts';
+import { baseOf, calleeText, clip, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, lastSegment, namedKids, receiverOf, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -144,7 +144,11 @@ function marksGrid(c: Collected, spec: SyntaxSpec): boolean {
     const outer = n ? subscriptParts(n, spec) : null;
     return outer?.object ? subscriptParts(outer.object, spec) !== null : false;
   };
-  if (c.assigns.some((a) => a.viaIndex && twoSubscripts(field(a.node, 'left') ?? namedKids(a.node)[0] ?? null))) return true;
+  const target = (a: AssignEv): Node | null => {
+    const t = field(a.node, 'left') ?? namedKids(a.node)[0] ?? null;
+    return t && isListish(t) ? namedKids(t)[0] ?? null : t;
+  };
+  if (c.assigns.some((a) => a.viaIndex && twoSubscripts(target(a)))) return true;
   return c.calls.some((e) => /^(add|insert)$/.test(e.last) && e.args.length === 1 && e.args[0] !== undefined &&
     /^(tuple|array|list|initializer_list|pair)$/.test(e.args[0].type) && namedKids(e.args[0]).length === 2);
 }
