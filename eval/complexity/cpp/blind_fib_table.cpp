@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: fib
-// split: held-out
+// split: round-4
 // why: a bottom-up table filled once.
 #include <vector>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: minEatingSpeed
-// split: held-out
+// split: round-4
 // why: binary search over speeds (log of the largest pile), each trial summing over n piles.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: wordCount
-// split: held-out
+// split: round-4
 // why: std::map operator[] is O(log n) per word.
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseList
-// split: held-out
+// split: round-4
 // why: one pass re-linking each node.
 struct ListNode {
     int val;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseWords
-// split: held-out
+// split: round-4
 // why: read words once, then join them back in reverse.
 #include <sstream>
 #include <string>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: countOccurrences
-// split: held-out
+// split: round-4
 // why: substr copies k characters at each of n starts: O(n * k).
 #include <string>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: hasPathSum
-// split: held-out
+// split: round-4
 // why: each node is visited at most once.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: insertionSort
-// split: held-out
+// split: round-4
 // why: each element may slide back past all the ones before it.
 package main
 

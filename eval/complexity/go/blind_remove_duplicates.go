@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: removeDuplicates
-// split: held-out
+// split: round-4
 // why: one read pass with a trailing write index.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: rotate
-// split: held-out
+// split: round-4
 // why: each of the n x n cells is moved once in its ring of four.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: searchInsert
-// split: held-out
+// split: round-4
 // why: the half-open range halves each pass.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: wordFreq
-// split: held-out
+// split: round-4
 // why: Fields splits once; one pass of map updates.
 package main
 

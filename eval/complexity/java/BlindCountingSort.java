@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countingSort
-// split: held-out
+// split: round-4
 // why: O(n + k) passes, with the value range k taken as at most n.
 class Solution {
     public int[] countingSort(int[] a, int maxValue) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: firstMissingPositive
-// split: held-out
+// split: round-4
 // why: cyclic sort: each swap puts one value in its final place, so at most n swaps in all.
 class Solution {
     public int firstMissingPositive(int[] nums) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: intersection
-// split: held-out
+// split: round-4
 // why: build a HashSet, then one pass of O(1) lookups.
 import java.util.HashSet;
 import java.util.Set;

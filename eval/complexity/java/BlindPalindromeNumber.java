@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: isPalindrome
-// split: held-out
+// split: round-4
 // why: one pass per decimal digit of x.
 class Solution {
     public boolean isPalindrome(int x) {

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: subsets
-// split: held-out
+// split: round-4
 // why: 2^n masks, each read bit by bit: O(n * 2^n).
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: sortNames
-// split: held-out
+// split: round-4
 // why: selection sort: for every position, scan the rest.
 class Solution {
     public void sortNames(String[] names) {

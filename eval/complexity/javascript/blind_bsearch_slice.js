@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: contains
-// split: held-out
+// split: round-4
 // why: log n calls, but each slices half of what it got: n/2 + n/4 + ... = O(n) copying.
 function contains(sorted, x) {
   if (sorted.length === 0) return false;

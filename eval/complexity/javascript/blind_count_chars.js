@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countChars
-// split: held-out
+// split: round-4
 // why: one pass with O(1) object updates.
 function countChars(str) {
   const counts = {};

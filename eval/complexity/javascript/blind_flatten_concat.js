@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: flattenOnce
-// split: held-out
+// split: round-4
 // why: concat copies the growing result on every pass.
 function flattenOnce(arrays) {
   let result = [];

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: setZeroes
-// split: held-out
+// split: round-4
 // why: two passes over all m x n cells.
 function setZeroes(matrix) {
   const rows = new Set();

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: average
-// split: held-out
+// split: round-4
 // why: a single reduce over the array.
 function average(nums) {
   if (nums.length === 0) return 0;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: twoSumSorted
-// split: held-out
+// split: round-4
 // why: two pointers move inward; n steps at most.
 function twoSumSorted(numbers, target) {
   let l = 0;

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: find_anagrams
-# split: held-out
+# split: round-4
 # why: a Counter is built from a k-long slice for every start: O(n * k).
 from collections import Counter
 

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: count_less
-# split: held-out
+# split: round-4
 # why: a binary search (bisect) in each of the m rows: O(m log n).
 import bisect
 

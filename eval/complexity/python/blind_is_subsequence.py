@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: is_subsequence
-# split: held-out
+# split: round-4
 # why: one pass over t; the pointer into s only moves forward.
 def is_subsequence(s, t):
     i = 0

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: merge_sorted
-# split: held-out
+# split: round-4
 # why: two indices each move forward only; n + m steps.
 def merge_sorted(a, b):
     i = j = 0

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: count_pairs_below
-# split: held-out
+# split: round-4
 # why: the sort dominates the two-pointer pass.
 def count_pairs_below(nums, limit):
     nums = sorted(nums)

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: total
-# split: held-out
+# split: round-4
 # why: n recursive calls, each copying the rest of the list with nums[1:].
 def total(nums):
     if not nums:

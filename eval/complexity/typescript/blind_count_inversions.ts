@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: countInversions
-// split: held-out
+// split: round-4
 // why: every pair (i, j) with i < j is compared.
 function countInversions(a: number[]): number {
   let count = 0;

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: findPeakElement
-// split: held-out
+// split: round-4
 // why: binary search towards the rising side.
 function findPeakElement(nums: number[]): number {
   let lo = 0;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: longestConsecutive
-// split: held-out
+// split: round-4
 // why: the inner while only runs from the start of a run, so every number is stepped over once in all.
 function longestConsecutive(nums: number[]): number {
   const set = new Set(nums);

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: mergeAll
-// split: held-out
+// split: round-4
 // why: collect every value (n in total), then sort once.
 function mergeAll(lists: number[][]): number[] {
   const all: number[] = [];

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: titleCase
-// split: held-out
+// split: round-4
 // why: split, map over words, join: each character handled a constant number of times.
 function titleCase(sentence: string): string {
   return sentence

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: trap
-// split: held-out
+// split: round-4
 // why: two pointers close in from both ends, n steps.
 function trap(height: number[]): number {
   let l = 0;
