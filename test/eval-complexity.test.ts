@@ -209,3 +209,29 @@ test('a prefix that only shrinks is amortised across the words; a Go flood fill 
   const sink = `package main\n\nfunc sink(grid [][]byte, r, c int) {\n\tif r < 0 || c < 0 || r >= len(grid) || c >= len(grid[0]) || grid[r][c] != '1' {\n\t\treturn\n\t}\n\tgrid[r][c] = '0'\n\tsink(grid, r+1, c)\n\tsink(grid, r, c+1)\n}\n`;
   assert.equal(await est(sink, 'sink', 'go'), 'O(n^2)');
 });
+
+test('three-colour DFS keeps its marks; word-search style restores do not', async () => {
+  const colours = `def has_cycle(u, graph, state):\n    if state[u] == 1:\n        return True\n    if state[u] == 2:\n        return False\n    state[u] = 1\n    for v in graph[u]:\n        if has_cycle(v, graph, state):\n            return True\n    state[u] = 2\n    return False\n`;
+  assert.equal(await est(colours, 'has_cycle'), 'O(n)');
+  const restore = `def find(board, r, c, word, i):\n    if i == len(word):\n        return True\n    if board[r][c] != word[i]:\n        return False\n    tmp = board[r][c]\n    board[r][c] = '#'\n    for dr, dc in ((1, 0), (0, 1)):\n        if find(board, r + dr, c + dc, word, i + 1):\n            return True\n    board[r][c] = tmp\n    return False\n`;
+  assert.equal(await est(restore, 'find'), 'O(2^n)');
+});
+
+test('children loops in a structural walk add up to the nodes; a level-order drain is not doubling', async () => {
+  const clone = `Node* clone(Node* node, std::unordered_map<Node*, Node*>& copies) {\n  if (!node) return nullptr;\n  if (copies.count(node)) return copies[node];\n  Node* c = new Node(node->val);\n  copies[node] = c;\n  for (Node* nb : node->neighbors) c->neighbors.push_back(clone(nb, copies));\n  return c;\n}`;
+  assert.equal(await est(clone, 'clone', 'cpp'), 'O(n)');
+  const size = `def size(node):\n    total = 1\n    for child in node.children:\n        total += size(child)\n    return total\n`;
+  assert.equal(await est(size, 'size'), 'O(n)');
+  const level = `std::vector<int> order(TreeNode* root) {\n  std::vector<int> out;\n  std::queue<TreeNode*> q;\n  q.push(root);\n  while (!q.empty()) {\n    int sz = q.size();\n    for (int i = 0; i < sz; i++) {\n      TreeNode* n = q.front();\n      q.pop();\n      out.push_back(n->val);\n      if (n->left) q.push(n->left);\n    }\n  }\n  return out;\n}`;
+  assert.equal(await est(level, 'order', 'cpp'), 'O(n)');
+});
+
+test('library calls: heapq.nlargest sorts, Java streams and nth_element read the input, sets held in a list are sets', async () => {
+  assert.equal(await est(`import heapq\n\ndef top(c, k):\n    return heapq.nlargest(k, c.keys(), key=c.get)\n`, 'top'), 'O(n log n)');
+  assert.equal(await est(`class S {\n  boolean dup(int[] a) {\n    return java.util.Arrays.stream(a).distinct().count() < a.length;\n  }\n}`, 'dup', 'java'), 'O(n)');
+  assert.equal(await est(`void k(std::vector<int>& a, int k) {\n  std::nth_element(a.begin(), a.begin() + k, a.end());\n}`, 'k', 'cpp'), 'O(n)');
+  const sets = `def ok(board, vals):\n    rows = [set() for _ in range(9)]\n    for v in vals:\n        if v in rows[v % 9]:\n            return False\n        rows[v % 9].add(v)\n    return True\n`;
+  assert.equal(await est(sets, 'ok'), 'O(n)');
+  const lists = `def ok(vals):\n    rows = [[] for _ in range(9)]\n    for v in vals:\n        if v in rows[v % 9]:\n            return False\n        rows[v % 9].append(v)\n    return True\n`;
+  assert.equal(await est(lists, 'ok'), 'O(n^2)');
+});

@@ -58,7 +58,7 @@ function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean
     const sub = n ? subscriptParts(n, spec) : null;
     return !!sub?.object && !!sub.index && names.test(sub.object.text) && outer.vars.includes(sub.index.text);
   };
-  if (ctx.kind === 'foreach') return perVertex(ctx.iter, GRAPH_NAME);
+  if (ctx.kind === 'foreach') return perVertex(ctx.iter, GRAPH_NAME) || perVertex(ctx.iter, TALLY_NAME);
   // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
   const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
   return bound !== undefined;
@@ -187,7 +187,10 @@ export function isDoubling(ctx: LoopCtx, iterates: string | undefined, c: Collec
   // `size := len(res)` read before the loop fixes the pass count; appending to res then doubles it.
   const alias = c.assigns.find((a) => a.name === iterates && !a.viaIndex && a.value);
   const captured = alias?.value ? lengthBase(alias.value, spec) : undefined;
-  if (captured) return growth(ctx, new Set([captured]), c, spec).length > 0;
+  // A level-order BFS (`sz = q.size(); for i < sz: q.pop(); q.push(child)`) drains as it grows.
+  const drains = (w: string): boolean => c.calls.some((e) => e.scope.loops.includes(ctx) && POPS.test(e.last) && e.receiver !== null &&
+    baseOf(e.receiver, spec) === w);
+  if (captured) return growth(ctx, new Set([captured]), c, spec).length > 0 && !drains(captured);
   // A comprehension over result is built first, then added to result: `result += [... for s in result]`.
   if (ctx.kind !== 'foreach' || ctx.node.type !== spec.comprehensionClause) return false;
   const wraps = (n: Node | null): boolean => n !== null && contains(n, ctx.node);

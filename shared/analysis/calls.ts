@@ -24,6 +24,8 @@ export interface CallResult {
    * marking `grid[r][c]` visits n^2 cells (every input size is n). 1 otherwise.
    */
   dims: number;
+  /** The recursion walks a node's children in a loop: the loop adds up to the edges, not n per call. */
+  childLoop: boolean;
   /** Operations on an ordered tree container (std::set, TreeMap, `std::map[k]`): O(log n) each. */
   treeOps: { line: number; scope: Scope }[];
   /** Library binary searches (bisect, lower_bound, sort.Search): O(log n) each. */
@@ -68,11 +70,12 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
     wholeInput, userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
+  result.childLoop = result.shape === 'structural' && selfCalls.some((e) => e.scope.loops.some((l) => walksChildren(l, e, spec)));
   if (result.shape === 'linear' && vocab.memo.test(self.text)) result.dims = varyingParams(selfCalls, self.params);
   if (result.shape === 'visiting' && marksGrid(c, spec)) result.dims = 2;
   const base = baseCase(c, selfCalls);
@@ -117,7 +120,10 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
   const firstCall = Math.min(...selfCalls.map((e) => e.line));
   const marks = new Set<string>();
   const unmarks = new Set<string>();
-  for (const a of c.assigns) if (a.viaIndex) (a.line > firstCall ? unmarks : marks).add(a.name);
+  // After the call, resetting (`used[i] = False`, `board[r][c] = tmp`) unmarks; a further state
+  // (`state[u] = 2`, three-colour DFS) keeps the node marked for good.
+  const furtherState = (v: Node | null): boolean => v !== null && isLiteral(v, spec) && !/^(0|false|False|None|null|nil|''|""|-1)$/.test(v.text);
+  for (const a of c.assigns) if (a.viaIndex) (a.line > firstCall ? (furtherState(a.value) ? marks : unmarks) : marks).add(a.name);
   for (const e of c.calls) {
     const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
     if (!recv) continue;
@@ -214,6 +220,13 @@ function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf
     const kind = kindOf(name);
     return kind ? LISTY_KINDS.has(kind) : !HASHY_NAME.test(name);
   };
+  // `v in rows[r]` where `rows = [set() for _ in range(9)]`: the element is a set.
+  const hashedElements = (n: Node): boolean => {
+    const sub = subscriptParts(n, spec);
+    const base = sub ? baseOf(sub.object, spec) : undefined;
+    return !!base && c.assigns.some((a) => a.name === base && a.value !== null &&
+      /^\[\s*(set|dict|defaultdict|Counter|frozenset)\(|^\[\s*\{\s*\}|^\[\s*(set|dict)\(\)\s*\]\s*\*|^new\s+\w*(Set|Map)/.test(a.value.text));
+  };
   const push = (node: Node, kind: LinearCallFacts['kind'], scope: Scope): void => {
     out.push({ facts: { line: node.startPosition.row + 1, expr: clip(node.text, 80), kind }, scope });
   };
@@ -221,7 +234,7 @@ function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf
     for (const b of c.binaries) {
       if (!b.scope.loops.length || (b.op !== 'in' && b.op !== 'not in') || !b.right) continue;
       if (isLiteral(b.right, spec) || spec.calls.includes(b.right.type)) continue;
-      if (scanned(baseOf(b.right, spec))) push(b.node, 'membership', b.scope);
+      if (scanned(baseOf(b.right, spec)) && !hashedElements(b.right)) push(b.node, 'membership', b.scope);
     }
   }
   for (const e of c.calls) {

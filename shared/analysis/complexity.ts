@@ -84,7 +84,8 @@ export function withRecursion(local: Estimate, calls: CallResult): Estimate {
       // Memoised: one call per state, and a memo over (i, j) has n^2 of them.
       return rec(mul(perCall, { p: calls.dims, l: 0, exp: false }));
     case 'structural':
-      return rec(mul(perCall, N));
+      // `for child in node.children: walk(child)`: the children loops add up to the nodes.
+      return rec(calls.childLoop ? { p: 1 + Math.max(0, perCall.p - 1), l: perCall.l, exp: false } : mul(perCall, N));
     case 'visiting':
       // Each node (or grid cell) once; its neighbour loop adds up to the edges, not n per visit.
       return { ...rec({ p: calls.dims + Math.max(0, perCall.p - 1), l: perCall.l, exp: false }), amortized: true };

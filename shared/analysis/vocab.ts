@@ -66,7 +66,8 @@ const python: Vocab = {
   ],
   heapCalls: /^(heapq\.)?(heappush|heapify|heappushpop|heapreplace)$/,
   heapOps: /^(heapq\.)?(heappush|heappop|heappushpop|heapreplace)$/,
-  sortCall: /^sorted$|\.sort$/,
+  // heapq.nlargest/nsmallest keep a k-heap over n items: O(n log k), k <= n.
+  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
   searchFunctions: /^$/,
@@ -134,7 +135,7 @@ const java: Vocab = {
   testFunction: /^test/,
   assertCall: /^(Assert\.|Assertions\.)?assert\w*$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim)$/,
+  wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim|stream|distinct|collect|toList|boxed)$/,
   orderedTypes: /^(TreeMap|TreeSet|SortedMap|SortedSet|NavigableMap|NavigableSet)\b/,
   binarySearch: /^(Arrays|Collections)\.binarySearch$/,
 };
@@ -157,7 +158,7 @@ const cpp: Vocab = {
   testFunction: /^(TEST|TEST_F|TEST_CASE|test\w*)$/,
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy)$/,
+  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal)$/,
   orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
   binarySearch: /^(std::)?(lower_bound|upper_bound|binary_search|equal_range)$/,
 };
