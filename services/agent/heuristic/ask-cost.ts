@@ -66,7 +66,7 @@ export function timeComplexity(ctx: Ctx): Draft | null {
   return {
     topic: 'time_complexity', variant, lines: loop ? span(loop.line, dominant) : [fn.startLine, fn.endLine],
     text: `Looking at ${where}: what is the time complexity of ${fn.name} ${inTermsOf(ctx)}, and which line dominates it?`,
-    key: { ...base, focusLines: [dominant], keyReason: variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass` : `${where} visits each element of ${size} a bounded number of times` },
+    key: { ...base, focusLines: [dominant], keyReason: fn.complexityReason ?? (variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass` : `${where} visits each element of ${size} a bounded number of times`) },
     concepts: [domConcept],
     misconceptions: [
       ...(key === 'O(n)' ? [{ claim: 'a lookup counted as a scan', cls: 'O(n^2)', feedback: wrongUp }] : []),
@@ -110,7 +110,7 @@ export function hiddenLinearCost(ctx: Ctx): Draft | null {
   const m = RECEIVER.exec(call.expr);
   const receiver = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
   const total = SLOW.has(fn.complexityEstimate) ? fn.complexityEstimate : 'O(n^2)';
-  const variant = call.kind === 'shift' ? 'hidden.shift' : call.kind === 'concat' ? 'hidden.concat' : call.kind === 'aggregate' ? 'hidden.aggregate' : 'hidden.membership';
+  const variant = call.kind === 'shift' ? 'hidden.shift' : call.kind === 'concat' ? 'hidden.concat' : call.kind === 'aggregate' || call.kind === 'copy' ? 'hidden.aggregate' : 'hidden.membership';
   const text = {
     'hidden.membership': `In ${fn.name}, line ${call.line} does \`${expr}\` on every pass of ${over} \u2014 what does that cost, and how would you avoid it?`,
     'hidden.shift': `In ${fn.name}, line ${call.line} does \`${expr}\` inside ${over} \u2014 what does each of those calls cost, and what would you use instead?`,
