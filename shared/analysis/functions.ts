@@ -4,12 +4,14 @@ import type { Node } from 'web-tree-sitter';
 import { analyzeCalls, type CallResult } from './calls.ts';
 import { collect, type Collected, type LoopCtx } from './collect.ts';
 import { estimateLocal, type Estimate } from './complexity.ts';
+import { endsWithValue } from './finish.ts';
 import { findGuards, findIndexFirst, findTryCatch } from './guards.ts';
 import type { SyntaxSpec } from './languages.ts';
 import { analyzeLoops } from './loops.ts';
 import { guessIterates } from './repair.ts';
 import { fingerprint } from './similarity.ts';
 import { findRoles } from './roles.ts';
+import { findSentinels } from './sentinels.ts';
 import { analyzeStructures } from './structures.ts';
 import { boundName, endLineOf, field, isListish, lastSegment, lineOf, namedKids } from './tree.ts';
 import type { DataStructureFacts, FunctionFacts, LoopFacts, LoopKind } from './types.ts';
@@ -158,12 +160,14 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
     recursive: calls.selfCalls.length > 0,
     recursionCalls: [...new Set(calls.selfCalls.map((e) => e.line))],
     returns: c.returns.some((r) => r.hasValue),
+    finished: !isModule && endsWithValue(fn.node, spec),
     hasTryCatch: findTryCatch(c),
     linearCallsInLoops: calls.linear.map((l) => l.facts),
     guards,
     indexFirst: findIndexFirst(c, spec, vocab, fn.params, guards),
     sortCalls: [...new Set(calls.sorts.map((e) => e.line))],
     variableRoles: findRoles(c, spec, vocab, fn.params, ds.kinds),
+    sentinels: findSentinels(c, spec, fn.params),
     complexityEstimate: 'O(1)',
     hasError: [...ctx.errorLines].some((l) => l >= start && l <= end),
     shape: isModule ? '' : fingerprint(c.types),

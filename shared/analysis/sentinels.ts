@@ -1,0 +1,74 @@
+// Starting values chosen to be beaten (INTERVIEWING.md, "initial value"): `Integer.MAX_VALUE`,
+// `float('inf')`, `math.MaxInt`, `INT_MAX`, `Infinity`, or the first element `nums[0]`. Asking why
+// that start, and what comes back for empty input, reveals whether the candidate chose it.
+import type { Collected } from './collect.ts';
+import type { SyntaxSpec } from './languages.ts';
+import type { SentinelFacts } from './types.ts';
+import { baseOf, clip, subscriptParts } from './tree.ts';
+
+// The largest value of a type, or positive infinity, as each language writes it.
+const HIGH = /\b(?:MAX_VALUE|POSITIVE_INFINITY|MAX_SAFE_INTEGER|Infinity|maxsize|MaxInt(?:8|16|32|64)?|MaxUint(?:8|16|32|64)?|MaxFloat(?:32|64)|INT_MAX|LONG_MAX|LLONG_MAX|UINT_MAX|INT32_MAX|INT64_MAX|FLT_MAX|DBL_MAX)\b|\binf\b|float\(\s*['"]\+?inf(?:inity)?['"]\s*\)|Inf\(\s*1\s*\)|numeric_limits<[^>]*>::(?:max|infinity)\(\)/;
+// The smallest value of a type, or negative infinity.
+const LOW = /\b(?:MIN_VALUE|NEGATIVE_INFINITY|MIN_SAFE_INTEGER|MinInt(?:8|16|32|64)?|INT_MIN|LONG_MIN|LLONG_MIN|INT32_MIN|INT64_MIN)\b|float\(\s*['"]-inf(?:inity)?['"]\s*\)|Inf\(\s*-1\s*\)|numeric_limits<[^>]*>::(?:min|lowest)\(\)/;
+// A lone sentinel, possibly negated or cast: `-Infinity`, `(long) Integer.MAX_VALUE`, `-math.inf`.
+const LONE = /^\s*(-)?\s*(?:\(\s*[\w:<> ]+\s*\)\s*)?([\w.:<>()'"+\- ]+?)\s*$/;
+const FIRST = /^(\w+)\s*(?:\[\s*0\s*\]|\.get\(\s*0\s*\)|\.front\(\)|\.at\(\s*0\s*\)|\.first\(\)|\.getFirst\(\))$/;
+const FILLS = /^(?:(?:java\.util\.)?Arrays\.fill|std::fill|fill)$/;
+
+function sentinelKind(text: string): 'max' | 'min' | null {
+  const m = LONE.exec(text);
+  if (!m) return null;
+  const core = m[2] ?? '';
+  const high = HIGH.test(core) && !LOW.test(core);
+  const low = LOW.test(core);
+  if (!high && !low) return null;
+  // A sentinel must be the whole value: `x = INT_MAX - 1` is arithmetic, not a start.
+  const leftover = core.replace(HIGH, '').replace(LOW, '').replace(/\b(?:Integer|Long|Short|Double|Float|Number|math|Math|sys|std|float|int)\b|[.:()'"\s]/g, '');
+  if (leftover.length) return null;
+  return (high !== !!m[1]) ? 'max' : 'min';
+}
+
+/** Sentinel kind inside a table's initialiser: `[float('inf')] * n`, `Array(n).fill(Infinity)`, `(n, INT_MAX)`. */
+function fillKind(text: string): 'max' | 'min' | null {
+  if (!/[[(]/.test(text)) return null;
+  const neg = /-\s*(?:float|math|Infinity|Number|Integer|numeric)/.test(text);
+  if (LOW.test(text)) return neg ? 'max' : 'min';
+  if (HIGH.test(text)) return neg ? 'min' : 'max';
+  return null;
+}
+
+export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[]): SentinelFacts[] {
+  const out = new Map<string, SentinelFacts>();
+  const writes = (name: string, after: number): boolean =>
+    c.assigns.some((a) => a.name === name && a.line > after && a.op !== 'foreach');
+  for (const a of c.assigns) {
+    if (a.viaIndex || a.op !== '=' || !a.value || a.scope.loops.length || out.has(a.name)) continue;
+    const text = a.value.text;
+    const lone = sentinelKind(text);
+    if (lone && writes(a.name, a.line)) {
+      out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: lone });
+      continue;
+    }
+    const first = FIRST.exec(text.trim());
+    const sub = subscriptParts(a.value, spec);
+    const param = first?.[1] ?? (sub ? baseOf(sub.object, spec) : undefined);
+    if (first && param && params.includes(param) && writes(a.name, a.line)) {
+      out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: 'first' });
+      continue;
+    }
+    const fill = fillKind(text);
+    if (fill && text.length <= 80) out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: fill, container: true });
+  }
+  // `Arrays.fill(dist, Integer.MAX_VALUE)`, `dp.fill(Infinity)`: the table is filled after it is made.
+  for (const e of c.calls) {
+    if (e.scope.loops.length) continue;
+    const viaMethod = e.last === 'fill' && e.receiver !== null && !FILLS.test(e.callee);
+    const target = viaMethod ? baseOf(e.receiver, spec) : FILLS.test(e.callee) ? baseOf(e.args[0] ?? null, spec) : undefined;
+    const value = viaMethod ? e.args[0] : e.args[e.args.length - 1];
+    const kind = value ? sentinelKind(value.text) : null;
+    if (target && kind && !out.has(target)) {
+      out.set(target, { name: target, line: e.line, init: clip(value?.text.trim() ?? '', 40), kind, container: true });
+    }
+  }
+  return [...out.values()].sort((x, y) => x.line - y.line);
+}
