@@ -1,5 +1,5 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
-import { activityCandidate, candidateKey, refresh, structuralCandidates, type Candidate } from './candidates.ts';
+import { activityCandidate, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
 import type { TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
@@ -72,6 +72,8 @@ export function activity(input: DecideInput): TriggerDecision['activity'] {
 function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate[] {
   const { analysis, state, sinceLast, settings } = input;
   const found: Candidate[] = [];
+  // The memory of earlier versions (what a rewrite is measured against) survives unparseable steps.
+  if (analysis) analysis.memory ??= remember(state.analysis, analysis);
   const usable = analysis !== null && analysis.errorRatio < 0.5;
   if (usable) {
     found.push(...structuralCandidates(analysis, input.changes, state.analysis));
@@ -103,13 +105,13 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
 }
 
 /**
- * A question about a function waits until the piece looks done: it parses and returns a value, or
- * the candidate paused. Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
+ * A question about a function waits until the piece looks done: it parses and its main path returns
+ * a value (not just a guard clause), or the candidate paused. Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
  */
 function ready(c: Candidate, analysis: CodeAnalysis | null, pause: boolean): boolean {
   if (!c.function || !analysis) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
-  return f !== undefined && !f.hasError && (f.returns || pause);
+  return f !== undefined && !f.hasError && ((f.finished ?? f.returns) || pause);
 }
 
 export function decide(input: DecideInput): TriggerDecision {

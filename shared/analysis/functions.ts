@@ -149,6 +149,7 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
   const calls = analyzeCalls(c, spec, vocab, self, kindOf, ctx.userFns);
   const guards = findGuards(c);
   const local = estimateLocal(c.loops, loops.byCtx, calls);
+  const roles = findRoles(c, spec, vocab, fn.params, ds.kinds);
   const facts: FunctionFacts = {
     name: fn.name,
     startLine: start,
@@ -166,8 +167,8 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
     guards,
     indexFirst: findIndexFirst(c, spec, vocab, fn.params, guards),
     sortCalls: [...new Set(calls.sorts.map((e) => e.line))],
-    variableRoles: findRoles(c, spec, vocab, fn.params, ds.kinds),
-    sentinels: findSentinels(c, spec, fn.params),
+    variableRoles: roles,
+    sentinels: findSentinels(c, spec, fn.params, new Set(roles.filter((r) => r.role === 'most_wanted_holder').map((r) => r.name))),
     complexityEstimate: 'O(1)',
     hasError: [...ctx.errorLines].some((l) => l >= start && l <= end),
     shape: isModule ? '' : fingerprint(c.types),

@@ -37,12 +37,15 @@ function fillKind(text: string): 'max' | 'min' | null {
   return null;
 }
 
-export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[]): SentinelFacts[] {
+const NUMBER = /^-?\d+(\.\d+)?[lLfF]?$/;
+
+/** `holders`: variables that keep the largest or smallest so far (roles.ts); a plain number start counts for them. */
+export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[], holders: Set<string> = new Set()): SentinelFacts[] {
   const out = new Map<string, SentinelFacts>();
   const writes = (name: string, after: number): boolean =>
     c.assigns.some((a) => a.name === name && a.line > after && a.op !== 'foreach');
   for (const a of c.assigns) {
-    if (a.viaIndex || a.op !== '=' || !a.value || a.scope.loops.length || out.has(a.name)) continue;
+    if (a.viaIndex || (a.op !== '=' && a.op !== ':=') || !a.value || a.scope.loops.length || out.has(a.name)) continue;
     const text = a.value.text;
     const lone = sentinelKind(text);
     if (lone && writes(a.name, a.line)) {
@@ -54,6 +57,10 @@ export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[]):
     const param = first?.[1] ?? (sub ? baseOf(sub.object, spec) : undefined);
     if (first && param && params.includes(param) && writes(a.name, a.line)) {
       out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: 'first' });
+      continue;
+    }
+    if (holders.has(a.name) && NUMBER.test(text.trim()) && writes(a.name, a.line)) {
+      out.set(a.name, { name: a.name, line: a.line, init: text.trim(), kind: 'literal' });
       continue;
     }
     const fill = fillKind(text);

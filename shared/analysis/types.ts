@@ -120,8 +120,11 @@ export interface SentinelFacts {
   line: number;
   /** the starting value as written */
   init: string;
-  /** `max`: above every real value (a minimum is sought); `min`: below; `first`: an element of the input */
-  kind: 'max' | 'min' | 'first';
+  /**
+   * `max`: above every real value (a minimum is sought); `min`: below; `first`: an element of the
+   * input; `literal`: a plain number (`best = 0`) for a variable that keeps the largest or smallest.
+   */
+  kind: 'max' | 'min' | 'first' | 'literal';
   /** the sentinel fills a table (`dist = [inf] * n`, `Arrays.fill(dp, MAX)`) rather than one variable */
   container?: boolean;
 }
@@ -136,6 +139,12 @@ export interface CostMemory {
   linearCall?: LinearCallFacts;
   /** structure kinds the function used then (`list`, `map`...) */
   structures: string[];
+  /** body fingerprint then: an unchanged body is no rewrite, whatever its callees did to the estimate */
+  shape: string;
+  /** the function's name now, when it was renamed or rewritten under a new name */
+  renamedTo?: string;
+  /** still present beside its faster version (`two_sum_brute` next to `two_sum`) */
+  sibling?: boolean;
 }
 
 export interface FunctionFacts {
