@@ -86,8 +86,7 @@ export function rewriteCandidate(f: FunctionFacts, base: CostMemory, analysis: C
   const improved = classRank(f.complexityEstimate) < classRank(base.complexity);
   const ds = chosenStructure(f, analysis.dataStructures);
   const via = ds ? ` using ${ds.name} (a ${ds.kind}, line ${ds.line})` : '';
-  const how = base.nested ? `nested loops on lines ${base.nested.outerLine}\u2013${base.nested.innerLine}`
-    : base.linearCall ? `\`${base.linearCall.expr}\` on line ${base.linearCall.line}` : '';
+  const how = base.nested ? `nested loops over ${base.nested.collection}` : base.linearCall ? `\`${base.linearCall.expr}\` inside a loop` : '';
   const other = base.name !== f.name;
   const sentence = other
     ? `${base.name} (${base.complexity}${how ? `, ${how}` : ''}) was ${base.sibling ? 'followed by' : 'rewritten as'} ${f.name}, now ${f.complexityEstimate}${via}.`

@@ -192,12 +192,15 @@ export function recursion(ctx: Ctx): Draft | null {
   const branching = shape.branching >= 2 && fn.complexityEstimate === 'O(2^n)';
   const n = numeric ? (branching ? 30 : 10000) : 10000;
   const p = s?.name ?? 'n';
-  const sizePhrase = numeric ? `${p} = ${n.toLocaleString('en-US')}` : `a ${kindWord('list', language)} of ${n.toLocaleString('en-US')} items`;
+  const sizePhrase = numeric ? `${p} = ${n.toLocaleString('en-US')}` : `${art(kindWord('list', language))} of ${n.toLocaleString('en-US')} items`;
   const depthValue = shape.depth === 'O(log n)' ? Math.ceil(Math.log2(n)) : n;
   const calls = branching ? (shape.fibLike ? roughly(fibCalls(n)) : `about 2^${n}`) : undefined;
+  // Pointing at the base case line asks for its condition and meaning, not for where it is.
+  const head = base ? `${fn.name} calls itself on line ${at}, and line ${base} is where it can stop.` : `${fn.name} calls itself on line ${at}.`;
+  const ask = base ? 'What is the base case there, in words' : 'What is its base case';
   const text = branching
-    ? `${fn.name} calls itself on line ${at}. What is its base case, how deep does the recursion go for ${sizePhrase}, and roughly how many calls does that make?`
-    : `${fn.name} calls itself on line ${at}. What is its base case, and how deep does the recursion go for ${sizePhrase}?`;
+    ? `${head} ${ask}, how deep does the recursion go for ${sizePhrase}, and roughly how many calls does that make?`
+    : `${head} ${ask}, and how deep does the recursion go for ${sizePhrase}?`;
   const limit = language === 'python' ? 'past Python\u2019s default recursion limit of 1000' : 'deep enough to risk a stack overflow';
   return {
     topic: 'recursion', variant: branching ? 'recursion.branching' : 'recursion.linear', lines: span(base, at), text,
