@@ -37,10 +37,28 @@ function ends(n: Node | null, spec: SyntaxSpec, depth: number): boolean {
   return false;
 }
 
-/** The main path of `fn` ends by returning a value (expression-bodied lambdas always do). */
+const PLACEHOLDER = /^(pass_statement|empty_statement)$/;
+
+/** A loop or branch with nothing in it yet (`for (...) {}`, `if x: pass`): a skeleton still to be filled. */
+function hasEmptyBody(fn: Node, spec: SyntaxSpec): boolean {
+  const owners = new Set([...Object.keys(spec.loops), ...spec.ifs, 'else_clause']);
+  for (const b of fn.descendantsOfType(['block', 'statement_block', 'compound_statement'])) {
+    if (!b || !b.parent || !owners.has(b.parent.type)) continue;
+    const kids = namedKids(b).filter((k) => !spec.comments.includes(k.type));
+    // Go wraps statements in a statement_list.
+    const stmts = kids.length === 1 && kids[0]?.type === 'statement_list' ? namedKids(kids[0]) : kids;
+    if (stmts.every((k) => PLACEHOLDER.test(k.type))) return true;
+  }
+  return false;
+}
+
+/**
+ * The main path of `fn` ends by returning a value (expression-bodied lambdas always do), and no loop
+ * or branch in it is still an empty skeleton.
+ */
 export function endsWithValue(fn: Node, spec: SyntaxSpec): boolean {
   const body = field(fn, 'body');
   if (!body) return false;
   if (spec.lambdas.includes(fn.type) && !/block|statement/.test(body.type)) return true;
-  return ends(body, spec, 0);
+  return ends(body, spec, 0) && !hasEmptyBody(body, spec);
 }

@@ -100,6 +100,13 @@ export function spaceComplexity(ctx: Ctx): Draft | null {
 
 const RECEIVER = /^(\w+)\.(?:includes|contains|indexOf|index|count|has|remove|insert|pop|shift|unshift)\b|\bin\s+(\w+)\s*$|\bin\s+(\w+)\b|^(?:\w+\.)?\w+\(\s*(\w+)\b/;
 
+// What the call does to cost O(n), by kind; a membership test walks the list (the default).
+const WORK: Record<string, string> = {
+  'hidden.shift': 'moves every remaining element one place',
+  'hidden.concat': 'copies the whole string built so far',
+  'hidden.aggregate': 'reads the whole collection',
+};
+
 export function hiddenLinearCost(ctx: Ctx): Draft | null {
   const { fn } = ctx;
   const call = ctx.extras.call ?? fn.linearCallsInLoops[0];
@@ -128,7 +135,7 @@ export function hiddenLinearCost(ctx: Ctx): Draft | null {
     topic: 'hidden_linear_cost', variant, lines: span(loop?.line, call.line), text,
     key: { function: fn.name, unitCost: 'O(n)', complexity: total, improvedComplexity: lower(total), focusLines: [call.line],
       remedyTerms: remedies[variant], ...(receiver ? { variable: receiver } : {}),
-      keyReason: `\`${expr}\` on line ${call.line} walks the whole ${listWord} on every pass, so ${fn.name} is ${total}` },
+      keyReason: `\`${expr}\` on line ${call.line} ${WORK[variant] ?? `walks the whole ${listWord}`} on every pass, so ${fn.name} is ${total}` },
     misconceptions: [{ claim: 'list membership is constant time', cls: 'O(1)', feedback: `\`${expr}\` on ${art(listWord)} compares against every element, so it is O(n) per pass; it is O(1) only on a hash set or map.` }],
   };
 }
