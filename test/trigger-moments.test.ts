@@ -1,0 +1,197 @@
+// What the trigger chooses to ask about, on code typed a few characters at a time (or pasted), in six
+// languages: the trigger's own step (the pure function the live handler and the audit replay share)
+// runs on every snapshot through a quiet start that holds everything back, then the gate opens and
+// the held candidate that reveals most is asked; the heuristic interviewer turns it into a question.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeCode, compareAnalyses } from '../shared/analysis/index.ts';
+import { isTinyHelper, MOMENT_ORDER, MOMENT_TOPIC } from '../shared/analysis/moments.ts';
+import { createHeuristicProvider } from '../services/agent/heuristic/provider.ts';
+import type { QuestionOutput } from '../services/agent/provider.ts';
+import type { Candidate } from '../services/trigger/candidates.ts';
+import { structuralCandidates } from '../services/trigger/candidates.ts';
+import type { TriggerDecision } from '../services/trigger/rules.ts';
+import type { TriggerSettings } from '../services/trigger/settings.ts';
+import { applyStep, emptyState, step } from '../services/trigger/step.ts';
+import type { AskEntry } from '../shared/streams.ts';
+import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS, type Version } from './fixtures/moments-typed.ts';
+import { typeFresh, typeOver } from './fixtures/typing.ts';
+
+const provider = createHeuristicProvider();
+const QUIET_SEC = 100_000;
+const SETTINGS: TriggerSettings = { minIntervalSec: 0, quietStartSec: QUIET_SEC, maxQuestions: 5, minDiffLines: 3, pendingTimeoutSec: 10_000 };
+
+interface Run { decisions: TriggerDecision[]; asks: AskEntry[]; held: Candidate[]; code: string }
+
+/** Every snapshot through the trigger, one second apart; then, optionally, the quiet start ends. */
+async function run(language: string, snapshots: string[], opts: { openGate?: boolean } = {}): Promise<Run> {
+  let state = emptyState();
+  const decisions: TriggerDecision[] = [];
+  const asks: AskEntry[] = [];
+  let t = 1_800_000_000_000;
+  let seq = 0;
+  const feed = async (code: string) => {
+    seq++;
+    t += 1000;
+    const analysis = await analyzeCode(code, language);
+    const r = step('s-moments', { type: 'code_update', seq, code, language, ts: t }, t, state, SETTINGS, analysis);
+    state = applyStep(state, seq, t, r);
+    decisions.push(r.decision);
+    if (r.ask) asks.push(r.ask);
+  };
+  for (const code of snapshots) await feed(code);
+  const held = state.backlog;
+  const code = snapshots[snapshots.length - 1] ?? '';
+  if (opts.openGate) {
+    t += QUIET_SEC * 1000;
+    await feed(code);
+  }
+  return { decisions, asks, held, code };
+}
+
+function snapshotsOf(versions: Version[]): string[] {
+  const out: string[] = [];
+  let prev = '';
+  versions.forEach((v, i) => {
+    out.push(...(v.paste ? [v.code] : typeOver(prev, v.code, 11 + i)));
+    prev = v.code;
+  });
+  return out;
+}
+
+async function questionFor(ask: AskEntry): Promise<QuestionOutput> {
+  return provider.question({
+    sessionId: ask.sessionId, seq: ask.seq, language: ask.language, code: ask.code, reasonCode: ask.reasonCode, reason: ask.reason,
+    context: ask.context, asked: [], retrieved: [],
+  });
+}
+
+for (const s of SCENARIOS) {
+  test(`${s.language}: ${s.name} → ${s.expect.reasonCode} (${s.expect.topic}) about ${s.expect.fn}`, async () => {
+    const snaps = snapshotsOf(s.versions);
+    assert.ok(snaps.length >= (s.versions.every((v) => v.paste) ? 1 : 20), `${snaps.length} snapshots`);
+    const r = await run(s.language, snaps, { openGate: true });
+    assert.equal(r.asks.length, 1, 'the quiet start held everything back, then one question');
+    const top = r.held[0];
+    assert.ok(top, 'something was held back');
+    const ask = r.asks[0];
+    const seen = r.held.map((c) => `${c.reasonCode}/${c.topic}/${c.function}@${c.priority}`).join(' | ');
+    assert.equal(ask.reasonCode, s.expect.reasonCode, seen);
+    assert.equal(ask.context.topic, s.expect.topic, seen);
+    assert.equal(ask.context.function, s.expect.fn, seen);
+    assert.equal(top.reasonCode, ask.reasonCode, 'the question asked when the gate opened is the one held on top');
+    assert.match(ask.reason, s.expect.sentence);
+    const q = await questionFor(ask);
+    assert.equal(q.topic, s.expect.topic, q.text);
+    for (const re of s.expect.question) assert.match(q.text, re, q.text);
+    assert.equal(q.expected.function, s.expect.fn);
+    assert.ok(q.expected.keyReason, 'the question carries a key computed from the code');
+    assert.doesNotMatch(q.text, /\bwhat does \w+ \(lines? [\d–]+\) do\b/i, 'not the purpose question');
+  });
+}
+
+test('keys come from the code: a sentinel the return checks, a sentinel another variable hides, a rewrite\'s two costs', async () => {
+  const byName = (n: string) => SCENARIOS.find((x) => x.name === n) ?? assert.fail(n);
+  const minLen = await run('java', snapshotsOf(byName('Integer.MAX_VALUE sentinel, typed').versions), { openGate: true });
+  const q1 = await questionFor(minLen.asks[0] as AskEntry);
+  assert.match(String(q1.expected.keyReason), /line 12 turns Integer\.MAX_VALUE into 0, so it returns 0/);
+  const profit = await run('python', snapshotsOf(byName("float('inf') sentinel, typed").versions), { openGate: true });
+  const q2 = await questionFor(profit.asks[0] as AskEntry);
+  assert.match(String(q2.expected.keyReason), /returns profit, which stays at 0/);
+  const minOf = await run('go', snapshotsOf(byName('math.MaxInt sentinel, typed').versions), { openGate: true });
+  assert.match(String((await questionFor(minOf.asks[0] as AskEntry)).expected.keyReason), /returns smallest itself, still math\.MaxInt/);
+  const rw = await run('python', snapshotsOf(byName('brute force rewritten in place with a dict').versions), { openGate: true });
+  const q3 = await questionFor(rw.asks[0] as AskEntry);
+  assert.equal(q3.expected.complexity, 'O(n)');
+  assert.equal(q3.expected.variable, 'seen');
+  assert.match(String(q3.expected.keyReason), /nested loops over nums made it O\(n\^2\)/);
+});
+
+test('a tiny helper is never a candidate, typed beside real work or alone', async () => {
+  const withHelper = await run('java', typeFresh(JAVA_WITH_HELPER), { openGate: true });
+  for (const d of withHelper.decisions) {
+    assert.ok(![d.candidate, ...d.backlog].some((c) => c?.function === 'max'), `max became a candidate: ${d.reason}`);
+  }
+  assert.equal(withHelper.asks[0]?.context.function, 'maxProfit');
+  assert.equal(withHelper.asks[0]?.reasonCode, 'sentinel_initial_value');
+  const alone = await run('python', typeFresh(PY_HELPER_ONLY), { openGate: true });
+  for (const d of alone.decisions) assert.ok(![d.candidate, ...d.backlog].some((c) => c?.function === 'clamp'), d.reason);
+  assert.equal(alone.asks.length, 0, 'nothing worth asking in a four-line helper');
+  const facts = await analyzeCode(JAVA_WITH_HELPER, 'java');
+  assert.deepEqual(facts?.functions.map((f) => isTinyHelper(f)), [true, false]);
+});
+
+test('without facts, the interviewer never picks the tiny helper either', async () => {
+  const q = await provider.question({ sessionId: 's', seq: 1, language: 'java', code: JAVA_WITH_HELPER, reasonCode: 'diff_threshold', reason: 'diff', context: {}, asked: [], retrieved: [] });
+  assert.match(q.text, /maxProfit/);
+  assert.doesNotMatch(q.text, /\bmax\b \(/);
+});
+
+for (const [language, code] of Object.entries(GUARD_ONLY)) {
+  test(`${language}: a function with only its guard clause is not finished; the real return is`, async () => {
+    const typed = await run(language, typeFresh(code));
+    const all = typed.decisions.flatMap((d) => [d.candidate, ...d.backlog]).filter((c): c is Candidate => !!c);
+    assert.ok(!all.some((c) => c.reasonCode === 'function_completed'), all.map((c) => c.sentence).join('\n'));
+    const a = await analyzeCode(code, language);
+    const f = a?.functions[0];
+    assert.ok(f);
+    assert.equal(f.returns, true, 'the guard returns a value');
+    assert.equal(f.finished, false);
+    // Finishing the body: the last statement returns the result.
+    const done = code.replace(/(best := 1|best = 1;?|let best = 1;|int best = 1;)/, (m) => `${m}\n${language === 'python' ? '    return best' : 'return best;'}`);
+    const b = await analyzeCode(done, language);
+    assert.ok(b);
+    assert.equal(b.functions[0]?.finished, true, done);
+    assert.ok(compareAnalyses(a, b).some((c) => c.kind === 'function_completed'));
+  });
+}
+
+test('"what does it do" only when nothing better exists, and ranked below every revealing moment', async () => {
+  const plain = 'def total_even(xs):\n    total = 0\n    for x in xs:\n        if x % 2 == 0:\n            total += x\n    return total\n';
+  const r = await run('python', typeFresh(plain), { openGate: true });
+  assert.equal(r.asks[0]?.context.topic, 'purpose');
+  assert.equal(r.asks[0]?.reasonCode, 'function_completed');
+  const both = `${plain}\n\n${SCENARIOS.find((s) => s.language === 'python' && s.expect.topic === 'initial_value')?.versions[0]?.code}`;
+  const r2 = await run('python', typeFresh(both), { openGate: true });
+  assert.equal(r2.asks[0]?.context.topic, 'initial_value');
+  assert.ok(r2.held.findIndex((c) => c.topic === 'purpose') > 0, 'purpose is held below');
+  assert.deepEqual(MOMENT_ORDER.slice(0, 5), ['rewrite', 'recursion', 'costly_call', 'sentinel', 'structure']);
+  assert.equal(MOMENT_ORDER[MOMENT_ORDER.length - 1], 'purpose');
+});
+
+test('a held moment that is typed away is dropped; its lines follow the code', async () => {
+  const s = SCENARIOS.find((x) => x.name === 'splice typed into an existing loop') ?? assert.fail();
+  const final = s.versions[1]?.code ?? '';
+  const fixed = final.replace('      nums.splice(i, 1);\n', '      nums[i] = nums[nums.length - 1];\n      nums.pop();\n');
+  const r = await run('javascript', [...snapshotsOf(s.versions), ...typeOver(final, fixed)]);
+  assert.ok(!r.held.some((c) => c.topic === 'hidden_linear_cost'), r.held.map((c) => c.sentence).join('\n'));
+  const shifted = `// removes every val\n${final}`;
+  const r2 = await run('javascript', [...snapshotsOf(s.versions), shifted]);
+  const call = r2.held.find((c) => c.topic === 'hidden_linear_cost');
+  assert.equal((call?.facts.call as { line: number } | undefined)?.line, 5, 'the held call names its line in the code as it is now');
+  assert.match(call?.sentence ?? '', /Line 5/);
+});
+
+test('the interviewer\'s fallback starts where the trigger ranks the same function', async () => {
+  for (const s of SCENARIOS.filter((x) => x.expect.reasonCode !== 'complexity_improved')) {
+    const code = s.versions[s.versions.length - 1]?.code ?? '';
+    const q = await provider.question({ sessionId: 's', seq: 1, language: s.language, code, reasonCode: 'pause_after_burst', reason: 'pause',
+      context: { function: s.expect.fn }, asked: [], retrieved: [] });
+    assert.equal(q.topic, s.expect.topic, `${s.name}: ${q.text}`);
+  }
+});
+
+test('a rewrite is measured against the slowest finished version, not the half-typed step before', async () => {
+  const s = SCENARIOS[0] ?? assert.fail();
+  const snaps = snapshotsOf(s.versions);
+  // Straight from the previous snapshot the last step changes nothing about the cost: only the memory knows.
+  const [a, b] = await Promise.all([analyzeCode(snaps[snaps.length - 2] ?? '', 'python'), analyzeCode(snaps[snaps.length - 1] ?? '', 'python')]);
+  assert.ok(a && b);
+  assert.equal(a.functions[0]?.complexityEstimate, b.functions[0]?.complexityEstimate);
+  assert.ok(!structuralCandidates(b, compareAnalyses(a, b), a).some((c) => c.reasonCode === 'complexity_improved'));
+  const r = await run('python', snaps);
+  assert.equal(r.held[0]?.reasonCode, 'complexity_improved');
+  assert.equal(r.held[0]?.facts.complexityBefore, 'O(n^2)');
+  // A body left as it was is no rewrite, even when a callee's estimate moves it.
+  assert.equal(MOMENT_TOPIC.rewrite, 'data_structure_choice');
+});
