@@ -195,3 +195,46 @@ test('a rewrite is measured against the slowest finished version, not the half-t
   // A body left as it was is no rewrite, even when a callee's estimate moves it.
   assert.equal(MOMENT_TOPIC.rewrite, 'data_structure_choice');
 });
+
+const PY_BRUTE = 'def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n            if nums[i] + nums[j] == target:\n                return [i, j]\n    return []\n';
+const PY_FAST = 'def two_sum_fast(nums, target):\n    seen = {}\n    for i, x in enumerate(nums):\n        if target - x in seen:\n            return [seen[target - x], i]\n        seen[x] = i\n    return []\n';
+
+test('a rewrite under a name edited in place, one beside the slow version, and one to sort + two pointers', async () => {
+  // The name grows a character at a time while the body is still the brute force, then the body is rewritten.
+  const renaming: string[] = [];
+  let cur = PY_BRUTE;
+  for (const ch of '_fast') renaming.push(cur = cur.replace(/def (\w+)\(/, (_m, n: string) => `def ${n}${ch}(`));
+  const renamed = await run('python', [...typeFresh(PY_BRUTE), ...renaming, ...typeOver(cur, PY_FAST)], { openGate: true });
+  const a = renamed.asks[0] as AskEntry;
+  assert.equal(a.reasonCode, 'complexity_improved');
+  assert.equal(a.context.function, 'two_sum_fast');
+  const qa = await questionFor(a);
+  assert.match(qa.text, /^You rewrote two_sum \(O\(n\^2\), nested loops over nums\) as two_sum_fast; now it keeps seen in a dict \(line 2\) and is O\(n\)/);
+
+  const beside = await run('python', [...typeFresh(PY_BRUTE), ...typeOver(PY_BRUTE, `${PY_BRUTE}\n\n${PY_FAST}`)], { openGate: true });
+  const b = beside.asks[0] as AskEntry;
+  assert.equal(b.reasonCode, 'complexity_improved');
+  assert.match(b.reason, /two_sum \(O\(n\^2\), nested loops over nums\) was followed by two_sum_fast, now O\(n\) using seen \(a map, line 10\)/);
+  assert.match((await questionFor(b)).text, /^Next to two_sum .* you wrote two_sum_fast; it keeps seen in a dict \(line 10\)/);
+
+  const sorted = 'def two_sum(nums, target):\n    nums = sorted(nums)\n    lo, hi = 0, len(nums) - 1\n    while lo < hi:\n        s = nums[lo] + nums[hi]\n        if s == target:\n            return [lo, hi]\n        if s < target:\n            lo += 1\n        else:\n            hi -= 1\n    return []\n';
+  const pointers = await run('python', [...typeFresh(PY_BRUTE), ...typeOver(PY_BRUTE, sorted)], { openGate: true });
+  const c = pointers.asks[0] as AskEntry;
+  assert.equal(c.reasonCode, 'complexity_improved');
+  assert.equal(c.context.topic, 'time_complexity');
+  const qc = await questionFor(c);
+  assert.match(qc.text, /two_sum used to be O\(n\^2\) \(nested loops over nums\); now it is O\(n log n\)\. .*the sort on line 2/);
+  assert.equal(qc.expected.complexity, 'O(n log n)');
+});
+
+test('a table filled with a sentinel (Dijkstra\'s dist) is asked about by its value', async () => {
+  const code = "import heapq\n\ndef shortest(graph, src, n):\n    dist = [float('inf')] * n\n    dist[src] = 0\n    heap = [(0, src)]\n    while heap:\n        d, u = heapq.heappop(heap)\n        if d > dist[u]:\n            continue\n        for v, w in graph[u]:\n            if d + w < dist[v]:\n                dist[v] = d + w\n                heapq.heappush(heap, (dist[v], v))\n    return dist\n";
+  const r = await run('python', typeFresh(code), { openGate: true });
+  const a = r.asks[0] as AskEntry;
+  assert.equal(a.reasonCode, 'sentinel_initial_value');
+  const q = await questionFor(a);
+  assert.equal(q.text, "Why fill dist with float('inf') on line 4? What does an entry of dist still at float('inf') mean when shortest finishes?");
+  const java = 'class S {\n    int[] dist(int n) {\n        int[] d = new int[n];\n        Arrays.fill(d, Integer.MAX_VALUE);\n        for (int i = 0; i < n; i++) {\n            d[i] = Math.min(d[i], i);\n        }\n        return d;\n    }\n}\n';
+  const facts = await analyzeCode(java, 'java');
+  assert.deepEqual(facts?.functions[0]?.sentinels, [{ name: 'd', line: 4, init: 'Integer.MAX_VALUE', kind: 'max', container: true }]);
+});

@@ -28,13 +28,14 @@ function sentinelKind(text: string): 'max' | 'min' | null {
   return (high !== !!m[1]) ? 'max' : 'min';
 }
 
-/** Sentinel kind inside a table's initialiser: `[float('inf')] * n`, `Array(n).fill(Infinity)`, `(n, INT_MAX)`. */
-function fillKind(text: string): 'max' | 'min' | null {
+const TOKEN = /-?\s*(?:(?:Integer|Long|Short|Double|Float|Number|math|Math|sys|std::)?\.?(?:numeric_limits<[^>]*>::\w+\(\)|MAX_VALUE|MIN_VALUE|POSITIVE_INFINITY|NEGATIVE_INFINITY|MAX_SAFE_INTEGER|MIN_SAFE_INTEGER|Infinity|maxsize|inf|Inf\(\s*-?1\s*\)|Max\w+|Min\w+|INT_MAX|INT_MIN|LONG_MAX|LONG_MIN|LLONG_MAX|LLONG_MIN)|float\(\s*['"][+-]?inf(?:inity)?['"]\s*\))/;
+
+/** Sentinel inside a table's initialiser: `[float('inf')] * n`, `Array(n).fill(Infinity)`, `(n, INT_MAX)`. */
+function fillKind(text: string): { kind: 'max' | 'min'; token: string } | null {
   if (!/[[(]/.test(text)) return null;
-  const neg = /-\s*(?:float|math|Infinity|Number|Integer|numeric)/.test(text);
-  if (LOW.test(text)) return neg ? 'max' : 'min';
-  if (HIGH.test(text)) return neg ? 'min' : 'max';
-  return null;
+  const token = TOKEN.exec(text)?.[0]?.replace(/\s+/g, '') ?? '';
+  const kind = token ? sentinelKind(token) : null;
+  return kind ? { kind, token } : null;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?[lLfF]?$/;
@@ -64,7 +65,7 @@ export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[], 
       continue;
     }
     const fill = fillKind(text);
-    if (fill && text.length <= 80) out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: fill, container: true });
+    if (fill && text.length <= 80) out.set(a.name, { name: a.name, line: a.line, init: fill.token, kind: fill.kind, container: true });
   }
   // `Arrays.fill(dist, Integer.MAX_VALUE)`, `dp.fill(Infinity)`: the table is filled after it is made.
   for (const e of c.calls) {

@@ -25,7 +25,9 @@ export function rewrite(ctx: Ctx): Draft | null {
   const how = before.nested ? `nested loops over ${before.nested.collection}`
     : before.linearCall ? `\`${before.linearCall.expr}\` inside a loop` : '';
   const renamed = ctx.extras.renamedFrom && ctx.extras.renamedFrom !== fn.name ? ctx.extras.renamedFrom : undefined;
-  const then = renamed ? `You rewrote ${renamed} (${was}${how ? `, ${how}` : ''}) as ${fn.name}`
+  const old = `${renamed} (${was}${how ? `, ${how}` : ''})`;
+  const then = renamed && before.sibling ? `Next to ${old} you wrote ${fn.name}`
+    : renamed ? `You rewrote ${old} as ${fn.name}`
     : `${fn.name} used to be ${was}${how ? ` (${how})` : ''}`;
   const s = ctx.extras.structure && ctx.extras.structure.name
     ? ctx.extras.structure
@@ -38,7 +40,7 @@ export function rewrite(ctx: Ctx): Draft | null {
     const oldW = kindWord('list', language);
     return {
       topic: 'data_structure_choice', variant: s.kind === 'set' ? 'ds.set' : 'ds.map', lines: span(focus),
-      text: `${then}; now it keeps ${s.name} in ${art(kw)} (line ${s.line}) and is ${now}. Why ${art(kw)} \u2014 what does it let ${fn.name} skip, and what does it cost in return?`,
+      text: `${then}; ${before.sibling ? 'it' : 'now it'} keeps ${s.name} in ${art(kw)} (line ${s.line}) and is ${now}. Why ${art(kw)} \u2014 what does it let ${fn.name} skip, and what does it cost in return?`,
       key: { function: fn.name, variable: s.name, complexity: now, focusLines: [s.line],
         keyReason: `${how || `the old ${fn.name}`} made it ${was}; ${s.name} (${art(kw)}, line ${s.line}) answers each lookup in O(1) on average instead of scanning, so ${fn.name} is ${now}, paying O(n) extra memory` },
       concepts: [oldCost, newCost],
@@ -51,7 +53,7 @@ export function rewrite(ctx: Ctx): Draft | null {
     topic: 'time_complexity', variant: sorted ? 'time.sort' : 'time.linear', lines: span(focus),
     text: `${then}; now it is ${now}. What in the new version removed that cost \u2014 look at ${via} \u2014 and where does ${now} come from now?`,
     key: { function: fn.name, complexity: now, dominantLine: fn.dominantLine ?? focus, focusLines: [focus],
-      keyReason: `${how || `the old ${fn.name}`} made it ${was}; now ${via} sets the cost: ${now}` },
+      keyReason: `${how || `the old ${fn.name}`} made it ${was}; now the cost comes from ${via}: ${now}` },
     concepts: [oldCost, newCost],
   };
 }

@@ -44,6 +44,7 @@ const Before = z.object({
   name: z.string(), complexity: z.enum(COMPLEXITIES), lines: z.tuple([int, int]),
   nested: z.object({ outerLine: int, innerLine: int, collection: z.string() }).nullable().optional().catch(undefined),
   linearCall: LinearCall.optional().catch(undefined), structures: z.array(z.string()).catch([]),
+  sibling: z.boolean().optional().catch(undefined),
 });
 
 const Extras = z.object({
