@@ -73,7 +73,8 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
   const { analysis, state, sinceLast, settings } = input;
   const found: Candidate[] = [];
   // The memory of earlier versions (what a rewrite is measured against) survives unparseable steps.
-  if (analysis) analysis.memory ??= remember(state.analysis, analysis);
+  // Recomputed on every attempt, so a retried step derives it from the state it actually read.
+  if (analysis) analysis.memory = remember(state.analysis, analysis);
   const usable = analysis !== null && analysis.errorRatio < 0.5;
   if (usable) {
     found.push(...structuralCandidates(analysis, input.changes, state.analysis));
