@@ -23,7 +23,7 @@ function sentinelKind(text: string): 'max' | 'min' | null {
   const low = LOW.test(core);
   if (!high && !low) return null;
   // A sentinel must be the whole value: `x = INT_MAX - 1` is arithmetic, not a start.
-  const leftover = core.replace(HIGH, '').replace(LOW, '').replace(/\b(?:Integer|Long|Short|Double|Float|Number|math|Math|sys|std|float|int)\b|[.:()'"\s]/g, '');
+  const leftover = core.replace(LOW, '').replace(HIGH, '').replace(/\b(?:Integer|Long|Short|Double|Float|Number|math|Math|sys|std|float|int)\b|[.:()'"\s]/g, '');
   if (leftover.length) return null;
   return (high !== !!m[1]) ? 'max' : 'min';
 }
@@ -31,8 +31,11 @@ function sentinelKind(text: string): 'max' | 'min' | null {
 const TOKEN = /-?\s*(?:(?:Integer|Long|Short|Double|Float|Number|math|Math|sys|std::)?\.?(?:numeric_limits<[^>]*>::\w+\(\)|MAX_VALUE|MIN_VALUE|POSITIVE_INFINITY|NEGATIVE_INFINITY|MAX_SAFE_INTEGER|MIN_SAFE_INTEGER|Infinity|maxsize|inf|Inf\(\s*-?1\s*\)|Max\w+|Min\w+|INT_MAX|INT_MIN|LONG_MAX|LONG_MIN|LLONG_MAX|LLONG_MIN)|float\(\s*['"][+-]?inf(?:inity)?['"]\s*\))/;
 
 /** Sentinel inside a table's initialiser: `[float('inf')] * n`, `Array(n).fill(Infinity)`, `(n, INT_MAX)`. */
+// A value that builds a table: a list literal or repetition, `Array(n).fill(...)`, C++'s `(n, INT_MAX)`.
+const TABLE = /^\s*\[|\]\s*\*|\bArray\s*\(|\.fill\s*\(|^\s*\(\s*[^,()]+(?:\([^()]*\))?\s*,|\bvector\s*<|^\s*\{/;
+
 function fillKind(text: string): { kind: 'max' | 'min'; token: string } | null {
-  if (!/[[(]/.test(text)) return null;
+  if (!TABLE.test(text)) return null;
   const token = TOKEN.exec(text)?.[0]?.replace(/\s+/g, '') ?? '';
   const kind = token ? sentinelKind(token) : null;
   return kind ? { kind, token } : null;
