@@ -53,13 +53,15 @@ export function isTinyHelper(f: FunctionFacts): boolean {
 /** The main path returns a value at its end (older facts without `finished` fall back on any return). */
 export const looksFinished = (f: FunctionFacts): boolean => (f.finished ?? f.returns) && !f.hasError && !f.partial;
 
-const HASHED = new Set(['map', 'set', 'heap', 'deque']);
+const HASHED = new Set(['map', 'set']);
 
-/** The structure that carries the function's idea: a hash map or set used for lookups first, else a heap or deque. */
+/**
+ * The structure that carries the function's idea: a hash map or set, one used for lookups first.
+ * (Heaps and deques are asked about through their costs: a heap push, a front removal.)
+ */
 export function chosenStructure(f: FunctionFacts, structures: DataStructureFacts[]): DataStructureFacts | undefined {
   const own = structures.filter((d) => d.function === f.name && d.name && HASHED.has(d.kind));
-  return own.find((d) => d.membership && (d.kind === 'map' || d.kind === 'set')) ?? own.find((d) => d.kind === 'map' || d.kind === 'set')
-    ?? own.find((d) => d.kind === 'heap') ?? own.find((d) => d.kind === 'deque');
+  return own.find((d) => d.membership) ?? own[0];
 }
 
 /** Moments present in `f` now, most revealing first; none for a tiny helper. The rewrite needs history: see the trigger. */

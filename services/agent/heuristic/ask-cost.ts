@@ -146,13 +146,16 @@ export function dataStructureChoice(ctx: Ctx): Draft | null {
   let to = ctx.extras.to;
   const switched = !!(from && to);
   if (!switched) {
-    const hashed = ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.membership && d.name);
+    const named = ctx.extras.structure?.name ? ctx.view.structures.find((d) => d.name === ctx.extras.structure?.name && d.kind === ctx.extras.structure?.kind) : undefined;
+    const hashed = named ?? ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.membership && d.name)
+      ?? ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.name);
     if (!hashed) return null;
     from = 'list';
     to = hashed.kind;
   }
   if (to !== 'set' && to !== 'map') return null;
-  const ds = ctx.view.structures.find((d) => d.kind === to && d.name) ?? ctx.view.structures.find((d) => d.name);
+  const ds = (ctx.extras.structure?.name ? ctx.view.structures.find((d) => d.name === ctx.extras.structure?.name && d.kind === to) : undefined)
+    ?? ctx.view.structures.find((d) => d.kind === to && d.name) ?? ctx.view.structures.find((d) => d.name);
   const name = ds?.name ?? fn.variableRoles.find((r) => r.role === 'container')?.name;
   if (!name) return null;
   const line = ds?.line ?? fn.startLine;
