@@ -95,7 +95,8 @@ export function rewriteCandidate(f: FunctionFacts, base: CostMemory, analysis: C
     reasonCode: 'complexity_improved', topic: ds ? 'data_structure_choice' : 'time_complexity', function: f.name, lines: [f.startLine, f.endLine],
     priority: MOMENT_PRIORITY.rewrite, sentence,
     facts: {
-      ...factsOf(f), moment: 'rewrite', improved, before: base, complexityBefore: base.complexity, complexityAfter: f.complexityEstimate,
+      // The fingerprint only served the comparison; it means nothing to a reader or a model prompt.
+      ...factsOf(f), moment: 'rewrite', improved, before: { ...base, shape: '' }, complexityBefore: base.complexity, complexityAfter: f.complexityEstimate,
       ...(ds ? { structure: ds } : {}), ...(other ? { renamedFrom: base.name } : {}),
     },
   };
