@@ -105,12 +105,16 @@ function momentExtras(f: FunctionFacts, m: Moment): Record<string, unknown> {
 
 interface Lead { reasonCode?: string; priority?: number; lead?: string }
 
+/** "two_sum looks finished; it keeps seen…" rather than naming the function twice. */
+const afterLead = (body: string, name: string): string =>
+  body.startsWith(`${name} `) ? `it ${body.slice(name.length + 1)}` : `${body.charAt(0).toLowerCase()}${body.slice(1)}`;
+
 function momentCandidate(f: FunctionFacts, m: Moment, how: Lead = {}): Candidate {
   const body = momentSentence(f, m);
   return {
     reasonCode: how.reasonCode ?? REASON[m.kind], topic: m.topic, function: f.name, lines: span(f),
     priority: how.priority ?? MOMENT_PRIORITY[m.kind],
-    sentence: how.lead && m.kind === 'purpose' ? `${how.lead}.` : how.lead ? `${how.lead}; ${body.charAt(0).toLowerCase()}${body.slice(1)}` : body,
+    sentence: how.lead && m.kind === 'purpose' ? `${how.lead}.` : how.lead ? `${how.lead}; ${afterLead(body, f.name)}` : body,
     facts: { ...factsOf(f), moment: m.kind, ...momentExtras(f, m), ...(how.lead ? { lead: how.lead } : {}) },
   };
 }
