@@ -14,8 +14,8 @@ import type { TriggerDecision } from '../services/trigger/rules.ts';
 import type { TriggerSettings } from '../services/trigger/settings.ts';
 import { applyStep, emptyState, step } from '../services/trigger/step.ts';
 import type { AskEntry } from '../shared/streams.ts';
-import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS, type Version } from './fixtures/moments-typed.ts';
-import { typeFresh, typeOver } from './fixtures/typing.ts';
+import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS, type Version } from '../eval/choice/sessions.ts';
+import { typeFresh, typeOver } from '../eval/choice/typing.ts';
 
 const provider = createHeuristicProvider();
 const QUIET_SEC = 100_000;

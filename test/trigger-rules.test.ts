@@ -8,7 +8,7 @@ import type { TriggerDecision } from '../services/trigger/rules.ts';
 import type { TriggerSettings } from '../services/trigger/settings.ts';
 import { randomId, testLogger, testRedis, type TestRedis } from './helpers/env.ts';
 import { PY_BRUTE, PY_HASH, upTo } from './fixtures/two-sum.ts';
-import { JAVA_WITH_HELPER } from './fixtures/moments-typed.ts';
+import { JAVA_WITH_HELPER } from '../eval/choice/sessions.ts';
 
 // The trigger's rules on recorded typing sequences, through the real handler, the real tree-sitter
 // analysis and real Redis: what it asks about, when, and why it holds back.
