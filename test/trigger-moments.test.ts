@@ -10,54 +10,13 @@ import { createHeuristicProvider } from '../services/agent/heuristic/provider.ts
 import type { QuestionOutput } from '../services/agent/provider.ts';
 import type { Candidate } from '../services/trigger/candidates.ts';
 import { structuralCandidates } from '../services/trigger/candidates.ts';
-import type { TriggerDecision } from '../services/trigger/rules.ts';
-import type { TriggerSettings } from '../services/trigger/settings.ts';
-import { applyStep, emptyState, step } from '../services/trigger/step.ts';
 import type { AskEntry } from '../shared/streams.ts';
-import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS, type Version } from '../eval/choice/sessions.ts';
+import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS } from '../eval/choice/sessions.ts';
+import { runTrigger, snapshotsOf } from '../scripts/eval/choice.ts';
 import { typeFresh, typeOver } from '../eval/choice/typing.ts';
 
 const provider = createHeuristicProvider();
-const QUIET_SEC = 100_000;
-const SETTINGS: TriggerSettings = { minIntervalSec: 0, quietStartSec: QUIET_SEC, maxQuestions: 5, minDiffLines: 3, pendingTimeoutSec: 10_000 };
-
-interface Run { decisions: TriggerDecision[]; asks: AskEntry[]; held: Candidate[]; code: string }
-
-/** Every snapshot through the trigger, one second apart; then, optionally, the quiet start ends. */
-async function run(language: string, snapshots: string[], opts: { openGate?: boolean } = {}): Promise<Run> {
-  let state = emptyState();
-  const decisions: TriggerDecision[] = [];
-  const asks: AskEntry[] = [];
-  let t = 1_800_000_000_000;
-  let seq = 0;
-  const feed = async (code: string) => {
-    seq++;
-    t += 1000;
-    const analysis = await analyzeCode(code, language);
-    const r = step('s-moments', { type: 'code_update', seq, code, language, ts: t }, t, state, SETTINGS, analysis);
-    state = applyStep(state, seq, t, r);
-    decisions.push(r.decision);
-    if (r.ask) asks.push(r.ask);
-  };
-  for (const code of snapshots) await feed(code);
-  const held = state.backlog;
-  const code = snapshots[snapshots.length - 1] ?? '';
-  if (opts.openGate) {
-    t += QUIET_SEC * 1000;
-    await feed(code);
-  }
-  return { decisions, asks, held, code };
-}
-
-function snapshotsOf(versions: Version[]): string[] {
-  const out: string[] = [];
-  let prev = '';
-  versions.forEach((v, i) => {
-    out.push(...(v.paste ? [v.code] : typeOver(prev, v.code, 11 + i)));
-    prev = v.code;
-  });
-  return out;
-}
+const run = runTrigger;
 
 async function questionFor(ask: AskEntry): Promise<QuestionOutput> {
   return provider.question({

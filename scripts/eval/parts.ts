@@ -1,4 +1,5 @@
+import { choice } from './choice.ts';
 import type { EvalPart } from './types.ts';
 
 // Every part of `npm run eval`, in the order they print.
-export const parts: EvalPart[] = [];
+export const parts: EvalPart[] = [choice];
