@@ -106,9 +106,15 @@ if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
   say(`Chroma listening on ${chroma.url}`);
 }
 
+// "ready" is said only once every service has said it started, not merely when the gateway answers.
+const started = new Set<string>();
+
 function pipe(name: string, stream: NodeJS.ReadableStream | null): void {
   if (!stream) return;
-  createInterface({ input: stream }).on('line', (line) => console.log(formatLine(name, line, color)));
+  createInterface({ input: stream }).on('line', (line) => {
+    if (/"msg":"started"/.test(line)) started.add(name);
+    console.log(formatLine(name, line, color));
+  });
 }
 
 // A stop that began while we were preparing ends the process; start nothing more meanwhile.
@@ -132,8 +138,8 @@ for (const name of stopping ? [] : SERVICES) {
 }
 
 const base = config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`;
-for (let i = 0; i < 120 && !stopping; i++) {
-  const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+for (let i = 0; i < 300 && !stopping; i++) {
+  const ok = started.size === SERVICES.length && (await fetch(`${base}/readyz`).then((r) => r.ok, () => false));
   if (ok) {
     say(`ready: open ${base}  (API docs: ${base}/docs, health: ${base}/healthz)`);
     say(`admin key: ${env.ADMIN_API_KEY}   (kept in .data/admin-key; set ADMIN_API_KEY to choose one)`);

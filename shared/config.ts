@@ -54,6 +54,12 @@ export const ConfigSchema = z.object({
   TRIGGER_QUIET_START_SEC: int(60, 0),
   TRIGGER_MAX_QUESTIONS: int(5, 0),
   TRIGGER_PENDING_TIMEOUT_SEC: int(300, 1),
+  // A pause this long after the last code update is itself a moment to ask (a session may override).
+  TRIGGER_PAUSE_SEC: int(20, 1),
+  // Follow-up questions count toward the session's maximum unless this says otherwise.
+  TRIGGER_FOLLOW_UPS_COUNT: bool.default(true),
+  // How often each trigger replica claims the sessions whose wake time is due.
+  TRIGGER_TICK_EVERY_MS: int(1000, 50),
   SESSION_DURATION_MIN: int(60, 1),
   LLM_PROVIDER: z.enum(['heuristic', 'openai']).optional(),
   OPENAI_API_KEY: z.string().default(''),

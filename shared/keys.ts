@@ -3,7 +3,7 @@
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type KeyKind = 'in' | 'ask' | 'dlq' | 'out' | 'state' | 'chat' | 'ingest' | 'once' | 'ctl';
+export type KeyKind = 'in' | 'ask' | 'dlq' | 'due' | 'out' | 'state' | 'chat' | 'ingest' | 'once' | 'ctl';
 
 const PER_SESSION: ReadonlySet<KeyKind> = new Set(['out', 'state', 'chat', 'ingest', 'once']);
 
@@ -15,6 +15,8 @@ export interface Keys {
   ask: string;
   /** stream: entries that failed too many deliveries, with the error */
   dlq: string;
+  /** sorted set: session id -> the trigger's next wake time (ms), claimed by trigger-due.lua */
+  due: string;
   /** stream: everything a session's sockets should see */
   out(sessionId: string): string;
   /** hash: trigger state */
@@ -43,6 +45,7 @@ export function createKeys(prefix: string): Keys {
     in: `${prefix}:in`,
     ask: `${prefix}:ask`,
     dlq: `${prefix}:dlq`,
+    due: `${prefix}:due`,
     out: per('out'),
     state: per('state'),
     chat: per('chat'),
@@ -65,7 +68,7 @@ export function parseKey(prefix: string, key: string): ParsedKey | null {
   const rest = key.slice(prefix.length + 1);
   const colon = rest.indexOf(':');
   const kind = (colon < 0 ? rest : rest.slice(0, colon)) as KeyKind;
-  if (colon < 0) return kind === 'in' || kind === 'ask' || kind === 'dlq' ? { kind } : null;
+  if (colon < 0) return kind === 'in' || kind === 'ask' || kind === 'dlq' || kind === 'due' ? { kind } : null;
   const id = rest.slice(colon + 1);
   if (!(PER_SESSION.has(kind) || kind === 'ctl') || !SESSION_ID.test(id)) return null;
   return { kind, id };

@@ -20,6 +20,9 @@ export const CodeUpdate = z.object({
   code: text(),
   language: z.string().min(1).max(32).regex(/^[A-Za-z0-9+#._-]+$/),
   ts: clientTs,
+  // The caret: line 1-based (as editors number lines and the analysis reports them), col 0-based
+  // (characters before the caret on that line; CodeMirror: doc.lineAt(head).number, head - line.from).
+  // The trigger asks only when the caret ends a finished line (services/trigger/boundary.ts).
   cursor: z.object({ line: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
 });
 
@@ -131,12 +134,27 @@ export const EvaluationData = z.object({
   rationale: z.string(),
   flags: z.array(z.string()),
 });
+/** A moment worth a question, as a decision records it (the report lists the ones never asked). */
+export const MomentData = z.object({
+  key: z.string(),
+  reasonCode: z.string(),
+  topic: z.string(),
+  function: z.string().optional(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  sentence: z.string(),
+});
 export const DecisionData = z.object({
   decision: z.enum(['ask', 'skip']),
   reasonCode: z.string(),
   reason: z.string(),
   seq: z.number().int().optional(),
   requestId: z.string().optional(),
+  /** set when a tick (time passing) caused the decision: the tick's time, ms */
+  tick: z.number().int().optional(),
+  /** the moments held back after this decision, when they changed */
+  held: z.array(MomentData).optional(),
+  /** the moment this ask is about */
+  asked: MomentData.optional(),
 });
 export const SessionEndedData = z.object({ reportUrl: z.string().optional() });
 export const ErrorData = z.object({ id: z.string().optional(), code: z.string(), message: z.string() });

@@ -45,8 +45,11 @@ export const scripts = {
   deadLetter: LuaScript.load('dead-letter'),
   triggerCommit: LuaScript.load('trigger-commit'),
   triggerAnswered: LuaScript.load('trigger-answered'),
+  triggerSchedule: LuaScript.load('trigger-schedule'),
+  triggerEnd: LuaScript.load('trigger-end'),
+  triggerDue: LuaScript.load('trigger-due'),
+  triggerFollowUp: LuaScript.load('trigger-follow-up'),
   chatAppend: LuaScript.load('chat-append'),
-  claimPending: LuaScript.load('claim-pending'),
   trimIn: LuaScript.load('trim-in'),
 };
 

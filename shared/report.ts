@@ -55,6 +55,20 @@ export interface ReportDecision {
   questionId: string | null;
 }
 export interface ReportAsked { at: string; seq: number; questionId: string; label: string; parentId: string | null; reasonCode: string; reason: string }
+/** A moment worth a question that was held back and never asked, and why, in plain words. */
+export interface ReportNotAsked {
+  /** when it was first held back */
+  at: string;
+  seq: number | null;
+  reasonCode: string;
+  topic: string;
+  function: string | null;
+  lines: [number, number] | null;
+  /** what the question would have been about */
+  moment: string;
+  /** why it was never asked */
+  why: string;
+}
 export interface ReportProvider { usedFor: string[]; provider: string; model: string; calls: number; fallbackCalls: number }
 
 /** What buildReport returns and the reports table stores (as JSON). */
@@ -82,6 +96,8 @@ export interface Report {
     decisions: ReportDecision[];
     decisionsTotal: number;
     asked: ReportAsked[];
+    /** moments held back and never asked (absent in reports written before it existed) */
+    notAsked?: ReportNotAsked[];
   };
   integrity: { note: string; signals: IntegritySignal[]; runs: number };
   providers: ReportProvider[];

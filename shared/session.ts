@@ -9,6 +9,10 @@ export const SessionSettings = z.object({
   durationMin: z.number().int().min(1).max(24 * 60).optional(),
   minDiffLines: z.number().int().min(0).max(1000).optional(),
   pendingTimeoutSec: z.number().int().min(1).max(24 * 3600).optional(),
+  /** a pause this long after the last edit is a moment to ask (15–30 s is where people stop to think) */
+  pauseSec: z.number().int().min(1).max(600).optional(),
+  /** whether follow-up questions count toward maxQuestions (they always block the next question while pending) */
+  followUpsCount: z.boolean().optional(),
 });
 export type SessionSettings = z.infer<typeof SessionSettings>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Audience, ClientFrame, OutData, Role, type OutType, type OutPayload } from './protocol.ts';
+import { Audience, ClientFrame, CodeUpdate, EditorEvent, EndSession, OutData, ResponseSubmitted, Role, type OutType, type OutPayload } from './protocol.ts';
 
 // Schemas of every stream entry. Entries are flat field lists with JSON in one field, so that
 // `XRANGE` in redis-cli stays readable and one decode path serves every consumer.
@@ -28,12 +28,24 @@ const json = <T extends z.ZodType>(schema: T) =>
 
 const intString = z.string().regex(/^\d+$/).transform(Number);
 
-/** P:in — one validated client frame (or an API-originated end) of one session. */
+/**
+ * The passage of time as an event: the trigger's scanner writes one when a session's wake time is
+ * due (trigger-due.lua), so a time-driven decision has a cause in P:in that every group sees and the
+ * archive keeps. Never a client frame: sockets parse ClientFrame only, so no client can send one.
+ */
+export const TickFrame = z.object({ type: z.literal('tick'), due: z.number().int().nonnegative() });
+export type TickFrame = z.infer<typeof TickFrame>;
+
+/** What a P:in entry may carry: a client frame, or a tick (role `system`). */
+export const InFrame = z.discriminatedUnion('type', [CodeUpdate, ResponseSubmitted, EditorEvent, EndSession, TickFrame]);
+export type InFrame = z.infer<typeof InFrame>;
+
+/** P:in — one validated client frame (or an API-originated end, or a tick) of one session. */
 export const InEntry = z.object({
   sessionId: z.string().min(1),
   role: z.union([Role, z.literal('admin'), z.literal('system')]),
   type: z.string(),
-  frame: json(ClientFrame),
+  frame: json(InFrame),
   at: intString,
 });
 export type InEntry = z.infer<typeof InEntry>;

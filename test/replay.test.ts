@@ -20,6 +20,8 @@ import { insertReport, loadReportInput } from '../services/reporter/queries.ts';
 import { buildReport } from '../services/reporter/report.ts';
 import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
 import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
+import { claimDue } from '../services/trigger/scanner.ts';
+import { getTimeline } from '../services/gateway/timeline.ts';
 import { defaultSettings, settingsLoader } from '../services/trigger/settings.ts';
 import { formatReplay } from '../scripts/replay/print.ts';
 import { replaySession, type Finding, type ReplayResult } from '../scripts/replay/replay.ts';
@@ -104,6 +106,25 @@ class Driver {
     assert.ok(await handleIn(this.trigger, msgs[1]));
     assert.equal(await handleIn(this.trigger, msgs[0]), null, 'the older update is stale');
     if (!this.holdAsks) await this.handleAsks();
+  }
+
+  /**
+   * Time passes until the session's scheduled wake: the scanner's claim writes the tick to P:in, and
+   * the tick goes the way of every entry (archive, trigger, agent).
+   */
+  async wake(): Promise<number> {
+    const due = await tr.redis.zscore(tr.keys.due, this.sid);
+    assert.ok(due, 'a wake is scheduled');
+    const before = await tr.redis.xrevrange(tr.keys.in, '+', '-', 'COUNT', 1);
+    await claimDue({ redis: tr.redis, keys: tr.keys }, Number(due));
+    const entries = (await tr.redis.xrange(tr.keys.in, before[0] ? `(${before[0][0]}` : '-', '+')) as [string, string[]][];
+    const mine = entries.map(([id, f]) => ({ id, stream: tr.keys.in, fields: fieldsToRecord(f), body: InEntry.parse(fieldsToRecord(f)) }))
+      .filter((m) => m.body.sessionId === this.sid);
+    assert.equal(mine.length, 1, 'one tick');
+    await persistPlan(db.pool, planBatch(mine));
+    await handleIn(this.trigger, mine[0]);
+    if (!this.holdAsks) await this.handleAsks();
+    return Number(due);
   }
 
   /** When set, question requests wait in P:ask (an agent that is slow or behind) until handleAsks(). */
@@ -248,6 +269,59 @@ test('a session with a follow-up question (claim-pending) replays as a match', a
   if (process.env.REPLAY_TEST_PRINT) console.log(formatReplay(r));
   assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
   assert.ok(r.counts.decisions >= 3 && r.counts.evaluations >= 2);
+});
+
+test('a question asked on time (a pause, no new code) replays from the archive alone; without its tick it is a difference', async () => {
+  const sid = await newSession();
+  const d = new Driver(sid, createHeuristicProvider());
+  // The finished function, but the caret is still inside a line: no boundary, nothing asked.
+  await d.send({ type: 'code_update', seq: ++d.seq, code: upTo(PY_BRUTE, 7), language: 'python', ts: Date.now(), cursor: { line: 5, col: 10 } });
+  const { rows: before } = await db.pool.query(`SELECT 1 FROM interactions WHERE session_id = $1`, [sid]);
+  assert.equal(before.length, 0);
+  const at = await d.wake();
+  const q = await d.pending();
+  await d.answer(q, 'two_sum is O(n^2): the loop on line 3 is nested inside the loop on line 2, both over nums.');
+  await d.finish();
+  const { rows } = await db.pool.query<{ request_id: string; code_seq: string }>(`SELECT request_id, seq::text AS code_seq FROM interactions WHERE session_id = $1`, [sid]);
+  assert.deepEqual(rows.map((x) => x.request_id), [`${sid}:1@${at}`], 'asked on the tick, about the code of seq 1');
+
+  const r = await replaySession(db.pool, sid, { defaults: DEFAULTS });
+  if (process.env.REPLAY_TEST_PRINT) console.log(formatReplay(r));
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+  assert.equal(r.counts.asks, 1);
+  const ask = r.timeline.find((i) => i.label === 'ASK');
+  assert.match(ask?.text ?? '', /^nested_loops \(on a tick\)/);
+  assert.ok(r.timeline.some((i) => i.kind === 'tick'));
+  // The snapshotter archived the tick without taking it for code; the interviewers' timeline shows it.
+  const { rows: snaps } = await db.pool.query('SELECT seq FROM code_snapshots WHERE session_id = $1', [sid]);
+  assert.equal(snaps.length, 1);
+  const tl = await getTimeline(db.pool, sid);
+  assert.deepEqual(tl?.events.filter((e) => e.kind === 'tick').map((e) => [e.role, e.due]), [['system', at]]);
+
+  // Remove the tick from the archive: the time-driven decision has lost its cause.
+  const { rows: [tick] } = await db.pool.query<{ id: string }>(`SELECT id::text AS id FROM session_events WHERE session_id = $1 AND type = 'tick'`, [sid]);
+  const gone = await tampered(sid, ['DELETE FROM session_events WHERE id = $1', [tick.id]]);
+  assert.ok(on(gone, (f) => f.check === 'trigger' && /no tick at that time is archived/.test(f.message)).length === 1, describe(gone));
+  // A different pause setting would not have asked at that moment: the replay says so, at that decision.
+  const longer = await tampered(sid, [`UPDATE sessions SET settings = settings || '{"pauseSec":600}'::jsonb WHERE id = $1`, [sid]]);
+  assert.ok(on(longer, (f) => f.check === 'trigger' && /recorded ask nested_loops, the replay decides skip/.test(f.message)).length === 1, describe(longer));
+});
+
+test('a moment held back until the end is in the report under "not asked", with why; the report rebuilds the same', async () => {
+  const sid = await newSession();
+  const d = new Driver(sid, createHeuristicProvider());
+  await d.code(upTo(PY_BRUTE, 7));
+  await d.pending();
+  const helper = 'def largest(xs):\n    best = xs[0]\n    for x in xs:\n        if x > best:\n            best = x\n    return best\n';
+  await d.code(`${upTo(PY_BRUTE, 7)}\n${helper}`);
+  await d.finish();
+  const { rows: [stored] } = await db.pool.query<{ report: { timeline: { notAsked?: { function: string | null; why: string; moment: string }[] } } }>(
+    'SELECT report FROM reports WHERE session_id = $1', [sid]);
+  const notAsked = stored.report.timeline.notAsked ?? [];
+  assert.deepEqual(notAsked.map((x) => x.function), ['largest'], JSON.stringify(notAsked));
+  assert.match(notAsked[0].why, /a question was still waiting for its answer/);
+  const r = await replaySession(db.pool, sid, { defaults: DEFAULTS });
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
 });
 
 test('a question request the agent handles after the session ended asks nothing; the replay notes it, not as a difference', async () => {

@@ -1,7 +1,8 @@
 // What the trigger chooses to ask about, on code typed a few characters at a time (or pasted), in six
 // languages: the trigger's own step (the pure function the live handler and the audit replay share)
-// runs on every snapshot through a quiet start that holds everything back, then the gate opens and
-// the held candidate that reveals most is asked; the heuristic interviewer turns it into a question.
+// runs on every snapshot through a quiet start that holds everything back, then the clock ticks in the
+// pause that follows, the gate opens and the held candidate that reveals most is asked; the heuristic
+// interviewer turns it into a question.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeCode, compareAnalyses } from '../shared/analysis/index.ts';

@@ -25,7 +25,7 @@ before(() => {
 });
 after(() => tr.cleanup());
 
-type Step = { at: number; code?: string; answerLast?: true; paste?: number };
+type Step = { at: number; code?: string; answerLast?: true; paste?: number; tick?: true };
 
 /** Replays a recorded session: code snapshots (seconds from the start), answers and pastes. */
 async function replay(language: string, steps: Step[]): Promise<{ sid: string; decisions: (TriggerDecision | null)[]; asks: AskEntry[] }> {
@@ -43,6 +43,9 @@ async function replay(language: string, steps: Step[]): Promise<{ sid: string; d
       const last = (await asksOf(sid)).at(-1);
       assert.ok(last, 'there is a question to answer');
       await handleIn(deps, msg({ type: 'response_submitted', questionId: last.questionId, answer: 'an answer', ts: at }, at));
+    }
+    if (step.tick) {
+      decisions.push(await handleIn(deps, { id: `${at}-${n++}`, stream: tr.keys.in, fields: {}, body: { sessionId: sid, role: 'system', type: 'tick', frame: { type: 'tick', due: at }, at } }));
     }
     if (step.code !== undefined) {
       seq++;
@@ -155,10 +158,13 @@ test('a large paste is a reason to ask the candidate to explain that code', asyn
   assert.equal(ask.context.function, 'pair_sum');
 });
 
-test('unknown languages fall back to the diff-size rule', async () => {
-  const { asks } = await replay('other', [{ at: 0, code: 'a\n' }, { at: 5, code: 'a\nb\nc\nd\n' }]);
+test('unknown languages fall back to the diff-size rule, which asks only once the candidate pauses', async () => {
+  const { asks, decisions } = await replay('other', [{ at: 0, code: 'a\n' }, { at: 5, code: 'a\nb\nc\nd\n' }, { at: 10, tick: true }, { at: 25, tick: true }]);
+  assert.equal(decisions[1]?.decision, 'skip', 'never on the update itself: it may end mid-token');
+  assert.equal(decisions[2]?.decision, 'skip', '5 s of quiet is not a pause');
   assert.equal(asks.length, 1);
   assert.equal(asks[0].reasonCode, 'diff_threshold');
+  assert.equal(asks[0].code, 'a\nb\nc\nd\n');
 });
 
 test('java: a four-line helper is never asked about; the sentinel in the real work is', async () => {

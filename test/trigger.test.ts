@@ -10,8 +10,10 @@ import { readState } from '../services/trigger/state.ts';
 import { REDIS_URL, randomId, testLogger, testRedis, type TestRedis } from './helpers/env.ts';
 
 // The trigger against real Redis must ask at most once per pending question even when replicas race
-// on one session, and never twice for a redelivered update. Frames here use a language the analysis
-// does not know, so the diff-size rule decides (the structural rules are in trigger-rules.test.ts).
+// on one session, and never twice for a redelivered update. Frames here are Python whose whole
+// lines arrive at once (a boundary), or a language the analysis does not know, where the diff-size
+// rule asks only after a pause, on a tick (the structural rules are in trigger-rules.test.ts, the
+// scheduler in trigger-ticks.test.ts).
 
 const NOW = 1_700_000_000_000;
 const FIVE_LINES = 'def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n';
@@ -42,7 +44,12 @@ describe('handleIn against Redis', () => {
     n++;
     return { id: `${at}-${n}`, stream: tr.keys.in, fields: {}, body: { sessionId, role: 'candidate', type: frame.type, frame, at } };
   }
-  const update = (sid: string, seq: number, code: string) => msg(sid, { type: 'code_update', seq, code, language: 'other', ts: seq });
+  const update = (sid: string, seq: number, code: string, language = 'python') => msg(sid, { type: 'code_update', seq, code, language, ts: seq });
+  /** Time passing: the tick the scanner would write once the candidate has paused (20 s by default). */
+  const pauseTick = (sid: string, at: number): StreamMessage<InEntry> => {
+    n++;
+    return { id: `${at}-${n}`, stream: tr.keys.in, fields: {}, body: { sessionId: sid, role: 'system', type: 'tick', frame: { type: 'tick', due: at }, at } };
+  };
   const answer = (sid: string, questionId: string) => msg(sid, { type: 'response_submitted', questionId, answer: 'because', ts: 1 });
   const asks = async (sid: string) =>
     (await tr.redis.xrange(tr.keys.ask, '-', '+')).map(([, f]) => AskEntry.parse(fieldsToRecord(f))).filter((a) => a.sessionId === sid);
@@ -53,7 +60,7 @@ describe('handleIn against Redis', () => {
       for (let round = 0; round < 10; round++) {
         const sid = `s${randomId()}`;
         const [a, b] = mode === 'one process' ? [deps, deps] : [replica(), replica()];
-        const results = await Promise.all([handleIn(a, update(sid, 1, 'x = 1\n')), handleIn(b, update(sid, 2, 'x = 1\ny = 2\n'))]);
+        const results = await Promise.all([handleIn(a, update(sid, 1, 'x = 1\n')), handleIn(b, update(sid, 2, 'x = 1\n' + FIVE_LINES))]);
         const found = await asks(sid);
         assert.equal(found.length, 1, `round ${round}: one ask`);
         assert.equal(results.filter((r) => r?.decision === 'ask').length, 1);
@@ -65,7 +72,7 @@ describe('handleIn against Redis', () => {
         const out = (await tr.redis.xrange(tr.keys.out(sid), '-', '+')).map(([, f]) => OutEntry.parse(fieldsToRecord(f)));
         const askShown = out.filter((e) => e.type === 'decision' && e.data.decision === 'ask');
         assert.deepEqual(askShown.map((e) => [e.audience, e.data.requestId]), [['interviewer', found[0].requestId]]);
-        assert.ok(out.every((e) => e.audience === 'interviewer'), 'decisions are for interviewers only');
+        assert.ok(out.every((e) => e.type === 'decision' && e.audience !== 'all'), 'decisions never reach the candidate');
       }
     });
   }
@@ -85,18 +92,22 @@ describe('handleIn against Redis', () => {
 
   test('response_submitted clears the pending question only for its own questionId', async () => {
     const sid = `s${randomId()}`;
-    assert.equal((await handleIn(deps, update(sid, 1, 'a = 1\n')))?.decision, 'ask');
+    const u1 = update(sid, 1, 'a = 1\n', 'other');
+    assert.equal((await handleIn(deps, u1))?.reasonCode, 'mid_edit', 'the diff-size rule waits for a pause');
+    assert.equal((await handleIn(deps, pauseTick(sid, u1.body.at + 20_000)))?.decision, 'ask');
     const [first] = await asks(sid);
     assert.equal(first.reasonCode, 'diff_threshold');
     assert.equal(first.code, 'a = 1\n');
 
     assert.equal(await handleIn(deps, answer(sid, 'q_someone_else')), null);
     assert.equal((await readState(deps, sid)).pending, first.questionId, 'another id leaves it pending');
-    assert.equal((await handleIn(deps, update(sid, 2, 'a = 1\nb = 2\n')))?.reasonCode, 'question_pending');
+    assert.equal((await handleIn(deps, update(sid, 2, 'a = 1\nb = 2\n', 'other')))?.reasonCode, 'question_pending');
 
     await handleIn(deps, answer(sid, first.questionId));
     assert.equal((await readState(deps, sid)).pending, '');
-    const next = await handleIn(deps, update(sid, 3, 'a = 1\nb = 2\nc = 3\n'));
+    const u3 = update(sid, 3, 'a = 1\nb = 2\nc = 3\n', 'other');
+    await handleIn(deps, u3);
+    const next = await handleIn(deps, pauseTick(sid, u3.body.at + 20_000));
     assert.equal(next?.decision, 'ask');
     const all = await asks(sid);
     assert.equal(all.length, 2);

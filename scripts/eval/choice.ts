@@ -9,7 +9,8 @@ import { createHeuristicProvider } from '../../services/agent/heuristic/provider
 import type { Candidate } from '../../services/trigger/candidates.ts';
 import type { TriggerDecision } from '../../services/trigger/rules.ts';
 import type { TriggerSettings } from '../../services/trigger/settings.ts';
-import { applyStep, emptyState, step } from '../../services/trigger/step.ts';
+import { pauseMsOf } from '../../services/trigger/settings.ts';
+import { applyStep, emptyState, step, tickStep } from '../../services/trigger/step.ts';
 import type { AskEntry } from '../../shared/streams.ts';
 import { GUARD_ONLY, JAVA_WITH_HELPER, PY_HELPER_ONLY, SCENARIOS, type Version } from '../../eval/choice/sessions.ts';
 import { typeFresh, typeOver } from '../../eval/choice/typing.ts';
@@ -21,7 +22,7 @@ const LIVE: TriggerSettings = { ...HELD, quietStartSec: 0 };
 
 export interface TriggerRun { decisions: TriggerDecision[]; asks: AskEntry[]; held: Candidate[]; code: string }
 
-/** Every snapshot through the trigger, one second apart; with `openGate`, once more after the quiet start. */
+/** Every snapshot through the trigger, one second apart; with `openGate`, a tick once the quiet start and a pause are over. */
 export async function runTrigger(language: string, snapshots: string[], opts: { openGate?: boolean; settings?: TriggerSettings } = {}): Promise<TriggerRun> {
   const settings = opts.settings ?? HELD;
   let state = emptyState();
@@ -42,8 +43,12 @@ export async function runTrigger(language: string, snapshots: string[], opts: { 
   const held = state.backlog;
   const code = snapshots[snapshots.length - 1] ?? '';
   if (opts.openGate) {
-    t += settings.quietStartSec * 1000;
-    await feed(code);
+    // The candidate stops typing and thinks: the quiet start is over by the time the trigger's clock ticks.
+    t += settings.quietStartSec * 1000 + pauseMsOf(settings);
+    const r = tickStep('s-choice', t, state, settings);
+    state = applyStep(state, state.lastSeq, t, r);
+    decisions.push(r.decision);
+    if (r.ask) asks.push(r.ask);
   }
   return { decisions, asks, held, code };
 }
@@ -84,7 +89,8 @@ export const choice: EvalPart = {
         if (says) named++;
         if (verbose || !says) lines.push(`     ${q.text}`);
       }
-      const live = (await runTrigger(s.language, snaps, { settings: LIVE })).asks[0];
+      // Live: every gate open while typing, then the pause after the last keystroke.
+      const live = (await runTrigger(s.language, snaps, { settings: LIVE, openGate: true })).asks[0];
       if (live?.context.function === s.expect.fn && live.context.topic === s.expect.topic) liveHit++;
       if (live?.reasonCode === 'diff_threshold') liveDiff++;
       if (live?.context.topic === 'purpose') livePurpose++;

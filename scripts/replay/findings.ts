@@ -36,7 +36,7 @@ export interface Counts {
   report: 'compared' | 'none stored' | `not rebuilt: ${string}`;
 }
 
-export type TimelineKind = 'code' | 'editor' | 'decision' | 'ask' | 'question' | 'answer' | 'grade' | 'end' | 'notice' | 'error';
+export type TimelineKind = 'code' | 'tick' | 'editor' | 'decision' | 'ask' | 'question' | 'answer' | 'grade' | 'end' | 'notice' | 'error';
 
 export interface TimelineItem {
   /** epoch ms, the time Redis took the entry */

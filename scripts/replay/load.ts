@@ -134,6 +134,7 @@ export function describeRow(e: EventRow): string {
   if (e.type === 'code_update' || e.type === 'decision') about = num(p.seq) !== undefined ? ` seq ${num(p.seq)}` : '';
   else if (str(p.questionId)) about = ` ${str(p.questionId)}`;
   else if (e.type === 'editor_event' && str(p.kind)) about = ` ${str(p.kind)}`;
+  else if (e.type === 'tick') about = ` at ${e.at}`;
   return `session_events id ${e.id} (${e.stream} ${e.type}${about}, stream id ${e.stream_id})`;
 }
 

@@ -29,11 +29,14 @@ function item(e: EventRow, data: SessionData): Pick<TimelineItem, 'kind' | 'labe
       return { kind: 'editor', label: String(p.kind ?? 'editor'), text: p.kind === 'paste' ? `${pastedChars(p.detail)} chars` : '' };
     case 'in:response_submitted':
       return { kind: 'answer', label: 'A', text: `${qid} ${clip(String(p.answer ?? ''), 100)}` };
+    case 'in:tick':
+      return { kind: 'tick', label: 'tick', text: 'time passed: a scheduled wake (pause, or a gate that held a question back opening)' };
     case 'in:end_session':
       return { kind: 'end', label: 'END', text: e.role && e.role !== 'candidate' ? `by ${e.role}` : '' };
     case 'out:decision': {
       const ask = p.decision === 'ask';
-      return { kind: ask ? 'ask' : 'decision', label: ask ? 'ASK' : 'skip', text: `${String(p.reasonCode)} — ${clip(String(p.reason ?? ''), 100)}` };
+      const onTick = payloadNum(p.tick) !== undefined ? ' (on a tick)' : '';
+      return { kind: ask ? 'ask' : 'decision', label: ask ? 'ASK' : 'skip', text: `${String(p.reasonCode)}${onTick} — ${clip(String(p.reason ?? ''), 100)}` };
     }
     case 'out:question':
       return { kind: 'question', label: 'Q', text: `${qid} ${clip(String(p.text ?? ''), 100)}` };

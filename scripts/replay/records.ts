@@ -1,4 +1,4 @@
-import { askRequestId, questionIdFor } from '../../shared/ids.ts';
+import { isRequestIdFor, questionIdFor } from '../../shared/ids.ts';
 import { EvaluationOutput, QuestionOutput } from '../../services/agent/provider.ts';
 import type { Finding } from './findings.ts';
 import { sameJson, show } from './findings.ts';
@@ -47,7 +47,7 @@ export function verifyRecords(data: SessionData, compareOut: boolean): RecordsCh
       if (!parsed?.success) add('question', `the parent's recorded grade (llm_calls ${q.parent_id}:evaluation) is missing or invalid`);
       else if (parsed.data.followUp !== q.question) add('question', `text ${show(q.question)} differs from the follow-up the grader recorded, ${show(parsed.data.followUp)}`);
     } else {
-      if (q.request_id !== askRequestId(sid, q.seq) || q.id !== questionIdFor(q.request_id)) add('question', `ids do not derive from (session, seq ${q.seq}): request ${q.request_id}`);
+      if (!isRequestIdFor(q.request_id, sid, q.seq) || q.id !== questionIdFor(q.request_id)) add('question', `ids do not derive from (session, seq ${q.seq}): request ${q.request_id}`);
       const call = data.llmCalls.get(`${q.request_id}:question`);
       const parsed = call ? QuestionOutput.safeParse(call.parsed_output) : null;
       if (!call) add('question', `no recorded model call ${q.request_id}:question`);

@@ -5,15 +5,17 @@ import type { AskEntry } from '../../shared/streams.ts';
 import { candidateKey } from '../../services/trigger/candidates.ts';
 import type { TriggerState } from '../../services/trigger/rules.ts';
 import type { TriggerSettings } from '../../services/trigger/settings.ts';
-import { applyStep, emptyState, pastedChars, step, type StepResult } from '../../services/trigger/step.ts';
+import { applyStep, emptyState, pastedChars, step, tickIsCurrent, tickStep, type StepResult } from '../../services/trigger/step.ts';
 import type { Finding, Note } from './findings.ts';
 import { show } from './findings.ts';
 import { describeRow, payloadNum, payloadStr, type EventRow, type InteractionRow, type LlmCallRow, type SnapshotRow } from './load.ts';
 
 // The trigger's decisions re-run on the recorded snapshots with the live code (step/applyStep), the
 // state changes mirrored from the archive as the live scripts make them: trigger-commit.lua per code
-// update, the paste signal (recordEditorEvent), trigger-answered.lua on an answer, claim-pending.lua
-// when a follow-up was asked. After each comparison the replay continues from the RECORDED outcome,
+// update and per tick (time passing, archived like any P:in entry, so a time-driven decision is
+// re-run from the archive alone with tickStep), the paste signal (recordEditorEvent),
+// trigger-answered.lua on an answer, trigger-follow-up.lua when a follow-up was asked,
+// trigger-end.lua at the end. After each comparison the replay continues from the RECORDED outcome,
 // so one difference is reported where it happens and does not cascade.
 
 export interface TriggerReplayInput {
@@ -34,12 +36,14 @@ export interface TriggerReplay {
   findings: Finding[];
   /** consistent with the live system, but worth knowing (a question withdrawn at the session's end) */
   notes: Note[];
-  /** code updates whose decision was re-run and compared */
+  /** code updates and ticks whose decision was re-run and compared */
   compared: number;
   /** recorded asks */
   asks: number;
-  /** code updates the live trigger never decided: a newer update of the session was committed first */
+  /** code updates and ticks the live trigger never decided: a newer update of the session was committed first */
   superseded: number;
+  /** ticks whose decision was re-run and compared */
+  ticks: number;
 }
 
 interface Recorded {
@@ -54,23 +58,35 @@ interface Recorded {
 
 const bump = (s: TriggerState): string => String(Number(s.version) + 1);
 
+/** The editor's cursor as archived with the update: the boundary rule reads it. */
+function cursorOf(v: unknown): Pick<CodeUpdate, 'cursor'> {
+  if (!v || typeof v !== 'object') return {};
+  const { line, col } = v as Record<string, unknown>;
+  return typeof line === 'number' && typeof col === 'number' ? { cursor: { line, col } } : {};
+}
+
 export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerReplay> {
   const { sessionId, ordered, snapshots, settings } = input;
   const findings: Finding[] = [];
   const notes: Note[] = [];
-  const out: TriggerReplay = { findings, notes, compared: 0, asks: 0, superseded: 0 };
+  const out: TriggerReplay = { findings, notes, compared: 0, asks: 0, superseded: 0, ticks: 0 };
   const byRequest = new Map(input.interactions.map((q) => [q.request_id, q]));
 
-  // What the trigger recorded, per seq.
+  // What the trigger recorded, per seq for code updates and per tick time for ticks.
   const recorded = new Map<number, Recorded>();
+  const recordedTicks = new Map<number, Recorded>();
   for (const e of ordered) {
     if (e.stream !== 'out' || e.type !== 'decision') continue;
     const seq = payloadNum(e.payload.seq);
+    const tick = payloadNum(e.payload.tick);
     const r: Recorded = {
       row: e, audience: e.role, decision: payloadStr(e.payload.decision), reasonCode: payloadStr(e.payload.reasonCode),
       reason: payloadStr(e.payload.reason), requestId: payloadStr(e.payload.requestId),
     };
-    if (seq === undefined) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, message: 'recorded decision has no seq' });
+    if (tick !== undefined) {
+      if (recordedTicks.has(tick)) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, message: `a second recorded decision for the tick at ${tick}` });
+      else recordedTicks.set(tick, r);
+    } else if (seq === undefined) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, message: 'recorded decision has no seq' });
     else if (recorded.has(seq)) findings.push({ check: 'trigger', where: describeRow(e), rowId: e.id, seq, message: `a second recorded decision for seq ${seq}` });
     else recorded.set(seq, r);
     if (r.decision === 'ask') out.asks++;
@@ -97,6 +113,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
   }
 
   const seen = new Set<number>();
+  const seenTicks = new Set<number>();
   let state = emptyState();
   for (const e of ordered) {
     if (e.stream === 'in' && e.type === 'code_update') {
@@ -104,6 +121,11 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
       if (seq === undefined) continue;
       seen.add(seq);
       state = await onCode(e, seq);
+    } else if (e.stream === 'in' && e.type === 'tick') {
+      seenTicks.add(e.at);
+      state = onTick(e);
+    } else if (e.stream === 'in' && e.type === 'end_session') {
+      state = { ...state, ended: true, version: bump(state) };
     } else if (e.stream === 'in' && e.type === 'editor_event' && e.payload.kind === 'paste') {
       state = { ...state, pasteAt: e.at, pasteChars: pastedChars(e.payload.detail) };
     } else if (e.stream === 'in' && e.type === 'response_submitted') {
@@ -116,7 +138,10 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     for (const [seq, r] of recorded) {
       if (!seen.has(seq)) findings.push({ check: 'trigger', where: describeRow(r.row), rowId: r.row.id, seq, message: `recorded a decision for seq ${seq}, but no code_update with that seq is archived` });
     }
-    const asked = new Set([...recorded.values()].map((r) => r.requestId).filter((x): x is string => x !== undefined));
+    for (const [at, r] of recordedTicks) {
+      if (!seenTicks.has(at)) findings.push({ check: 'trigger', where: describeRow(r.row), rowId: r.row.id, message: `recorded a decision for the tick at ${at}, but no tick at that time is archived` });
+    }
+    const asked = new Set([...recorded.values(), ...recordedTicks.values()].map((r) => r.requestId).filter((x): x is string => x !== undefined));
     for (const q of input.interactions) {
       if (!q.parent_id && !asked.has(q.request_id)) {
         findings.push({ check: 'trigger', where: `interactions ${q.id}`, questionId: q.id, seq: q.seq, message: `no recorded ask decision has its request id ${q.request_id}` });
@@ -133,7 +158,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
       out.superseded++;
       return state;
     }
-    if (state.lastSeq !== null && seq <= state.lastSeq) {
+    if (state.ended || (state.lastSeq !== null && seq <= state.lastSeq)) {
       if (rec && input.compare) findings.push({ check: 'trigger', where: describeRow(rec.row), rowId: rec.row.id, seq, message: `recorded a decision for seq ${seq}, which the trigger would skip as stale (last seq ${state.lastSeq})` });
       return state;
     }
@@ -146,7 +171,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     }
     const frame: CodeUpdate = {
       type: 'code_update', seq, code: snap.code, language: payloadStr(e.payload.language) ?? snap.language,
-      ts: payloadNum(e.payload.ts) ?? 0,
+      ts: payloadNum(e.payload.ts) ?? 0, ...cursorOf(e.payload.cursor),
     };
     let analysis: CodeAnalysis | null = null;
     try {
@@ -160,6 +185,28 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
       compare(e, seq, rec, res);
     }
     return continueFrom(state, seq, e.at, frame, res, input.compare ? rec : undefined);
+  }
+
+  /** A tick: time passed; re-decided on the state the replay holds (the last code and its stored analysis). */
+  function onTick(e: EventRow): TriggerState {
+    const rec = recordedTicks.get(e.at);
+    // Like a superseded update: a tick a newer update (or the end) made stale decided nothing live.
+    if (!rec && input.compare) {
+      out.superseded++;
+      return state;
+    }
+    if (!tickIsCurrent(state, e.at)) {
+      if (rec && input.compare) findings.push({ check: 'trigger', where: describeRow(rec.row), rowId: rec.row.id, message: `recorded a decision for the tick at ${e.at}, which the trigger would skip as stale` });
+      return state;
+    }
+    const res = tickStep(sessionId, e.at, state, settings);
+    const seq = state.lastSeq ?? 0;
+    if (input.compare) {
+      out.compared++;
+      out.ticks++;
+      compare(e, seq, rec, res);
+    }
+    return continueFrom(state, null, e.at, { code: state.lastCode, language: state.language }, res, input.compare ? rec : undefined);
   }
 
   function compare(e: EventRow, seq: number, rec: Recorded | undefined, res: StepResult): void {
@@ -202,7 +249,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
   }
 
   /** The state as the live commit left it: the recorded ask if there was one, else the replayed step without an ask. */
-  function continueFrom(s: TriggerState, seq: number, at: number, frame: CodeUpdate, res: StepResult, rec: Recorded | undefined): TriggerState {
+  function continueFrom(s: TriggerState, seq: number | null, at: number, frame: Pick<CodeUpdate, 'code' | 'language'>, res: StepResult, rec: Recorded | undefined): TriggerState {
     if (!rec) return applyStep(s, seq, at, res);
     const recAsk = rec.decision === 'ask' && rec.requestId ? rec.requestId : null;
     if (recAsk && res.ask && res.ask.requestId === recAsk && res.ask.reasonCode === rec.reasonCode) return applyStep(s, seq, at, res);
@@ -210,7 +257,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
       const ctx = byRequest.get(recAsk)?.context ?? {};
       const key = typeof ctx.topic === 'string' ? candidateKey({ topic: ctx.topic, function: typeof ctx.function === 'string' ? ctx.function : undefined }) : null;
       const ask: AskEntry = {
-        sessionId, requestId: recAsk, seq, reasonCode: rec.reasonCode ?? '', reason: rec.reason ?? '', at,
+        sessionId, requestId: recAsk, seq: seq ?? s.lastSeq ?? 0, reasonCode: rec.reasonCode ?? '', reason: rec.reason ?? '', at,
         questionId: questionIdFor(recAsk), language: frame.language, code: frame.code, context: {},
       };
       return applyStep(s, seq, at, { ask, extra: { ...res.extra, askedKeys: JSON.stringify(key ? [...s.askedKeys, key] : s.askedKeys) } });
@@ -220,7 +267,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     return applyStep(s, seq, at, { ask: null, extra: { ...res.extra, askedKeys: JSON.stringify(s.askedKeys), backlog: JSON.stringify(held) } });
   }
 
-  /** claim-pending.lua: the follow-up becomes the pending question unless another one waits. */
+  /** trigger-follow-up.lua: the follow-up becomes the pending question unless another one waits, and counts unless the setting says not. */
   function claim(f: InteractionRow, s: TriggerState): TriggerState {
     if (s.pending === f.id) return s;
     if (s.pending !== '' && s.pending !== f.parent_id && input.compare) {
@@ -229,6 +276,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
         message: `follow-up of ${f.parent_id} was asked, but in the replay ${s.pending} was still pending, so it could not have been`,
       });
     }
-    return { ...s, pending: f.id, pendingSince: f.asked_at, version: bump(s) };
+    const counts = settings.followUpsCount !== false;
+    return { ...s, pending: f.id, pendingSince: f.asked_at, lastAskAt: f.asked_at, asked: s.asked + (counts ? 1 : 0), version: bump(s) };
   }
 }

@@ -1,7 +1,7 @@
 import type { StreamMessage } from '../../shared/consumer.ts';
 import { questionIdFor } from '../../shared/ids.ts';
 import { emitOnce } from '../../shared/out.ts';
-import { scripts } from '../../shared/redis.ts';
+import { claimFollowUp } from '../../shared/follow-up.ts';
 import type { InEntry } from '../../shared/streams.ts';
 import { emitQuestion } from './ask.ts';
 import { remember, retrieve, sessionClosed, type AgentDeps } from './context.ts';
@@ -29,8 +29,8 @@ async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string
     return;
   }
   const id = questionIdFor(requestId);
-  const claimed = await scripts.claimPending.run(deps.redis, [deps.keys.state(parent.session_id)], [parent.id, id, at]);
-  if (Number(claimed) !== 1) return;
+  // Blocks the trigger's next question while pending and counts toward the maximum (shared/follow-up.ts).
+  if (!(await claimFollowUp(deps, { sessionId: parent.session_id, parentId: parent.id, questionId: id, at }))) return;
   const row = await insertQuestion(deps.db, {
     id, sessionId: parent.session_id, requestId, seq: parent.seq, reasonCode: 'follow_up',
     reason: `The answer to the previous question was partial${ev.missing.length ? ` (missing: ${ev.missing.slice(0, 3).join(', ')})` : ''}.`,

@@ -193,7 +193,8 @@ export async function eraseSession(deps: EraseDeps, sessionId: string): Promise<
   // 2. This gateway's sockets of the session.
   const sockets = deps.closeSockets(sessionId, ERASED_CLOSE_CODE, ERASED_CLOSE_REASON);
 
-  // 3. Shared streams and per-session keys.
+  // 3. Shared streams and per-session keys; first off the trigger's schedule, so no tick names it again.
+  await redis.zrem(keys.due, sessionId);
   const page = deps.pageSize ?? 1000;
   const counts: EraseCounts = {
     postgres: { sessions: 0, code_snapshots: 0, session_events: 0, interactions: 0, llm_calls: 0, reports: 0 },
@@ -228,6 +229,7 @@ export async function eraseSession(deps: EraseDeps, sessionId: string): Promise<
 
   // 6. Anything a consumer recreated meanwhile, then the tombstone's final state.
   counts.redis.keys += await redis.del(...contentKeys(keys, sessionId));
+  await redis.zrem(keys.due, sessionId);
   if (chromaError === null) await redis.multi().hset(ingestKey, 'closed', '1', ERASURE_FIELD, 'done').expire(ingestKey, ttlSec).exec();
 
   if (chromaError !== null) {

@@ -139,6 +139,11 @@ export function renderReportHtml(r: Report, o: RenderOptions): string {
       const q = d.questionId ? flat.find((f) => f.questionId === d.questionId) : undefined;
       return `<tr><td>${elapsed(d.at, r.startedAt)}</td><td>${num(d.seq)}</td><td>${d.decision === 'ask' ? '<b>ask</b>' : esc(d.decision)}${q ? ` → <a href="#${anchor(q.questionId)}">${esc(q.label)}</a>` : ''}</td><td><span class="tag">${esc(d.reasonCode)}</span> ${esc(d.reason)}</td></tr>`;
     }).join('')}</table>` : '<p class="muted">No decisions were archived.</p>') + '</section>';
+  const notAsked = r.timeline.notAsked
+    ? `<section><h2>Not asked</h2><p class="small muted">Moments worth a question that were held back and never asked, and why.</p>`
+      + (r.timeline.notAsked.length ? `<ul>${r.timeline.notAsked.map((m) => `<li>${esc(m.moment)} <span class="small muted">(${elapsed(m.at, r.startedAt)}${m.seq !== null ? `, seq ${num(m.seq)}` : ''})</span><br><span class="small">Not asked because ${esc(m.why)}.</span></li>`).join('')}</ul>` : '<p class="muted">Every moment held back was asked in the end.</p>')
+      + '</section>'
+    : '';
   const integrity = `<section><h2>Integrity signals</h2><div class="note">${esc(r.integrity.note)}</div>`
     + (r.integrity.signals.map((s) => `<div class="finding"><b>${label(s.kind)}</b> (${num(s.count)}): ${esc(s.summary)}${s.at.length ? `<span class="ev">at ${s.at.slice(0, 10).map((t) => elapsed(t, r.startedAt)).join(', ')}</span>` : ''}${s.evidence.map((e) => evidenceLink(e, r, o)).join('')}</div>`).join('') || '<p class="muted">No signals were recorded.</p>')
     + `<p class="small muted">Code runs: ${num(r.integrity.runs)}.</p></section>`;
@@ -147,7 +152,7 @@ export function renderReportHtml(r: Report, o: RenderOptions): string {
   const checks = r.code.checks.length ? `<ul class="small">${r.code.checks.map((c) => `<li>${esc(c.text)}${c.lines[0] > 1 || c.lines[1] < (f?.lines ?? 0) ? ` <a href="#L${num(c.lines[0])}">line ${num(c.lines[0])}</a>` : ''}</li>`).join('')}</ul>` : '';
   const code = `<section><h2>Final code</h2>${f ? `<p class="small muted">seq ${num(f.seq)} · ${esc(f.language)} · ${num(f.lines)} lines · <a href="${esc(o.codeUrl(f.seq))}">raw</a></p>${checks}${codeBlock(f.code, 1, marked, true)}` : '<p class="muted">No code was stored.</p>'}</section>`;
   const footer = `<p class="small muted">Models: ${r.providers.map((p) => `${esc(p.provider)}/${esc(p.model)} (${p.usedFor.map(esc).join(', ')}; ${num(p.calls)} uses${p.fallbackCalls ? `, ${num(p.fallbackCalls)} as fallback` : ''})`).join('; ') || 'none'} · session ${esc(r.sessionId)} · generated ${when(r.generatedAt)}</p>`;
-  return page(`Report: ${r.candidate.name} — ${r.problem.title}`, header + review + dims + sw + progress + qs + timeline + integrity + code + footer);
+  return page(`Report: ${r.candidate.name} — ${r.problem.title}`, header + review + dims + sw + progress + qs + timeline + notAsked + integrity + code + footer);
 }
 
 /** A stored report this page does not know (an older version): shown as it is, escaped. */

@@ -56,6 +56,8 @@ function shape(r: EventRow): TimelineItem {
         return { ...base, kind: 'answer', ...pick(p, ['questionId', 'answer']), clientTs: p.ts };
       case 'end_session':
         return { ...base, kind: 'end_requested' };
+      case 'tick':
+        return { ...base, kind: 'tick', ...pick(p, ['due']) };
     }
   } else {
     switch (r.type) {

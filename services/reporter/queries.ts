@@ -2,6 +2,7 @@ import { analyzeCode, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { InteractionRow } from '../../shared/db/rows.ts';
 import type { SessionRow } from '../../shared/session.ts';
+import type { MomentDecisionRow } from './not-asked.ts';
 import type { ReportInput } from './report.ts';
 
 // The reporter's SQL, one function per query, and loadReportInput, which gathers all of it (plus the
@@ -122,6 +123,18 @@ export async function selectDecisions(db: Queryable, sessionId: string): Promise
   return rows;
 }
 
+/** Every trigger decision (audit ones too), with the moments it held back and asked: for "not asked". */
+export async function selectMomentDecisions(db: Queryable, sessionId: string): Promise<MomentDecisionRow[]> {
+  const { rows } = await db.query<MomentDecisionRow>(
+    `SELECT at, (payload->>'seq')::int AS seq, payload->>'decision' AS decision, payload->>'reasonCode' AS "reasonCode",
+            payload->'held' AS held, payload->'asked' AS asked
+       FROM session_events WHERE session_id = $1 AND stream = 'out' AND type = 'decision'
+      ORDER BY at, id`,
+    [sessionId],
+  );
+  return rows;
+}
+
 export interface EditorEventRow {
   eventId: string;
   at: Date | string;
@@ -169,9 +182,10 @@ export type Analyze = (code: string, language: string) => Promise<CodeAnalysis |
 export async function loadReportInput(db: Queryable, sessionId: string, analyze: Analyze = analyzeCode): Promise<Omit<ReportInput, 'generatedAt'> | null> {
   const session = await selectSessionRow(db, sessionId);
   if (!session) return null;
-  const [questions, snapshots, series, growth, decisions, editorEvents] = await Promise.all([
+  const [questions, snapshots, series, growth, decisions, editorEvents, moments] = await Promise.all([
     selectQuestions(db, sessionId), selectSnapshotSummary(db, sessionId), selectSizeSeries(db, sessionId),
     selectLargestGrowth(db, sessionId), selectDecisions(db, sessionId), selectEditorEvents(db, sessionId),
+    selectMomentDecisions(db, sessionId),
   ]);
   const codeAt = await selectCodeAtSeqs(db, sessionId, questions.filter((q) => q.line_from !== null).map((q) => q.seq));
   let analysis: CodeAnalysis | null = null;
@@ -179,7 +193,7 @@ export async function loadReportInput(db: Queryable, sessionId: string, analyze:
     // A grammar that fails to load costs the report its static facts, not the report.
     analysis = await analyze(snapshots.final.code, snapshots.final.language).catch(() => null);
   }
-  return { session, questions, snapshots, series, growth, decisions, editorEvents, codeAt, analysis };
+  return { session, questions, snapshots, series, growth, decisions, editorEvents, moments, codeAt, analysis };
 }
 
 /** Inserts the report unless one exists; returns true when this call wrote it. */

@@ -6,6 +6,7 @@ import { findings } from './findings.ts';
 import { integrity } from './integrity.ts';
 import type { DecisionRow, EditorEventRow, GrowthJump, QuestionRow, SizePoint, SnapshotSummary } from './queries.ts';
 import { questionTree } from './questions.ts';
+import { notAsked, type MomentDecisionRow } from './not-asked.ts';
 import { humanReviewReasons } from './review.ts';
 import { iso, isoOr, lineCount, sample } from './util.ts';
 
@@ -37,6 +38,8 @@ export interface ReportInput {
   series?: SizePoint[];
   growth?: GrowthJump | null;
   decisions?: DecisionRow[];
+  /** every decision with its held and asked moments, for "not asked" */
+  moments?: MomentDecisionRow[];
   editorEvents?: EditorEventRow[];
   /** per-kind counts; used only when editorEvents is not given */
   signals?: { kind: string; count: number }[];
@@ -109,7 +112,7 @@ export function buildReport(input: ReportInput): Report {
       checks,
       series: sample(input.series ?? [], MAX_SERIES).map((p) => ({ seq: p.seq, at: isoOr(p.at, ''), lines: p.lines, bytes: p.bytes })),
     },
-    timeline: triggerTimeline(rows, flat, input.decisions ?? []),
+    timeline: { ...triggerTimeline(rows, flat, input.decisions ?? []), ...(input.moments ? { notAsked: notAsked(input.moments) } : {}) },
     integrity: integrity(input, flat),
     providers: providerUse(flat),
     humanReviewRequired: reasons.length > 0,

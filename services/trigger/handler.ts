@@ -3,10 +3,10 @@ import type { StreamMessage } from '../../shared/consumer.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { OutDeps } from '../../shared/out.ts';
 import type { InEntry } from '../../shared/streams.ts';
-import type { TriggerDecision } from './rules.ts';
+import { nextWakeAt, type TriggerDecision, type TriggerState } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
-import { pastedChars, step } from './step.ts';
-import { commitDecision, markAnswered, readState, recordEditorEvent, type StateDeps } from './state.ts';
+import { pastedChars, step, tickIsCurrent, tickStep, type StepResult } from './step.ts';
+import { commitDecision, markAnswered, markEnded, readState, recordEditorEvent, schedule, type StateDeps } from './state.ts';
 
 export interface TriggerDeps extends StateDeps, OutDeps {
   log: Logger;
@@ -25,33 +25,67 @@ async function safeAnalyze(deps: TriggerDeps, code: string, language: string): P
   }
 }
 
-/** One P:in entry → maybe a question request. Idempotent: a redelivered update is 'stale'. */
+/**
+ * Decide on fresh state and commit, again on a version conflict. `decideOn` returns null when the
+ * entry has nothing (left) to decide: a stale update, a tick a newer event already covered.
+ */
+async function decideAndCommit(
+  deps: TriggerDeps, msg: StreamMessage<InEntry>, settings: TriggerSettings,
+  decideOn: (state: TriggerState) => { seq: number | null; result: StepResult } | null,
+): Promise<TriggerDecision | null> {
+  const { sessionId, at } = msg.body;
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const state = await readState(deps, sessionId);
+    const d = decideOn(state);
+    if (!d) return null;
+    const { decision, ask, record, audience, extra, wakeAt } = d.result;
+    const result = await commitDecision(deps, {
+      sessionId, version: state.version, seq: d.seq, now: at, ask, decision: record, audience, extra, wakeAt,
+      pendingTimeoutMs: settings.pendingTimeoutSec * 1000,
+    });
+    if (result.status === 'conflict') continue;
+    if (result.status !== 'ok') return null;
+    const level = ask ? 'info' : 'debug';
+    deps.log[level]({ sessionId, streamId: msg.id, seq: record.seq, tick: record.tick, decision: decision.decision, reasonCode: decision.reasonCode }, decision.reason);
+    return decision;
+  }
+  throw new Error(`trigger state for ${sessionId} kept changing; will retry`);
+}
+
+/** After a change outside trigger-commit (an answer): the gate it opened is reconsidered on time. */
+async function reschedule(deps: TriggerDeps, sessionId: string): Promise<void> {
+  const settings = await deps.settings(sessionId);
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const state = await readState(deps, sessionId);
+    if (await schedule(deps, sessionId, state.version, nextWakeAt(state, settings))) return;
+  }
+}
+
+/** One P:in entry → maybe a question request. Idempotent: a redelivered update or tick is 'stale'. */
 export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): Promise<TriggerDecision | null> {
   const { sessionId, frame, at } = msg.body;
   if (frame.type === 'response_submitted') {
     await markAnswered(deps, sessionId, frame.questionId);
+    // Also when it was already cleared: a crash between the two steps redelivers the answer.
+    await reschedule(deps, sessionId);
     return null;
   }
   if (frame.type === 'editor_event') {
     await recordEditorEvent(deps, sessionId, frame.kind, at, pastedChars(frame.detail));
     return null;
   }
-  if (frame.type !== 'code_update') return null;
+  if (frame.type === 'end_session') {
+    await markEnded(deps, sessionId);
+    return null;
+  }
+  if (frame.type === 'tick') {
+    const settings = await deps.settings(sessionId);
+    return decideAndCommit(deps, msg, settings, (state) => (tickIsCurrent(state, at) ? { seq: null, result: tickStep(sessionId, at, state, settings) } : null));
+  }
   const settings = await deps.settings(sessionId);
   const analysis = await safeAnalyze(deps, frame.code, frame.language);
-  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-    const state = await readState(deps, sessionId);
-    if (state.lastSeq !== null && frame.seq <= state.lastSeq) return null; // newest seq wins
-    const { decision, ask, record, audience, extra } = step(sessionId, frame, at, state, settings, analysis);
-    const result = await commitDecision(deps, {
-      sessionId, version: state.version, seq: frame.seq, now: at, ask, decision: record, audience, extra,
-      pendingTimeoutMs: settings.pendingTimeoutSec * 1000,
-    });
-    if (result.status === 'conflict') continue;
-    if (result.status !== 'ok') return null;
-    const level = ask ? 'info' : 'debug';
-    deps.log[level]({ sessionId, streamId: msg.id, seq: frame.seq, decision: decision.decision, reasonCode: decision.reasonCode }, decision.reason);
-    return decision;
-  }
-  throw new Error(`trigger state for ${sessionId} kept changing; will retry`);
+  return decideAndCommit(deps, msg, settings, (state) => {
+    if (state.ended || (state.lastSeq !== null && frame.seq <= state.lastSeq)) return null; // newest seq wins
+    return { seq: frame.seq, result: step(sessionId, frame, at, state, settings, analysis) };
+  });
 }

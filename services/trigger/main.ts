@@ -7,6 +7,7 @@ import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
 import { handleIn } from './handler.ts';
+import { startScanner } from './scanner.ts';
 import { defaultSettings, settingsLoader } from './settings.ts';
 
 const config = loadConfig();
@@ -29,8 +30,10 @@ await runUntilSignal(log, async () => {
     handle: async (msg) => void (await handleIn(deps, msg)),
   });
   await consumer.start();
+  const scanner = startScanner({ redis, keys, log }, config.TRIGGER_TICK_EVERY_MS);
   return {
     async stop() {
+      await scanner.stop();
       await consumer.stop();
       await db.end();
       await redis.quit();

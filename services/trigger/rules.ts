@@ -1,6 +1,7 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
 import { activityCandidate, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
-import type { TriggerSettings } from './settings.ts';
+import type { Cursor } from './boundary.ts';
+import { pauseMsOf, type TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
 // Candidates say what is worth asking about; gates say whether now is the moment.
@@ -22,6 +23,15 @@ export interface TriggerState {
   backlog: Candidate[];
   pasteAt: number | null;
   pasteChars: number;
+  /** language and cursor of the last code update: a tick decides on that code */
+  language: string;
+  cursor: Cursor | null;
+  /** the last code update ended at a boundary (boundary.ts): a complete line in a function that parses */
+  boundary: boolean;
+  /** time of the last tick decided: a pause or an opened gate is acted on once */
+  lastTickAt: number | null;
+  /** the session ended: nothing more is asked or scheduled */
+  ended: boolean;
 }
 
 export interface DecideInput {
@@ -34,6 +44,10 @@ export interface DecideInput {
   sinceAsk: DiffStats;
   /** changed lines since the previous update */
   sinceLast: DiffStats;
+  /** the decision is on a tick (time passed, no new code): only then can the candidate be pausing */
+  tick?: boolean;
+  /** the code is at a boundary (boundary.ts); absent means yes */
+  boundary?: boolean;
 }
 
 export interface TriggerDecision {
@@ -49,8 +63,9 @@ export interface TriggerDecision {
 }
 
 export const BURST_GAP_MS = 10_000;
-export const PAUSE_MS = 15_000;
-const PAUSE_MIN_LINES = 5;
+/** the default pause; a session's own is pauseSec (settings.ts) */
+export const PAUSE_MS = 20_000;
+export const PAUSE_MIN_LINES = 5;
 const PASTE_MIN_CHARS = 200;
 const PASTE_MIN_LINES = 12;
 const BACKLOG_MAX = 5;
@@ -63,7 +78,9 @@ export function activity(input: DecideInput): TriggerDecision['activity'] {
   const gap = state.lastUpdateAt === null ? 0 : now - state.lastUpdateAt;
   const lines = sinceLast.changedLines.length;
   const burstLines = gap < BURST_GAP_MS ? state.burstLines + lines : lines;
-  const pause = gap >= PAUSE_MS && state.burstLines >= PAUSE_MIN_LINES;
+  // A pause is seen while it lasts, on a tick; an update after one means typing has resumed, and
+  // asking then would interrupt it.
+  const pause = input.tick === true && gap >= pauseMsOf(input.settings);
   const pastedByEvent = state.pasteAt !== null && (state.lastUpdateAt === null || state.pasteAt >= state.lastUpdateAt) && state.pasteChars >= PASTE_MIN_CHARS;
   const paste = pastedByEvent || sinceLast.added >= PASTE_MIN_LINES;
   return { burstLines, pause, paste };
@@ -82,7 +99,7 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
       const c = activityCandidate(analysis, sinceLast.changedLines, { kind: 'paste', chars: state.pasteChars || undefined });
       if (c) found.push(c);
     }
-    if (act.pause) {
+    if (act.pause && state.burstLines >= PAUSE_MIN_LINES) {
       const c = activityCandidate(analysis, input.sinceAsk.changedLines, { kind: 'pause', lines: state.burstLines });
       if (c) found.push(c);
     }
@@ -105,14 +122,25 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
   return [...byKey.values()].sort((a, b) => b.priority - a.priority);
 }
 
+/** The moment: a pause, or code at a boundary (boundary.ts). */
+interface Moment {
+  pause: boolean;
+  boundary: boolean;
+}
+
 /**
- * A question about a function waits until the piece looks done: it parses and its main path returns
- * a value (not just a guard clause), or the candidate paused. Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
+ * A question waits for a boundary (never mid-token or mid-line) and, about a function, until the
+ * piece looks done: it parses and its main path returns a value (not just a guard clause), or the
+ * candidate paused. Without a usable parse tree (the diff-size fallback) only a pause is a boundary.
+ * Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
  */
-function ready(c: Candidate, analysis: CodeAnalysis | null, pause: boolean): boolean {
-  if (!c.function || !analysis) return true;
+function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boolean {
+  if (c.reasonCode === 'diff_threshold') return moment.pause;
+  if (!analysis) return false; // no parse tree now: a question about a function would get its key from broken code
+  if (!moment.pause && !moment.boundary) return false;
+  if (!c.function) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
-  return f !== undefined && !f.hasError && ((f.finished ?? f.returns) || pause);
+  return f !== undefined && !f.hasError && ((f.finished ?? f.returns) || moment.pause);
 }
 
 export function decide(input: DecideInput): TriggerDecision {
@@ -121,7 +149,8 @@ export function decide(input: DecideInput): TriggerDecision {
   const candidates = gather(input, act);
   const known = new Set(state.backlog.map(candidateKey));
   const newCandidate = candidates.some((c) => !known.has(candidateKey(c)));
-  const best = candidates.find((c) => ready(c, analysis, act.pause));
+  const moment: Moment = { pause: act.pause, boundary: input.boundary ?? true };
+  const best = candidates.find((c) => ready(c, analysis, moment));
   const held = (except?: Candidate) => candidates.filter((c) => c !== except).slice(0, BACKLOG_MAX);
   const skip = (reasonCode: string, reason: string): TriggerDecision => ({
     decision: 'skip', reasonCode, backlog: held(), newCandidate, activity: act,
@@ -141,6 +170,36 @@ export function decide(input: DecideInput): TriggerDecision {
     return skip('min_interval', `Only ${secs(now - state.lastAskAt)}s since the last question; the minimum is ${settings.minIntervalSec}s.`);
   }
   if (!candidates.length) return skip('nothing_new', 'Nothing new worth a question in this change.');
+  if (!best && !moment.pause && !moment.boundary) {
+    return skip('mid_edit', 'The candidate is in the middle of a line or the code does not parse; waiting until the line or block is complete, or the candidate pauses.');
+  }
   if (!best) return skip('not_ready', `${candidates[0].function ?? 'The code'} is still being written; waiting until it parses and returns, or the candidate pauses.`);
   return { decision: 'ask', reasonCode: best.reasonCode, reason: best.sentence, candidate: best, backlog: held(best), newCandidate, activity: act };
+}
+
+/** When every gate that can hold a question back opens again by time alone (ms). */
+export function gatesOpenAt(state: TriggerState, settings: TriggerSettings): number {
+  const at = [state.startedAt === null ? -Infinity : state.startedAt + settings.quietStartSec * 1000];
+  if (state.lastAskAt !== null) at.push(state.lastAskAt + settings.minIntervalSec * 1000);
+  if (state.pending) at.push((state.pendingSince ?? state.lastAskAt ?? -Infinity) + settings.pendingTimeoutSec * 1000);
+  return Math.max(...at);
+}
+
+/**
+ * The next moment at which time alone could change the trigger's decision, or null: a pause after
+ * the last update not yet seen by a tick (worth a tick when there was a burst of work or something
+ * is held back), and the reopening of a gate (quiet start, interval, pending timeout) that holds a
+ * candidate back. An answer to the pending question opens its gate too; that is an event of its own
+ * (the handler reschedules). Each wake is after the last decision, so ticks never loop.
+ */
+export function nextWakeAt(state: TriggerState, settings: TriggerSettings): number | null {
+  if (state.ended || state.lastUpdateAt === null || state.asked >= settings.maxQuestions) return null;
+  const last = Math.max(state.lastUpdateAt, state.lastTickAt ?? -Infinity);
+  const gates = gatesOpenAt(state, settings);
+  const held = state.backlog.length > 0;
+  const wakes: number[] = [];
+  const pauseAt = state.lastUpdateAt + pauseMsOf(settings);
+  if (pauseAt > last && (held || state.burstLines >= PAUSE_MIN_LINES)) wakes.push(Math.max(pauseAt, gates));
+  if (held && gates > last) wakes.push(gates);
+  return wakes.length ? Math.ceil(Math.min(...wakes)) : null;
 }

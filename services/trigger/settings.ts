@@ -9,7 +9,18 @@ export interface TriggerSettings {
   minDiffLines: number;
   /** an unanswered question stops blocking the next one after this long */
   pendingTimeoutSec: number;
+  /** a pause this long after the last edit is a moment to ask (default DEFAULT_PAUSE_SEC) */
+  pauseSec?: number;
+  /**
+   * Follow-up questions always block the next question while they wait for their answer; they also
+   * count toward maxQuestions unless this is false (default true).
+   */
+  followUpsCount?: boolean;
 }
+
+export const DEFAULT_PAUSE_SEC = 20;
+
+export const pauseMsOf = (s: TriggerSettings) => (s.pauseSec ?? DEFAULT_PAUSE_SEC) * 1000;
 
 export function defaultSettings(config: Config): TriggerSettings {
   return {
@@ -18,6 +29,8 @@ export function defaultSettings(config: Config): TriggerSettings {
     quietStartSec: config.TRIGGER_QUIET_START_SEC,
     minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
     pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
+    pauseSec: config.TRIGGER_PAUSE_SEC,
+    followUpsCount: config.TRIGGER_FOLLOW_UPS_COUNT,
   };
 }
 
@@ -28,6 +41,8 @@ export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | 
     quietStartSec: s?.quietStartSec ?? defaults.quietStartSec,
     minDiffLines: s?.minDiffLines ?? defaults.minDiffLines,
     pendingTimeoutSec: s?.pendingTimeoutSec ?? defaults.pendingTimeoutSec,
+    pauseSec: s?.pauseSec ?? defaults.pauseSec,
+    followUpsCount: s?.followUpsCount ?? defaults.followUpsCount,
   };
 }
 

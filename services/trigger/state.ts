@@ -48,6 +48,11 @@ export async function readState(deps: StateDeps, sessionId: string): Promise<Tri
     backlog: json<Candidate[]>(h.backlog, []),
     pasteAt: num(h.pasteAt),
     pasteChars: Number(h.pasteChars ?? 0),
+    language: h.language ?? '',
+    cursor: json<TriggerState['cursor']>(h.cursor, null),
+    boundary: h.boundary === '1',
+    lastTickAt: num(h.lastTickAt),
+    ended: h.ended === '1',
   };
 }
 
@@ -56,7 +61,10 @@ export type CommitResult = { status: 'ok'; askId: string } | { status: 'conflict
 export async function commitDecision(
   deps: StateDeps,
   c: {
-    sessionId: string; version: string; seq: number; now: number; ask: AskEntry | null; pendingTimeoutMs: number;
+    /** seq of the code update, or null for a tick (which leaves lastSeq as it is) */
+    sessionId: string; version: string; seq: number | null; now: number; ask: AskEntry | null; pendingTimeoutMs: number;
+    /** the session's next wake time (nextWakeAt), or null to take it off the schedule */
+    wakeAt: number | null;
     /** the decision for the archive (and interviewers, per audience), written in the same step so a crash cannot lose it */
     decision?: z.infer<typeof DecisionData>;
     audience?: 'interviewer' | 'audit';
@@ -65,16 +73,29 @@ export async function commitDecision(
 ): Promise<CommitResult> {
   const askFields = c.ask ? encodeAsk(c.ask) : [];
   const decisionFields = c.decision ? JSON.stringify(encodeOut('decision', c.decision, c.audience ?? 'interviewer')) : '';
-  const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId)];
+  const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId), deps.keys.due];
   const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
-    c.version, c.seq, c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
-    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, ...askFields,
+    c.version, c.seq ?? '', c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
+    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, c.wakeAt ?? '', c.sessionId, ...askFields,
   ])) as [string, string];
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }
 
 export async function markAnswered(deps: StateDeps, sessionId: string, questionId: string): Promise<boolean> {
   return (await scripts.triggerAnswered.run(deps.redis, [deps.keys.state(sessionId)], [questionId])) === 1;
+}
+
+/**
+ * Puts the session's wake time on the schedule (or takes it off), only if the state is still at
+ * `version`: a newer change has scheduled from newer state, and must not be overwritten.
+ */
+export async function schedule(deps: StateDeps, sessionId: string, version: string, wakeAt: number | null): Promise<boolean> {
+  return (await scripts.triggerSchedule.run(deps.redis, [deps.keys.state(sessionId), deps.keys.due], [version, wakeAt ?? '', sessionId])) === 1;
+}
+
+/** The session ended: no more questions, nothing scheduled. */
+export async function markEnded(deps: StateDeps, sessionId: string): Promise<void> {
+  await scripts.triggerEnd.run(deps.redis, [deps.keys.state(sessionId), deps.keys.due], [sessionId, deps.stateTtlSec]);
 }
 
 /** Activity signals the next decision reads; they do not change the decision state's version. */

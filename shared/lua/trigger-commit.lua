@@ -1,11 +1,13 @@
--- trigger-commit: apply one trigger decision to a session's state, and request a question when
--- the decision is to ask, as one atomic compare-and-set. Two trigger replicas handling the same
--- session at once: the one whose version is stale gets 'conflict', re-reads and decides again.
--- KEYS[1] P:state:<sessionId> hash: version, lastSeq, startedAt, lastAskAt, asked, pending, pendingSince, base
+-- trigger-commit: apply one trigger decision to a session's state, request a question when the
+-- decision is to ask, and put the session's next wake time on the schedule, as one atomic
+-- compare-and-set. Two trigger replicas handling the same session at once: the one whose version is
+-- stale gets 'conflict', re-reads and decides again.
+-- KEYS[1] P:state:<sessionId> hash: version, lastSeq, startedAt, lastAskAt, asked, pending, pendingSince, base, ...
 -- KEYS[2] P:ask stream
 -- KEYS[3] P:out:<sessionId> stream (the decision, for interviewer sockets and the archive)
+-- KEYS[4] P:due sorted set (session id -> next wake time, ms)
 -- ARGV[1] expected version ('0' when the hash does not exist yet)
--- ARGV[2] seq of the code_update
+-- ARGV[2] seq of the code_update, or '' for a tick (lastSeq stays)
 -- ARGV[3] 'ask' | 'skip'
 -- ARGV[4] entry time (ms)
 -- ARGV[5] pending question id (ask only)
@@ -15,27 +17,35 @@
 -- ARGV[9] fields of the decision's out entry as a JSON array, or '' for no out entry
 -- ARGV[10] MAXLEN for the out stream (approximate)
 -- ARGV[11] ms after which an unanswered question no longer blocks the next one
--- ARGV[12..] fields of the P:ask entry (ask only)
+-- ARGV[12] next wake time (ms), or '' for none
+-- ARGV[13] session id (the member of KEYS[4])
+-- ARGV[14..] fields of the P:ask entry (ask only)
 -- Returns {'ok', askId or ''} | {'conflict', version} | {'stale', lastSeq} | {'busy', pending}
 local version = redis.call('HGET', KEYS[1], 'version') or '0'
 if version ~= ARGV[1] then return {'conflict', version} end
 local lastSeq = redis.call('HGET', KEYS[1], 'lastSeq')
-if lastSeq and tonumber(ARGV[2]) <= tonumber(lastSeq) then return {'stale', lastSeq} end
+if ARGV[2] ~= '' and lastSeq and tonumber(ARGV[2]) <= tonumber(lastSeq) then return {'stale', lastSeq} end
 local askId = ''
 if ARGV[3] == 'ask' then
   local pending = redis.call('HGET', KEYS[1], 'pending')
   local since = tonumber(redis.call('HGET', KEYS[1], 'pendingSince') or '0')
   if pending and pending ~= '' and tonumber(ARGV[4]) - since < tonumber(ARGV[11]) then return {'busy', pending} end
-  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 12))
+  askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 14))
   redis.call('HSET', KEYS[1], 'lastAskAt', ARGV[4], 'pending', ARGV[5], 'pendingSince', ARGV[4], 'base', ARGV[6])
   redis.call('HINCRBY', KEYS[1], 'asked', 1)
 end
 if not redis.call('HGET', KEYS[1], 'startedAt') then redis.call('HSET', KEYS[1], 'startedAt', ARGV[4]) end
 local extra = cjson.decode(ARGV[8])
 for k, v in pairs(extra) do redis.call('HSET', KEYS[1], k, v) end
-redis.call('HSET', KEYS[1], 'lastSeq', ARGV[2], 'version', tostring(tonumber(version) + 1))
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'lastSeq', ARGV[2]) end
+redis.call('HSET', KEYS[1], 'version', tostring(tonumber(version) + 1))
 if ARGV[9] ~= '' then
   redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', unpack(cjson.decode(ARGV[9])))
+end
+if ARGV[12] ~= '' and redis.call('HGET', KEYS[1], 'ended') ~= '1' then
+  redis.call('ZADD', KEYS[4], ARGV[12], ARGV[13])
+else
+  redis.call('ZREM', KEYS[4], ARGV[13])
 end
 redis.call('EXPIRE', KEYS[1], ARGV[7])
 return {'ok', askId}

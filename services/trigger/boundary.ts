@@ -1,0 +1,57 @@
+import type { CodeAnalysis, DiffStats } from '../../shared/analysis/index.ts';
+import { functionAt } from './candidates.ts';
+
+// Is the code at a boundary, a moment a person would let someone ask them something? The edited
+// line is complete (the cursor ends a finished statement or starts a fresh line) and the function
+// around it parses. Never mid-token, never mid-line: `if (s[i` or `return tot` with the cursor at
+// its end is still being typed, whatever the parser makes of it. A pause is a boundary by itself
+// (rules.ts); code with no usable parse tree reaches a boundary only by a pause.
+
+/** Where the editor's caret is: line 1-based (as the analysis counts lines), col 0-based (characters before the caret). */
+export interface Cursor {
+  line: number;
+  col: number;
+}
+
+/** A statement or block that ends in one of these is finished as far as the line can tell. */
+const COMPLETE_END = /[;})\]]$/;
+
+/** The text around the caret on its line → is that line finished? */
+export function lineComplete(before: string, after: string): boolean {
+  if (after.trim() !== '') return false; // the caret is inside the line (or inside auto-closed brackets)
+  const b = before.trimEnd();
+  return b === '' || COMPLETE_END.test(b); // a fresh line means the one above is done
+}
+
+/** The line being edited and the text before and after the caret, from the cursor or from the diff. */
+function editedLine(lines: string[], prevLines: string[], cursor: Cursor | null | undefined, sinceLast: DiffStats): { line: number; before: string; after: string } | null {
+  if (cursor) {
+    const line = Math.min(Math.max(cursor.line, 1), Math.max(lines.length, 1));
+    const text = lines[line - 1] ?? '';
+    const col = Math.min(cursor.col, text.length);
+    return { line, before: text.slice(0, col), after: text.slice(col) };
+  }
+  if (!sinceLast.changedLines.length) return null;
+  // Without a cursor, the last line added is the one being typed, unless whole lines arrived at
+  // once (a paste, a snapshot of several lines): those were not typed into, so they are finished.
+  const filled = sinceLast.changedLines.filter((l) => (lines[l - 1] ?? '').trim() !== '');
+  const line = Math.max(...sinceLast.changedLines);
+  if (filled.length >= 2) return { line, before: '', after: '' };
+  const text = lines[line - 1] ?? '';
+  // A line ending in a word arrived whole (a client sending line by line) unless the previous code
+  // held the start of it there: then someone is typing into it, and the word may be half a token.
+  const prev = prevLines[line - 1];
+  const typedInto = prev !== undefined && text.startsWith(prev);
+  return { line, before: /\w$/.test(text.trimEnd()) && !typedInto ? '' : text, after: '' };
+}
+
+/** `prevCode` is the code of the previous update: without a cursor it tells typing from whole lines. */
+export function atBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats, prevCode = ''): boolean {
+  if (!analysis || analysis.errorRatio >= 0.5) return false;
+  const lines = code.split('\n');
+  const edited = editedLine(lines, prevCode.split('\n'), cursor, sinceLast);
+  if (!edited) return !analysis.functions.some((f) => f.hasError);
+  if (!lineComplete(edited.before, edited.after)) return false;
+  const f = functionAt(analysis, [edited.line]);
+  return !f || !f.hasError;
+}

@@ -1,0 +1,237 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeCode } from '../shared/analysis/index.ts';
+import { loadConfig } from '../shared/config.ts';
+import { AppError } from '../shared/errors.ts';
+import { parseClientFrame } from '../shared/protocol.ts';
+import { InEntry } from '../shared/streams.ts';
+import { lineComplete } from '../services/trigger/boundary.ts';
+import { nextWakeAt, type TriggerState } from '../services/trigger/rules.ts';
+import { defaultSettings, type TriggerSettings } from '../services/trigger/settings.ts';
+import { applyStep, emptyState, step, tickStep, type StepResult } from '../services/trigger/step.ts';
+
+// The trigger's timing as pure rules: it asks only at a boundary (never mid-token or mid-line), acts
+// on time (a held-back candidate when its gate opens, a pause after finished work), and the size-of-
+// change fallback asks only after a pause. Real tree-sitter analysis, no Redis.
+
+const T0 = 1_800_000_000_000;
+const SID = 'timing';
+
+const QUADRATIC = [
+  'function hasDuplicate(nums) {',
+  '  for (let i = 0; i < nums.length; i++) {',
+  '    for (let j = i + 1; j < nums.length; j++) {',
+  '      if (nums[i] === nums[j]) return true;',
+  '    }',
+  '  }',
+  '  return false;',
+  '}',
+].join('\n');
+
+/** Python, finished by `return best` with no newline after: it returns only from the last, unfinished line on. */
+const PY_QUADRATIC = [
+  'def closest_pair(nums):',
+  '    best = None',
+  '    for i in range(len(nums)):',
+  '        for j in range(i + 1, len(nums)):',
+  '            d = abs(nums[i] - nums[j])',
+  '            best = d if best is None else min(best, d)',
+  '    return best',
+].join('\n');
+
+interface Session {
+  state: TriggerState;
+  seq: number;
+  results: { at: number; res: StepResult; code: string; cursor?: { line: number; col: number } }[];
+}
+
+const newSession = (): Session => ({ state: emptyState(), seq: 0, results: [] });
+
+async function update(s: Session, settings: TriggerSettings, at: number, code: string, language = 'javascript', cursor?: { line: number; col: number }): Promise<StepResult> {
+  const analysis = await analyzeCode(code, language).catch(() => null);
+  const seq = ++s.seq;
+  const res = step(SID, { type: 'code_update', seq, code, language, ts: at, ...(cursor ? { cursor } : {}) }, at, s.state, settings, analysis);
+  s.state = applyStep(s.state, seq, at, res);
+  s.results.push({ at, res, code, cursor });
+  return res;
+}
+
+function tick(s: Session, settings: TriggerSettings, at: number): StepResult {
+  const res = tickStep(SID, at, s.state, settings);
+  s.state = applyStep(s.state, s.state.lastSeq, at, res);
+  s.results.push({ at, res, code: s.state.lastCode });
+  return res;
+}
+
+/** Types `code` a few characters at a time, an update per chunk with the cursor after it (as an editor sends). */
+async function typeOut(s: Session, settings: TriggerSettings, code: string, from: number, msPerChunk: number, language = 'javascript', chunk = 3): Promise<number> {
+  let at = from;
+  for (let end = chunk; end < code.length + chunk; end += chunk) {
+    const text = code.slice(0, Math.min(end, code.length));
+    const lines = text.split('\n');
+    await update(s, settings, at, text, language, { line: lines.length, col: lines[lines.length - 1].length });
+    at += msPerChunk;
+  }
+  return at - msPerChunk;
+}
+
+/** Follows the schedule: tick at each wake time until nothing is due (or `limit` ticks). */
+function followWakes(s: Session, settings: TriggerSettings, limit = 10): StepResult[] {
+  const out: StepResult[] = [];
+  for (let i = 0; i < limit; i++) {
+    const wake = nextWakeAt(s.state, settings);
+    if (wake === null) break;
+    out.push(tick(s, settings, wake));
+  }
+  return out;
+}
+
+const BASE: TriggerSettings = { minIntervalSec: 0, quietStartSec: 0, maxQuestions: 5, minDiffLines: 3, pendingTimeoutSec: 300, pauseSec: 20 };
+
+test('default settings: a quadratic function written in 20 s, then a pause to think, is asked about on time', async () => {
+  const settings = defaultSettings(loadConfig({}));
+  assert.equal(settings.pauseSec, 20);
+  const s = newSession();
+  const last = await typeOut(s, settings, QUADRATIC, T0, 20_000 / (QUADRATIC.length / 3));
+  assert.ok(last - T0 <= 21_000);
+  assert.ok(s.results.every((r) => r.res.decision.decision === 'skip'), 'nothing asked while typing in the quiet start');
+  const ticks = followWakes(s, settings);
+  const asks = ticks.filter((r) => r.ask);
+  assert.equal(asks.length, 1, JSON.stringify(ticks.map((r) => r.record)));
+  const [ask] = asks.map((r) => r.ask!);
+  assert.equal(ask.context.function, 'hasDuplicate');
+  assert.equal(ask.context.topic, 'time_complexity');
+  assert.equal(ask.code, QUADRATIC, 'the ask carries the finished code');
+  assert.equal(ask.at, T0 + settings.quietStartSec * 1000, 'asked when the quiet start is over, the candidate still pausing');
+  assert.match(ask.requestId, /@\d+$/, 'a tick asks under its own request id');
+  assert.equal(asks[0].record.tick, ask.at, 'the decision names the tick that caused it');
+});
+
+test('a pause after finishing a function asks (a burst of work, then quiet), once', async () => {
+  const s = newSession();
+  const last = await typeOut(s, BASE, PY_QUADRATIC, T0, 150, 'python');
+  assert.ok(s.results.every((r) => !r.res.ask), 'the last line never got its newline: no boundary while typing');
+  const wake = nextWakeAt(s.state, BASE);
+  assert.equal(wake, last + 20_000, 'the pause itself is the wake');
+  assert.equal(tick(s, BASE, wake! - 1).ask, null, 'before the pause is over: no');
+  s.state = { ...s.state, lastTickAt: null };
+  const res = tick(s, BASE, wake!);
+  assert.ok(res.ask, JSON.stringify(res.record));
+  assert.equal(res.ask.code, PY_QUADRATIC);
+  assert.equal(res.ask.context.function, 'closest_pair');
+  assert.equal(nextWakeAt(s.state, BASE) === null || nextWakeAt(s.state, BASE)! > wake!, true, 'no second tick for the same pause');
+});
+
+test('mid-token and mid-line updates never ask, even when the code parses; the finished line does', async () => {
+  const s = newSession();
+  const body = ['function total(xs) {', '  let sum = 0;', '  for (const x of xs) sum += x;', '  return sum'].join('\n');
+  // `return su` parses (an identifier), and the cursor is right after it: a token being typed.
+  const half = body.slice(0, -1) + '\n}';
+  let res = await update(s, BASE, T0, half, 'javascript', { line: 4, col: '  return su'.length });
+  assert.equal(res.ask, null);
+  assert.equal(res.decision.reasonCode, 'mid_edit', res.decision.reason);
+  // The same code with the cursor mid-line (an edit inside the loop header).
+  res = await update(s, BASE, T0 + 500, half + ' ', 'javascript', { line: 3, col: 8 });
+  assert.equal(res.ask, null);
+  // `return sum;`, cursor after the semicolon: the line is complete and the function parses.
+  const done = body + ';\n}';
+  res = await update(s, BASE, T0 + 1000, done, 'javascript', { line: 4, col: '  return sum;'.length });
+  assert.ok(res.ask, JSON.stringify(res.record));
+  assert.equal(res.ask.code, done);
+  // Without a cursor, a line that keeps growing is being typed.
+  const t = newSession();
+  await update(t, BASE, T0, 'function f(a) {\n  return a\n}');
+  const grown = await update(t, BASE, T0 + 300, 'function f(a) {\n  return a.lengt\n}');
+  assert.equal(grown.ask, null);
+  // A client that sends whole lines: a line ending in a word that arrived whole is finished.
+  const u = newSession();
+  await update(u, BASE, T0, 'def total(xs):\n    s = 0\n    for x in xs:\n        s += x', 'python');
+  const whole = await update(u, BASE, T0 + 2000, 'def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s', 'python');
+  assert.ok(whole.ask, JSON.stringify(whole.record));
+});
+
+test('the editor cursor decides the line: complete statements, fresh lines; never inside a line', () => {
+  assert.equal(lineComplete('  return sum;', ''), true);
+  assert.equal(lineComplete('    ', ''), true);
+  assert.equal(lineComplete('  }', ''), true);
+  assert.equal(lineComplete('  if (s[i', ''), false);
+  assert.equal(lineComplete('  return tot', ''), false);
+  assert.equal(lineComplete('  foo(', ')'), false);
+  assert.equal(lineComplete('  x = f(a)', ' + 1'), false);
+});
+
+test('a candidate held back by the minimum interval is asked when the interval passes, on the code at that boundary', async () => {
+  const settings = { ...BASE, minIntervalSec: 90 };
+  const s = newSession();
+  const first = 'function first(xs) {\n  let n = 0;\n  for (const x of xs) n += x;\n  return n;\n}\n';
+  const r1 = await update(s, settings, T0, first);
+  assert.ok(r1.ask, 'the first question');
+  s.state = { ...s.state, pending: '' }; // answered
+  const both = first + '\n' + QUADRATIC + '\n';
+  const r2 = await update(s, settings, T0 + 30_000, both);
+  assert.equal(r2.decision.reasonCode, 'min_interval');
+  assert.ok(r2.decision.backlog.some((c) => c.function === 'hasDuplicate'), 'held back, not lost');
+  assert.ok(r2.record.held?.some((m) => m.function === 'hasDuplicate'), 'the record says what is held');
+  const wake = nextWakeAt(s.state, settings);
+  assert.equal(wake, T0 + 90_000, 'woken when the interval is over, though no code arrives');
+  const res = tick(s, settings, wake!);
+  assert.ok(res.ask, JSON.stringify(res.record));
+  assert.equal(res.ask.context.function, 'hasDuplicate');
+  assert.equal(res.ask.code, both);
+  assert.equal(res.ask.seq, 2, 'asked on the last code seen');
+});
+
+test('a tick decides from the stored analysis: no parse, same result', async () => {
+  const s = newSession();
+  await typeOut(s, BASE, PY_QUADRATIC, T0, 150, 'python');
+  const frozen = structuredClone(s.state);
+  const a = tickStep(SID, T0 + 60_000, frozen, BASE);
+  const b = tickStep(SID, T0 + 60_000, structuredClone(s.state), BASE);
+  assert.deepEqual(a.record, b.record);
+  assert.ok(a.ask);
+});
+
+test('the size-of-change fallback (no usable parse tree) asks only after a pause', async () => {
+  const s = newSession();
+  const r = await update(s, BASE, T0, 'a\nb\nc\nd\ne\n', 'other');
+  assert.equal(r.ask, null, 'no question on an update without a parse tree');
+  assert.equal(r.decision.reasonCode, 'mid_edit');
+  const early = tickStep(SID, T0 + 5_000, s.state, BASE);
+  assert.equal(early.ask, null, 'a tick before the pause is not a pause');
+  const wake = nextWakeAt(s.state, BASE);
+  assert.equal(wake, T0 + 20_000);
+  const res = tick(s, BASE, wake!);
+  assert.equal(res.ask?.reasonCode, 'diff_threshold');
+  assert.equal(res.decision.activity.pause, true);
+});
+
+test('time alone changes nothing once the maximum is reached or the session ended', async () => {
+  const s = newSession();
+  await update(s, { ...BASE, maxQuestions: 0 }, T0, QUADRATIC);
+  assert.equal(nextWakeAt(s.state, { ...BASE, maxQuestions: 0 }), null);
+  const t = newSession();
+  await typeOut(t, BASE, QUADRATIC, T0, 150);
+  assert.notEqual(nextWakeAt(t.state, BASE), null);
+  assert.equal(nextWakeAt({ ...t.state, ended: true }, BASE), null);
+});
+
+test('a tick is not a client frame: sockets reject it, the stream entry schema accepts it from the system', () => {
+  assert.throws(() => parseClientFrame(JSON.stringify({ type: 'tick', due: 1 }), { maxFrameBytes: 1e6, maxCodeBytes: 1e6, maxAnswerBytes: 1e6 }),
+    (e: unknown) => e instanceof AppError && e.code === 'invalid_message');
+  const entry = InEntry.parse({ sessionId: 's1', role: 'system', type: 'tick', frame: JSON.stringify({ type: 'tick', due: 5 }), at: '7' });
+  assert.equal(entry.frame.type, 'tick');
+});
+
+test('a held-back question about a function is not asked on a pause over code with no parse tree', async () => {
+  const settings = { ...BASE, quietStartSec: 60 };
+  const s = newSession();
+  const r = await update(s, settings, T0, QUADRATIC + '\n');
+  assert.equal(r.decision.reasonCode, 'quiet_start');
+  assert.ok(s.state.backlog.some((c) => c.function === 'hasDuplicate'));
+  // The next update could not be analysed (a grammar failed): no tree, so no key for a function question.
+  const seq = ++s.seq;
+  const broken = step(SID, { type: 'code_update', seq, code: QUADRATIC + '\nfunction', language: 'javascript', ts: 0 }, T0 + 1000, s.state, settings, null);
+  s.state = applyStep(s.state, seq, T0 + 1000, broken);
+  const res = tick(s, settings, nextWakeAt(s.state, settings)!);
+  assert.ok(!res.ask?.context.function, JSON.stringify(res.record));
+});
