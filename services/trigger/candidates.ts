@@ -44,8 +44,8 @@ export function factsOf(f: FunctionFacts): Record<string, unknown> {
 
 const REASON: Record<MomentKind, string> = {
   rewrite: 'complexity_improved', recursion: 'recursion_added', costly_call: 'hidden_linear_cost', sentinel: 'sentinel_initial_value',
-  structure: 'structure_chosen', nested_loops: 'nested_loops', slow: 'nesting_deeper', edge: 'edge_cases', exceptions: 'error_handling_added',
-  purpose: 'function_completed',
+  structure: 'structure_chosen', nested_loops: 'nested_loops', slow: 'nesting_deeper', edge: 'function_completed', exceptions: 'error_handling_added',
+  role: 'function_completed', purpose: 'function_completed',
 };
 
 /** What the moment is, in a sentence that names the line and the thing. */
@@ -80,6 +80,10 @@ function momentSentence(f: FunctionFacts, m: Moment): string {
       const t = f.hasTryCatch[0];
       return `${f.name} catches ${t?.caught ?? 'exceptions'} (try on line ${t?.tryLine}, handler on line ${t?.catchLine}).`;
     }
+    case 'role': {
+      const r = m.role;
+      return `${f.name} keeps ${r?.name} (${r?.role.replace(/_/g, ' ')}, line ${m.line}): what it holds is the idea of the function.`;
+    }
     default:
       return `${f.name} looks finished (its main path returns a value) and nothing in it stands out more.`;
   }
@@ -99,6 +103,7 @@ function momentExtras(f: FunctionFacts, m: Moment): Record<string, unknown> {
     }
     case 'structure': return { structure: m.structure };
     case 'edge': return { edge: f.indexFirst[0] };
+    case 'role': return { role: m.role };
     default: return {};
   }
 }
@@ -128,7 +133,7 @@ function completedCandidates(f: FunctionFacts, analysis: CodeAnalysis, how: Lead
   const better = ms.filter((m) => m.kind !== 'purpose');
   // The moment keeps its own reason code; "finished" only names the timing.
   return (better.length ? better : ms).map((m) => momentCandidate(f, m, {
-    ...how, reasonCode: m.kind === 'purpose' || m.kind === 'edge' ? 'function_completed' : REASON[m.kind], priority: how.priority ?? MOMENT_PRIORITY[m.kind],
+    ...how, reasonCode: REASON[m.kind], priority: how.priority ?? MOMENT_PRIORITY[m.kind],
   }));
 }
 

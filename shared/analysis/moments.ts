@@ -3,25 +3,25 @@
 // or initial value, a data-structure choice — and "what does it do" only when nothing better exists.
 // One ranking, read by the trigger (which moment to hold or ask) and by the heuristic interviewer
 // (which template to fall back on), so the two never disagree.
-import type { DataStructureFacts, FunctionFacts, LinearCallFacts, SentinelFacts } from './types.ts';
+import type { DataStructureFacts, FunctionFacts, LinearCallFacts, SentinelFacts, VariableRoleFacts } from './types.ts';
 
 export type MomentKind =
-  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'exceptions' | 'purpose';
+  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'exceptions' | 'role' | 'purpose';
 
 /** Most revealing first. */
 export const MOMENT_ORDER: readonly MomentKind[] = [
-  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'exceptions', 'purpose',
+  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'exceptions', 'role', 'purpose',
 ];
 
 export const MOMENT_PRIORITY: Record<MomentKind, number> = {
-  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, exceptions: 55, purpose: 35,
+  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, exceptions: 55, role: 45, purpose: 35,
 };
 
 /** The question topic each moment is asked as (a rewrite without a new structure is a time question). */
 export const MOMENT_TOPIC: Record<MomentKind, string> = {
   rewrite: 'data_structure_choice', recursion: 'recursion', costly_call: 'hidden_linear_cost', sentinel: 'initial_value',
   structure: 'data_structure_choice', nested_loops: 'time_complexity', slow: 'time_complexity', edge: 'edge_cases',
-  exceptions: 'exceptions', purpose: 'purpose',
+  exceptions: 'exceptions', role: 'variable_role', purpose: 'purpose',
 };
 
 export interface Moment {
@@ -34,6 +34,7 @@ export interface Moment {
   call?: LinearCallFacts;
   sentinel?: SentinelFacts;
   structure?: DataStructureFacts;
+  role?: VariableRoleFacts;
 }
 
 export const SLOW_CLASSES = new Set(['O(n^2)', 'O(n^3)', 'O(2^n)']);
@@ -64,6 +65,19 @@ export function chosenStructure(f: FunctionFacts, structures: DataStructureFacts
   return own.find((d) => d.membership) ?? own[0];
 }
 
+// Roles whose meaning is the algorithm's idea ("what does stack hold?"), most telling first; a running
+// total says no more than the function's purpose.
+const ROLE_ORDER = ['container', 'most_wanted_holder', 'walker', 'follower', 'flag'];
+
+/** The variable whose job, asked about, says most: a stack or queue the function keeps, else a holder, a walker… */
+function telling(f: FunctionFacts, structures: DataStructureFacts[]): VariableRoleFacts | undefined {
+  const sentinels = new Set((f.sentinels ?? []).map((s) => s.name));
+  const kindOf = (name: string) => structures.find((d) => d.function === f.name && d.name === name)?.kind;
+  const roles = f.variableRoles.filter((r) => ROLE_ORDER.includes(r.role) && !sentinels.has(r.name) && !f.params.includes(r.name) &&
+    (r.role !== 'container' || ['stack', 'deque', 'heap'].includes(kindOf(r.name) ?? '')));
+  return roles.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))[0];
+}
+
 /** Moments present in `f` now, most revealing first; none for a tiny helper. The rewrite needs history: see the trigger. */
 export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): Moment[] {
   if (f.partial || f.name === '<module>' || isTinyHelper(f)) return [];
@@ -86,6 +100,8 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
   if (edge && !(sentinel?.kind === 'first' && sentinel.line === edge.line)) add('edge', edge.line, edge.expr);
   const tc = f.hasTryCatch[0];
   if (tc) add('exceptions', tc.catchLine, tc.caught ?? '');
+  const role = telling(f, structures);
+  if (role) add('role', role.line, `${role.name}:${role.role}`, { role });
   add('purpose', f.startLine, '');
   return out;
 }
