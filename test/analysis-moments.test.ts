@@ -77,3 +77,15 @@ test('tiny helpers have no moments; a function with a loop always has purpose la
   const rec = await analyzeCode('def depth(node):\n    if node is None:\n        return 0\n    return 1 + max(depth(node.left), depth(node.right))\n', 'python');
   assert.equal(rec?.functions[0] && isTinyHelper(rec.functions[0]), false, 'recursion is never tiny');
 });
+
+test('a best-so-far at 0 is a question when it holds input values (Kadane), not when it holds lengths', async () => {
+  const kadane = 'def max_sub(nums):\n    best = 0\n    cur = 0\n    for x in nums:\n        cur = max(x, cur + x)\n        best = max(best, cur)\n    return best\n';
+  const window = 'function longest(s) {\n  let best = 0;\n  for (let i = 0; i < s.length; i++) {\n    for (let j = i; j < s.length; j++) {\n      best = Math.max(best, j - i + 1);\n    }\n  }\n  return best;\n}\n';
+  const k = await analyzeCode(kadane, 'python');
+  assert.deepEqual(k?.functions[0]?.sentinels?.[0] && [k.functions[0].sentinels[0].name, k.functions[0].sentinels[0].kind], ['best', 'literal']);
+  const w = await analyzeCode(window, 'javascript');
+  assert.deepEqual(w?.functions[0]?.sentinels, []);
+  // A sliding window: left jumps to a stored index (what a map lookup returns is not an element).
+  const slide = 'function longest(s) {\n  let best = 0;\n  const last = new Map();\n  let left = 0;\n  for (let right = 0; right < s.length; right++) {\n    const prev = last.get(s[right]);\n    if (prev !== undefined && prev >= left) {\n      left = prev + 1;\n    }\n    last.set(s[right], right);\n    best = Math.max(best, right - left + 1);\n  }\n  return best;\n}\n';
+  assert.deepEqual((await analyzeCode(slide, 'javascript'))?.functions[0]?.sentinels, []);
+});

@@ -23,12 +23,17 @@ export interface Candidate {
 
 /**
  * One question per topic and function. A rewrite asked as a time question is a new question about a
- * new cost (the old cost may have been asked already), so it is keyed by the cost it left behind; asked
- * as a structure question it is the structure question, and asking one settles the other.
+ * new cost (the old cost may have been asked already), so it is keyed by the cost it left behind; a
+ * structure question is one per structure, so a rewrite around a new map is new, and asking about
+ * `seen` as a rewrite settles asking about `seen` as a choice.
  */
-export const candidateKey = (c: Pick<Candidate, 'topic' | 'function'> & { facts?: Record<string, unknown> }) =>
-  c.facts?.moment === 'rewrite' && c.topic === 'time_complexity'
-    ? `${c.topic}:${c.function ?? ''}:from ${String(c.facts.complexityBefore)}` : `${c.topic}:${c.function ?? ''}`;
+export const candidateKey = (c: Pick<Candidate, 'topic' | 'function'> & { facts?: Record<string, unknown> }) => {
+  const key = `${c.topic}:${c.function ?? ''}`;
+  const facts = c.facts ?? {};
+  if (facts.moment === 'rewrite' && c.topic === 'time_complexity') return `${key}:from ${String(facts.complexityBefore)}`;
+  const structure = facts.structure as { name?: string } | undefined;
+  return c.topic === 'data_structure_choice' && structure?.name ? `${key}:${structure.name}` : key;
+};
 
 const span = (f: FunctionFacts): [number, number] => [f.startLine, f.endLine];
 

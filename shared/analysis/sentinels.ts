@@ -4,7 +4,8 @@
 import type { Collected } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { SentinelFacts } from './types.ts';
-import { baseOf, clip, subscriptParts } from './tree.ts';
+import type { Node } from 'web-tree-sitter';
+import { argsOf, baseOf, calleeText, clip, identifiersIn, isIdent, lastSegment, namedKids, subscriptParts } from './tree.ts';
 
 // The largest value of a type, or positive infinity, as each language writes it.
 const HIGH = /\b(?:MAX_VALUE|POSITIVE_INFINITY|MAX_SAFE_INTEGER|Infinity|maxsize|MaxInt(?:8|16|32|64)?|MaxUint(?:8|16|32|64)?|MaxFloat(?:32|64)|INT_MAX|LONG_MAX|LLONG_MAX|UINT_MAX|INT32_MAX|INT64_MAX|FLT_MAX|DBL_MAX)\b|\binf\b|float\(\s*['"]\+?inf(?:inity)?['"]\s*\)|Inf\(\s*1\s*\)|numeric_limits<[^>]*>::(?:max|infinity)\(\)/;
@@ -44,8 +45,36 @@ function fillKind(text: string): { kind: 'max' | 'min'; token: string } | null {
 const NUMBER = /^-?\d+(\.\d+)?[lLfF]?$/;
 
 /** `holders`: variables that keep the largest or smallest so far (roles.ts); a plain number start counts for them. */
+/**
+ * Variables that carry the input's values: for-each variables, and anything assigned from an element
+ * (`x`, `nums[i]`, `cur = max(x, cur + x)`). A holder fed from them can meet negative values, so its
+ * start at 0 matters; one fed with lengths or indices (`j - i + 1`) cannot.
+ */
+function elementCarriers(c: Collected, spec: SyntaxSpec): Set<string> {
+  const carriers = new Set(c.loops.filter((l) => l.kind === 'foreach').flatMap((l) => l.vars));
+  for (const a of c.assigns) if (!a.viaIndex && a.op !== 'foreach' && carries(a.value, carriers, spec)) carriers.add(a.name);
+  return carriers;
+}
+
+/**
+ * The value is built from elements: an element itself, or arithmetic and max/min over elements. What a
+ * call returns (`last.get(s[i])`, a stored index) is not an element, whatever its arguments.
+ */
+function carries(v: Node | null, carriers: Set<string>, spec: SyntaxSpec): boolean {
+  if (!v) return false;
+  if (isIdent(v)) return carriers.has(v.text);
+  if (subscriptParts(v, spec)) return true;
+  if (spec.calls.includes(v.type)) {
+    return /^(max|min)$/.test(lastSegment(calleeText(v))) && argsOf(v).some((a) => carries(a, carriers, spec));
+  }
+  return namedKids(v).some((k) => carries(k, carriers, spec));
+}
+
 export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[], holders: Set<string> = new Set()): SentinelFacts[] {
   const out = new Map<string, SentinelFacts>();
+  const carriers = elementCarriers(c, spec);
+  const fedElements = (name: string, after: number): boolean => c.assigns.some((a) => a.name === name && a.line > after && a.value &&
+    [...identifiersIn(a.value)].some((id) => id !== name && carriers.has(id)) && carries(a.value, carriers, spec));
   const writes = (name: string, after: number): boolean =>
     c.assigns.some((a) => a.name === name && a.line > after && a.op !== 'foreach');
   for (const a of c.assigns) {
@@ -63,7 +92,7 @@ export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[], 
       out.set(a.name, { name: a.name, line: a.line, init: clip(text.trim(), 40), kind: 'first' });
       continue;
     }
-    if (holders.has(a.name) && NUMBER.test(text.trim()) && writes(a.name, a.line)) {
+    if (holders.has(a.name) && NUMBER.test(text.trim()) && fedElements(a.name, a.line)) {
       out.set(a.name, { name: a.name, line: a.line, init: text.trim(), kind: 'literal' });
       continue;
     }

@@ -63,6 +63,8 @@ const isTopic = (t: string | undefined | null): t is Topic => !!t && (TOPICS as 
 export function rankTopics(ctx: Ctx, suggested: string | undefined, asked: QuestionInput['asked']): Topic[] {
   const aboutFn = (q: string) => hasIdentifier(q, ctx.fn.name);
   const tier = (t: Topic): number => {
+    // A rewrite the trigger saw is a new question even on a topic asked before: the code is new.
+    if (t === suggested && ctx.extras.before) return 0;
     const same = asked.filter((a) => a.topic === t);
     if (same.some((a) => aboutFn(a.question))) return 2;
     if (t === suggested) return 0;
