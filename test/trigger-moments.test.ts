@@ -198,3 +198,15 @@ test('a table filled with a sentinel (Dijkstra\'s dist) is asked about by its va
   const facts = await analyzeCode(java, 'java');
   assert.deepEqual(facts?.functions[0]?.sentinels, [{ name: 'd', line: 4, init: 'Integer.MAX_VALUE', kind: 'max', container: true }]);
 });
+
+test('python: a sort on every pass of a loop is asked as a complexity question naming that line', async () => {
+  const code = 'def group_anagrams(words):\n    groups = {}\n    for w in words:\n        key = "".join(sorted(w))\n        if key not in groups:\n            groups[key] = []\n        groups[key].append(w)\n    return list(groups.values())\n';
+  const r = await run('python', typeFresh(code), { openGate: true });
+  const ask = r.asks[0] as AskEntry;
+  assert.equal(ask.reasonCode, 'sort_in_loop');
+  assert.equal(ask.context.topic, 'time_complexity');
+  assert.match(ask.reason, /line 4 of group_anagrams sorts on every pass/i);
+  const q = await questionFor(ask);
+  assert.match(q.text, /^Line 4 \(`key = "".join\(sorted\(w\)\)`\) sorts on every pass of the loop on line 3\. What is the time complexity of group_anagrams in terms of the number of words and their length/);
+  assert.equal(q.expected.dominantLine, 4);
+});

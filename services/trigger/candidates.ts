@@ -53,6 +53,8 @@ const REASON: Record<MomentKind, string> = {
   role: 'function_completed', purpose: 'function_completed',
 };
 
+const reasonOf = (m: Moment): string => (m.kind === 'costly_call' && !m.call ? 'sort_in_loop' : REASON[m.kind]);
+
 /** What the moment is, in a sentence that names the line and the thing. */
 function momentSentence(f: FunctionFacts, m: Moment): string {
   switch (m.kind) {
@@ -61,7 +63,8 @@ function momentSentence(f: FunctionFacts, m: Moment): string {
       return `${f.name} calls itself on line ${m.line}${base}.`;
     }
     case 'costly_call':
-      return `Line ${m.line} of ${f.name} does \`${m.call?.expr}\` inside a loop: a linear cost on every pass.`;
+      return m.call ? `Line ${m.line} of ${f.name} does \`${m.call.expr}\` inside a loop: a linear cost on every pass.`
+        : `Line ${m.line} of ${f.name} sorts on every pass of a loop: the cost a complexity answer has to count.`;
     case 'sentinel': {
       const s = m.sentinel;
       const what = s?.kind === 'first' ? 'the first element' : s?.kind === 'max' ? 'a value above any real one' : 'a value below any real one';
@@ -122,7 +125,7 @@ const afterLead = (body: string, name: string): string =>
 function momentCandidate(f: FunctionFacts, m: Moment, how: Lead = {}): Candidate {
   const body = momentSentence(f, m);
   return {
-    reasonCode: how.reasonCode ?? REASON[m.kind], topic: m.topic, function: f.name, lines: span(f),
+    reasonCode: how.reasonCode ?? reasonOf(m), topic: m.topic, function: f.name, lines: span(f),
     priority: how.priority ?? MOMENT_PRIORITY[m.kind],
     sentence: how.lead && m.kind === 'purpose' ? `${how.lead}.` : how.lead ? `${how.lead}; ${afterLead(body, f.name)}` : body,
     facts: { ...factsOf(f), moment: m.kind, ...momentExtras(f, m), ...(how.lead ? { lead: how.lead } : {}) },
@@ -138,7 +141,7 @@ function completedCandidates(f: FunctionFacts, analysis: CodeAnalysis, how: Lead
   const better = ms.filter((m) => m.kind !== 'purpose');
   // The moment keeps its own reason code; "finished" only names the timing.
   return (better.length ? better : ms).map((m) => momentCandidate(f, m, {
-    ...how, reasonCode: REASON[m.kind], priority: how.priority ?? MOMENT_PRIORITY[m.kind],
+    ...how, reasonCode: reasonOf(m), priority: how.priority ?? MOMENT_PRIORITY[m.kind],
   }));
 }
 

@@ -78,6 +78,11 @@ function telling(f: FunctionFacts, structures: DataStructureFacts[]): VariableRo
   return roles.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))[0];
 }
 
+/** The line of a sort that runs on every pass of a loop (not one in the loop's own header, which runs once). */
+export function sortInLoop(f: FunctionFacts): number | undefined {
+  return f.sortCalls.find((l) => f.loops.some((loop) => loop.line < l && l <= loop.endLine));
+}
+
 /** Moments present in `f` now, most revealing first; none for a tiny helper. The rewrite needs history: see the trigger. */
 export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): Moment[] {
   if (f.partial || f.name === '<module>' || isTinyHelper(f)) return [];
@@ -86,7 +91,10 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
     out.push({ kind, topic: MOMENT_TOPIC[kind], line, id: `${kind}:${id}`, ...extra });
   if (f.recursive) add('recursion', f.recursionCalls[0] ?? f.startLine, '');
   const call = f.linearCallsInLoops[0];
+  const sorted = sortInLoop(f);
   if (call) add('costly_call', call.line, call.expr, { call });
+  // A sort on every pass (`key = "".join(sorted(w))`) is the costly call a complexity answer must count.
+  else if (sorted !== undefined) add('costly_call', sorted, `sort:${sorted}`, { topic: 'time_complexity' });
   const sentinel = f.sentinels?.[0];
   // `lo = prices[0]` with no check first: why that start and what an empty input does are one question.
   const unguarded = sentinel?.kind === 'first' && f.indexFirst.some((e) => e.line === sentinel.line);
@@ -95,7 +103,7 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
   if (structure) add('structure', structure.line, `${structure.name}:${structure.kind}`, { structure });
   const nested = f.nestedSameCollection;
   if (nested && SLOW_CLASSES.has(f.complexityEstimate)) add('nested_loops', nested.innerLine, nested.collection);
-  else if (SLOW_CLASSES.has(f.complexityEstimate) && !call && !f.recursive) add('slow', f.dominantLine ?? f.startLine, f.complexityEstimate);
+  else if (SLOW_CLASSES.has(f.complexityEstimate) && !call && sorted === undefined && !f.recursive) add('slow', f.dominantLine ?? f.startLine, f.complexityEstimate);
   const edge = f.indexFirst[0];
   if (edge && !(sentinel?.kind === 'first' && sentinel.line === edge.line)) add('edge', edge.line, edge.expr);
   const tc = f.hasTryCatch[0];

@@ -4,6 +4,7 @@
 import { kindWord, sizeParam } from './code.ts';
 import { CLASSES, type Cls } from './complexity.ts';
 import { fibCalls, recursionShape, roughly, baseTerms } from './derive.ts';
+import { sortInLoop } from '../../../shared/analysis/moments.ts';
 import { loopAround, SLOW, span, linesPhrase, type Ctx, type Draft } from './draft.ts';
 import { art, clip } from './text.ts';
 
@@ -44,6 +45,18 @@ export function timeComplexity(ctx: Ctx): Draft | null {
       key: { ...base, dominantLine: call.line, unitCost: 'O(n)', focusLines: [loop?.line ?? call.line, call.line], keyReason: `\`${clip(call.expr, 40)}\` on line ${call.line} scans a list on every pass of the loop` },
       concepts: [{ name: 'dominating line', synonyms: [`line ${call.line}`] }],
       misconceptions: [{ claim: 'a call in a loop is free', cls: 'O(n)', feedback: `The loop runs n times, but \`${clip(call.expr, 40)}\` on line ${call.line} is itself a linear scan on every pass, so the total is ${key}.` }],
+    };
+  }
+  const sorted = sortInLoop(fn);
+  if (sorted !== undefined && !call) {
+    const loop = loopAround(fn, sorted);
+    const over = loop?.iterates ?? 'items';
+    return {
+      topic: 'time_complexity', variant: 'time.sort', lines: span(loop?.line, sorted),
+      text: `Line ${sorted} (\`${clip(lines.snippet(sorted), 40)}\`) sorts on every pass of the loop on line ${loop?.line ?? sorted}. What is the time complexity of ${fn.name} in terms of the number of ${over} and their length, and which line dominates it?`,
+      key: { ...base, dominantLine: sorted, focusLines: [sorted], keyReason: `the sort on line ${sorted} runs once per pass of the loop on line ${loop?.line ?? sorted}, so ${fn.name} is ${key}` },
+      concepts: [{ name: 'dominating line', synonyms: [`line ${sorted}`] }, { name: 'the sort per pass', synonyms: ['sort', 'sorted', 'log m', 'm log m', 'each word', 'every word', 'per word'] }],
+      misconceptions: [{ claim: 'the sort inside the loop is free', cls: 'O(n)', feedback: `The loop runs once per element, but line ${sorted} sorts on every pass: that sort costs O(m log m) for an item of length m, and it is paid n times.` }],
     };
   }
   if (fn.recursive && key === 'O(2^n)') {
