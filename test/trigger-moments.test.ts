@@ -210,3 +210,13 @@ test('python: a sort on every pass of a loop is asked as a complexity question n
   assert.match(q.text, /^Line 4 \(`key = "".join\(sorted\(w\)\)`\) sorts on every pass of the loop on line 3\. What is the time complexity of group_anagrams in terms of the number of words and their length/);
   assert.equal(q.expected.dominantLine, 4);
 });
+
+test('a list switched to a set is asked once: as the rewrite, not again as the switch', async () => {
+  const before = 'def count_unique(words):\n    seen = []\n    count = 0\n    for w in words:\n        if w not in seen:\n            seen.append(w)\n            count += 1\n    return count\n';
+  const after = before.replace('seen = []', 'seen = set()').replace('seen.append(w)', 'seen.add(w)');
+  const r = await run('python', [...typeFresh(before), ...typeOver(before, after)], { openGate: true });
+  const ask = r.asks[0] as AskEntry;
+  assert.equal(ask.reasonCode, 'complexity_improved');
+  const keys = r.decisions[r.decisions.length - 1]?.backlog.map((c) => c.reasonCode) ?? [];
+  assert.ok(!keys.includes('structure_switched'), `held after the rewrite was asked: ${keys.join(', ')}`);
+});

@@ -166,8 +166,10 @@ export function structuralCandidates(analysis: CodeAnalysis, changes: Structural
     if (c.kind === 'function_completed' && looksFinished(f)) {
       out.push(...completedCandidates(f, analysis, { reasonCode: 'function_completed', lead: `${f.name} looks finished` }));
     } else if (c.kind === 'data_structure_switched') {
+      // Named by the structure it switched to, so a rewrite asked about the same structure settles it.
+      const structure = analysis.dataStructures.find((d) => d.function === f.name && d.kind === c.to && d.name && c.lines?.[0] === d.line);
       out.push({ reasonCode: 'structure_switched', topic: 'data_structure_choice', function: f.name, lines: span(f), priority: MOMENT_PRIORITY.structure + 2,
-        sentence: `${c.detail}.`, facts: { ...factsOf(f), from: c.from, to: c.to } });
+        sentence: `${c.detail}.`, facts: { ...factsOf(f), from: c.from, to: c.to, ...(structure ? { structure } : {}) } });
     } else if (c.kind === 'tests_added') {
       out.push({ reasonCode: 'tests_added', topic: 'testing', function: f.name, lines: span(f), priority: 40, sentence: `${c.detail}.`, facts: factsOf(f) });
     }
