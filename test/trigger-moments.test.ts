@@ -214,9 +214,12 @@ test('python: a sort on every pass of a loop is asked as a complexity question n
 test('a list switched to a set is asked once: as the rewrite, not again as the switch', async () => {
   const before = 'def count_unique(words):\n    seen = []\n    count = 0\n    for w in words:\n        if w not in seen:\n            seen.append(w)\n            count += 1\n    return count\n';
   const after = before.replace('seen = []', 'seen = set()').replace('seen.append(w)', 'seen.add(w)');
-  const r = await run('python', [...typeFresh(before), ...typeOver(before, after)], { openGate: true });
+  // Edited in one update (typed, the list is never seen turning into a set: it passes through unknown names).
+  const r = await run('python', [...typeFresh(before), after], { openGate: true });
   const ask = r.asks[0] as AskEntry;
   assert.equal(ask.reasonCode, 'complexity_improved');
+  const [a, b] = await Promise.all([analyzeCode(before, 'python'), analyzeCode(after, 'python')]);
+  assert.ok(a && b && compareAnalyses(a, b).some((c) => c.kind === 'data_structure_switched'), 'the switch is a change the trigger sees');
   const keys = r.decisions[r.decisions.length - 1]?.backlog.map((c) => c.reasonCode) ?? [];
   assert.ok(!keys.includes('structure_switched'), `held after the rewrite was asked: ${keys.join(', ')}`);
 });
