@@ -223,3 +223,14 @@ test('a list switched to a set is asked once: as the rewrite, not again as the s
   const keys = r.decisions[r.decisions.length - 1]?.backlog.map((c) => c.reasonCode) ?? [];
   assert.ok(!keys.includes('structure_switched'), `held after the rewrite was asked: ${keys.join(', ')}`);
 });
+
+test('javascript: a sort before the loop is a complexity question about the sort, not "what does it do"', async () => {
+  const code = 'const merge = (intervals) => {\n  intervals.sort((a, b) => a[0] - b[0]);\n  const out = [];\n  for (const [s, e] of intervals) {\n    if (out.length && out[out.length - 1][1] >= s) {\n      out[out.length - 1][1] = Math.max(out[out.length - 1][1], e);\n    } else {\n      out.push([s, e]);\n    }\n  }\n  return out;\n};\n';
+  const r = await run('javascript', typeFresh(code), { openGate: true });
+  const ask = r.asks[0] as AskEntry;
+  assert.equal(ask.context.topic, 'time_complexity');
+  assert.match(ask.reason, /sorts on line 2; the sort sets its cost \(O\(n log n\)\)/);
+  const q = await questionFor(ask);
+  assert.match(q.text, /^Looking at the sort on line 2: what is the time complexity of merge/);
+  assert.equal(q.expected.complexity, 'O(n log n)');
+});

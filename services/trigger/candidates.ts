@@ -49,7 +49,8 @@ export function factsOf(f: FunctionFacts): Record<string, unknown> {
 
 const REASON: Record<MomentKind, string> = {
   rewrite: 'complexity_improved', recursion: 'recursion_added', costly_call: 'hidden_linear_cost', sentinel: 'sentinel_initial_value',
-  structure: 'structure_chosen', nested_loops: 'nested_loops', slow: 'nesting_deeper', edge: 'function_completed', exceptions: 'error_handling_added',
+  structure: 'structure_chosen', nested_loops: 'nested_loops', slow: 'nesting_deeper', edge: 'function_completed', sort_cost: 'function_completed',
+  exceptions: 'error_handling_added',
   role: 'function_completed', purpose: 'function_completed',
 };
 
@@ -88,6 +89,8 @@ function momentSentence(f: FunctionFacts, m: Moment): string {
       const t = f.hasTryCatch[0];
       return `${f.name} catches ${t?.caught ?? 'exceptions'} (try on line ${t?.tryLine}, handler on line ${t?.catchLine}).`;
     }
+    case 'sort_cost':
+      return `${f.name} sorts on line ${m.line}; the sort sets its cost (${f.complexityEstimate}).`;
     case 'role': {
       const r = m.role;
       return `${f.name} keeps ${r?.name} (${r?.role.replace(/_/g, ' ')}, line ${m.line}): what it holds is the idea of the function.`;

@@ -6,21 +6,22 @@
 import type { DataStructureFacts, FunctionFacts, LinearCallFacts, SentinelFacts, VariableRoleFacts } from './types.ts';
 
 export type MomentKind =
-  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'exceptions' | 'role' | 'purpose';
+  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'sort_cost' | 'exceptions' | 'role'
+  | 'purpose';
 
 /** Most revealing first. */
 export const MOMENT_ORDER: readonly MomentKind[] = [
-  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'exceptions', 'role', 'purpose',
+  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'sort_cost', 'exceptions', 'role', 'purpose',
 ];
 
 export const MOMENT_PRIORITY: Record<MomentKind, number> = {
-  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, exceptions: 55, role: 45, purpose: 35,
+  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, sort_cost: 60, exceptions: 55, role: 45, purpose: 35,
 };
 
 /** The question topic each moment is asked as (a rewrite without a new structure is a time question). */
 export const MOMENT_TOPIC: Record<MomentKind, string> = {
   rewrite: 'data_structure_choice', recursion: 'recursion', costly_call: 'hidden_linear_cost', sentinel: 'initial_value',
-  structure: 'data_structure_choice', nested_loops: 'time_complexity', slow: 'time_complexity', edge: 'edge_cases',
+  structure: 'data_structure_choice', nested_loops: 'time_complexity', slow: 'time_complexity', edge: 'edge_cases', sort_cost: 'time_complexity',
   exceptions: 'exceptions', role: 'variable_role', purpose: 'purpose',
 };
 
@@ -106,6 +107,9 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
   else if (SLOW_CLASSES.has(f.complexityEstimate) && !call && sorted === undefined && !f.recursive) add('slow', f.dominantLine ?? f.startLine, f.complexityEstimate);
   const edge = f.indexFirst[0];
   if (edge && !(sentinel?.kind === 'first' && sentinel.line === edge.line)) add('edge', edge.line, edge.expr);
+  // A sort before the loop sets the cost (INTERVIEWING.md: "a sort" is a time-complexity trigger).
+  const sortLine = f.sortCalls[0];
+  if (sortLine !== undefined && sorted === undefined && f.complexityEstimate === 'O(n log n)') add('sort_cost', sortLine, `sort:${sortLine}`);
   const tc = f.hasTryCatch[0];
   if (tc) add('exceptions', tc.catchLine, tc.caught ?? '');
   const role = telling(f, structures);

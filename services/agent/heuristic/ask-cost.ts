@@ -79,7 +79,9 @@ export function timeComplexity(ctx: Ctx): Draft | null {
   return {
     topic: 'time_complexity', variant, lines: loop ? span(loop.line, dominant) : [fn.startLine, fn.endLine],
     text: `Looking at ${where}: what is the time complexity of ${fn.name} ${inTermsOf(ctx)}, and which line dominates it?`,
-    key: { ...base, focusLines: [dominant], keyReason: variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass` : `${where} visits each element of ${size} a bounded number of times` },
+    key: { ...base, focusLines: [dominant], keyReason: variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass`
+      : variant === 'time.sort' ? `${where} costs ${key}; the passes over ${size} after it are linear, so the sort dominates`
+        : `${where} visits each element of ${size} a bounded number of times` },
     concepts: [domConcept],
     misconceptions: [
       ...(key === 'O(n)' ? [{ claim: 'a lookup counted as a scan', cls: 'O(n^2)', feedback: wrongUp }] : []),
