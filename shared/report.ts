@@ -69,6 +69,8 @@ export interface ReportNotAsked {
   /** why it was never asked */
   why: string;
 }
+/** The paragraph at the top of the report: the model's when one is configured, else the heuristic's. */
+export interface ReportSummary { text: string; writtenBy: ModelUse }
 export interface ReportProvider { usedFor: string[]; provider: string; model: string; calls: number; fallbackCalls: number }
 
 /** What buildReport returns and the reports table stores (as JSON). */
@@ -81,6 +83,8 @@ export interface Report {
   endedAt: string | null;
   generatedAt: string;
   overall: { score: number | null; band: string; gradedAnswers: number; questions: number };
+  /** absent in reports written before summaries were recorded */
+  summary?: ReportSummary;
   dimensions: DimensionScore[];
   strengths: Finding[];
   weaknesses: Finding[];

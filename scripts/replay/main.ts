@@ -1,7 +1,8 @@
 // Usage: npm run replay -- <sessionId> [--verify] [--json]
 // Rebuilds one session from Postgres alone (DATABASE_URL) and checks it: the archive's hash chain,
-// the code snapshots, the trigger's decisions re-run on the recorded code, questions and grades
-// re-derived from the recorded model outputs, and the stored report rebuilt. Prints a timeline and
+// the code snapshots, the trigger's decisions re-run on the recorded code, questions, grades and
+// follow-ups re-derived from the recorded model outputs, and the stored report rebuilt (its summary
+// from the recorded summary call; a heuristic summary re-derived from the report). Prints a timeline and
 // a verdict; --verify prints only the verdict, its findings and its notes (consistent with the live
 // system, e.g. a question withdrawn at the end, never part of the verdict); --json prints the whole result.
 // The trigger defaults come from the environment (TRIGGER_*), as the trigger service reads them.

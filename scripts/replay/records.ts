@@ -1,12 +1,13 @@
 import { isRequestIdFor, questionIdFor } from '../../shared/ids.ts';
-import { EvaluationOutput, QuestionOutput } from '../../services/agent/provider.ts';
+import { EvaluationOutput, FollowUpOutput, QuestionOutput } from '../../services/agent/provider.ts';
 import type { Finding } from './findings.ts';
 import { sameJson, show } from './findings.ts';
 import { describeRow, payloadStr, type EventRow, type InteractionRow, type LlmCallRow, type SessionData } from './load.ts';
 
-// Questions and grades re-derived from the recorded model outputs (llm_calls), the way the agent
-// derived them (services/agent/ask.ts, answer.ts), and compared three ways: the recorded output,
-// the interactions row, and what the archive says the candidate and interviewer were shown.
+// Questions, grades and follow-ups re-derived from the recorded model outputs (llm_calls), the way
+// the agent derived them (services/agent/ask.ts, answer.ts, follow-up.ts), and compared three ways:
+// the recorded output, the interactions row, and what the archive says the candidate and
+// interviewer were shown.
 
 export interface RecordsCheck {
   findings: Finding[];
@@ -44,8 +45,23 @@ export function verifyRecords(data: SessionData, compareOut: boolean): RecordsCh
       if (q.request_id !== `${q.parent_id}:follow_up` || q.id !== questionIdFor(q.request_id)) add('question', `follow-up ids do not derive from its parent ${q.parent_id} (request ${q.request_id})`);
       const parentCall = data.llmCalls.get(`${q.parent_id}:evaluation`);
       const parsed = parentCall ? EvaluationOutput.safeParse(parentCall.parsed_output) : null;
+      const suggested = parsed?.success ? parsed.data.followUp : undefined;
       if (!parsed?.success) add('question', `the parent's recorded grade (llm_calls ${q.parent_id}:evaluation) is missing or invalid`);
-      else if (parsed.data.followUp !== q.question) add('question', `text ${show(q.question)} differs from the follow-up the grader recorded, ${show(parsed.data.followUp)}`);
+      const call = data.llmCalls.get(`${q.parent_id}:follow_up`);
+      if (!call) {
+        // Sessions recorded before follow-ups were model calls: the text is the grader's.
+        if (parsed?.success && suggested !== q.question) add('question', `text ${show(q.question)} differs from the follow-up the grader recorded, ${show(suggested)}`);
+      } else {
+        const fu = FollowUpOutput.safeParse(call.parsed_output);
+        if (!fu.success) add('question', `recorded model output for ${call.call_key} does not validate as a follow-up`);
+        else {
+          if (fu.data.text !== q.question) add('question', `text ${show(q.question)} differs from the recorded follow-up ${show(fu.data.text)}`);
+          // The heuristic's follow-up (no model, or the model failed) is the grader's suggestion: re-derived.
+          const heuristic = call.fallback || call.provider === 'heuristic';
+          if (heuristic && parsed?.success && fu.data.text !== suggested) add('question', `the heuristic follow-up ${show(fu.data.text)} differs from the grader's suggestion ${show(suggested)}`);
+        }
+        provenance(call, q, (m) => add('question', m));
+      }
     } else {
       if (!isRequestIdFor(q.request_id, sid, q.seq) || q.id !== questionIdFor(q.request_id)) add('question', `ids do not derive from (session, seq ${q.seq}): request ${q.request_id}`);
       const call = data.llmCalls.get(`${q.request_id}:question`);

@@ -9,6 +9,7 @@ import { atPath, jsonDiff, sameJson, show } from './findings.ts';
 
 type Queries = typeof import('../../services/reporter/queries.ts');
 type ReportModule = typeof import('../../services/reporter/report.ts');
+type SummaryModules = [typeof import('../../services/reporter/summary/output.ts'), typeof import('../../services/reporter/summary/heuristic.ts')];
 
 export interface ReportCheck {
   findings: Finding[];
@@ -30,8 +31,12 @@ export async function verifyReport(db: Queryable, sessionId: string, stored: Rec
   if (!stored) return { findings: [], status: 'none stored' };
   let queries: Queries;
   let reportModule: ReportModule;
+  let summary: SummaryModules;
   try {
-    [queries, reportModule] = await Promise.all([import('../../services/reporter/queries.ts'), import('../../services/reporter/report.ts')]);
+    [queries, reportModule, ...summary] = await Promise.all([
+      import('../../services/reporter/queries.ts'), import('../../services/reporter/report.ts'),
+      import('../../services/reporter/summary/output.ts'), import('../../services/reporter/summary/heuristic.ts'),
+    ]);
   } catch (err) {
     return { findings: [], status: `not rebuilt: the reporter's modules do not load (${message(err)})` };
   }
@@ -40,16 +45,28 @@ export async function verifyReport(db: Queryable, sessionId: string, stored: Rec
   }
   const where = `reports ${sessionId}`;
   let rebuilt: unknown;
+  const findings: Finding[] = [];
   try {
     const input = await queries.loadReportInput(db, sessionId);
     if (!input) return { findings: [{ check: 'report', where, message: 'the session the report is about cannot be loaded' }], status: 'compared' };
     const generatedAt = typeof stored.generatedAt === 'string' ? new Date(stored.generatedAt) : new Date(0);
     // Through JSON, as the report was stored (jsonb): dates become ISO strings, undefined drops out.
     rebuilt = JSON.parse(JSON.stringify(reportModule.buildReport({ ...input, generatedAt })));
+    // The summary is the recorded one (read back by loadReportInput); when the heuristic wrote it (no
+    // model, or the model failed) it is also re-derived from the report it was written about.
+    const rec = input.summary;
+    if (rec && (rec.fallback || rec.provider === 'heuristic')) {
+      const [{ summaryInput, SummaryOutput }, { heuristicSummary }] = summary;
+      const recorded = SummaryOutput.safeParse(rec.output);
+      const derived = heuristicSummary(summaryInput(reportModule.buildReport({ ...input, summary: null, generatedAt })));
+      if (!recorded.success || recorded.data.summary !== derived) {
+        findings.push({ check: 'report', where: `llm_calls ${queries.summaryCallKey(sessionId)}`, path: 'summary.text', message: `the heuristic summary ${show(recorded.success ? recorded.data.summary : rec.output)} differs from ${show(derived)}, re-derived from the report` });
+      }
+    }
   } catch (err) {
     return { findings: [{ check: 'report', where, message: `could not be rebuilt: ${message(err)}` }], status: 'compared' };
   }
   const paths = jsonDiff(stored, rebuilt).filter((p) => p !== 'generatedAt');
-  const findings: Finding[] = paths.map((path) => ({ check: 'report', where: `${where} at ${path}`, path, message: describe(atPath(stored, path), atPath(rebuilt, path)) }));
+  findings.push(...paths.map((path) => ({ check: 'report' as const, where: `${where} at ${path}`, path, message: describe(atPath(stored, path), atPath(rebuilt, path)) })));
   return { findings, status: 'compared' };
 }

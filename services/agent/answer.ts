@@ -7,6 +7,7 @@ import { emitQuestion } from './ask.ts';
 import { remember, retrieve, sessionClosed, type AgentDeps } from './context.ts';
 import { codeAt, insertQuestion, recordAnswer, recordEvaluation, selectByRequest, selectInteraction, type InteractionRow } from './interactions.ts';
 import { appendTurn } from './memory.ts';
+import { followUpText } from './follow-up.ts';
 import { EvaluationOutput } from './provider.ts';
 import { recordedCall } from './provenance.ts';
 
@@ -16,8 +17,10 @@ type StoredEvaluation = EvaluationOutput & { provider: string; model: string; fa
  * A partial answer earns one "be more specific" question rather than a low grade alone — but only
  * when no other question is waiting, so the candidate never has two open at once, and never after
  * the session ended (checked before the claim, and again atomically when the question is shown).
+ * The grader decides that a follow-up is due and suggests one (`suggested`); the text asked is the
+ * model's when one is configured (follow-up.ts), made only once the claim is held.
  */
-async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string, at: number, ev: StoredEvaluation): Promise<void> {
+async function askFollowUp(deps: AgentDeps, parent: InteractionRow, suggested: string, at: number, ev: StoredEvaluation): Promise<void> {
   const requestId = `${parent.id}:follow_up`;
   const existing = await selectByRequest(deps.db, requestId);
   if (existing) {
@@ -31,11 +34,12 @@ async function askFollowUp(deps: AgentDeps, parent: InteractionRow, text: string
   const id = questionIdFor(requestId);
   // Blocks the trigger's next question while pending and counts toward the maximum (shared/follow-up.ts).
   if (!(await claimFollowUp(deps, { sessionId: parent.session_id, parentId: parent.id, questionId: id, at }))) return;
+  const fu = await followUpText(deps, parent, { ...ev, followUp: suggested });
   const row = await insertQuestion(deps.db, {
     id, sessionId: parent.session_id, requestId, seq: parent.seq, reasonCode: 'follow_up',
     reason: `The answer to the previous question was partial${ev.missing.length ? ` (missing: ${ev.missing.slice(0, 3).join(', ')})` : ''}.`,
-    question: text, topic: parent.topic, lines: parent.line_from !== null && parent.line_to !== null ? [parent.line_from, parent.line_to] : null,
-    context: { ...parent.context, followUpOf: parent.id }, provider: ev.provider, model: ev.model, fallback: ev.fallback,
+    question: fu.output.text, topic: parent.topic, lines: parent.line_from !== null && parent.line_to !== null ? [parent.line_from, parent.line_to] : null,
+    context: { ...parent.context, followUpOf: parent.id, error: fu.error }, provider: fu.provider, model: fu.model, fallback: fu.fallback,
     askedAt: new Date(at), parentId: parent.id,
   });
   if (await emitQuestion(deps, row)) await rememberFollowUp(deps, row, at);

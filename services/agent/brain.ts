@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../../shared/config.ts';
 import { llmProvider } from '../../shared/config.ts';
+import { modelOptions, resilienceOptions } from '../../shared/llm/config.ts';
 import { createHeuristicProvider } from './heuristic/provider.ts';
 import { createOpenAIProvider } from './openai/provider.ts';
-import type { EvaluationInput, EvaluationOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
-import { withResilience, type ResilientProvider, type ResilientResult } from './resilience.ts';
+import type { EvaluationInput, EvaluationOutput, FollowUpInput, FollowUpOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
+import { suggestedFollowUp, withResilience, type ResilientProvider, type ResilientResult } from './resilience.ts';
 
 // The agent's model, whichever is configured, behind one shape: every call returns what answered,
 // whether the fallback did, and the prompt and raw output for provenance.
 
-export function promptHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { promptHash } from '../../shared/llm/provenance.ts';
 
 /** The heuristic provider alone, with the same result shape as the resilient OpenAI path. */
 export function direct(provider: Provider): ResilientProvider {
@@ -28,6 +26,7 @@ export function direct(provider: Provider): ResilientProvider {
     model: provider.model,
     question: (input: QuestionInput) => call<QuestionInput, QuestionOutput>('question', input, (i) => provider.question(i)),
     evaluate: (input: EvaluationInput) => call<EvaluationInput, EvaluationOutput>('evaluation', input, (i) => provider.evaluate(i)),
+    followUp: (input: FollowUpInput) => call<FollowUpInput, FollowUpOutput>('follow_up', input, (i) => (provider.followUp ? provider.followUp(i) : suggestedFollowUp(i))),
     breaker: () => ({ state: 'closed', failures: 0, openedAt: null }),
   };
 }
@@ -35,16 +34,5 @@ export function direct(provider: Provider): ResilientProvider {
 export function createBrain(config: Config): ResilientProvider {
   const heuristic = createHeuristicProvider();
   if (llmProvider(config) !== 'openai') return direct(heuristic);
-  const openai = createOpenAIProvider({
-    apiKey: config.OPENAI_API_KEY || 'not-needed',
-    baseURL: config.OPENAI_BASE_URL || undefined,
-    model: config.LLM_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-  });
-  return withResilience(openai, heuristic, {
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    retries: config.LLM_RETRIES,
-    baseDelayMs: 250,
-    breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
-  });
+  return withResilience(createOpenAIProvider(modelOptions(config)), heuristic, resilienceOptions(config));
 }

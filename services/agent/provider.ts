@@ -64,4 +64,27 @@ export interface Provider {
   readonly model: string;
   question(input: QuestionInput): Promise<QuestionOutput>;
   evaluate(input: EvaluationInput): Promise<EvaluationOutput>;
+  /** optional: without it the grader's suggested follow-up is used as it is */
+  followUp?(input: FollowUpInput): Promise<FollowUpOutput>;
 }
+
+/**
+ * A follow-up to a partial answer: written by the model from the question, the answer, its grade and
+ * the code; `suggested` is the grader's own follow-up, which the heuristic uses as it is.
+ */
+export interface FollowUpInput {
+  language: string;
+  code: string;
+  question: string;
+  topic: string | null;
+  /** the lines the question was about, to focus the code shown */
+  lines: [number, number] | null;
+  answer: string;
+  score: number;
+  rationale: string;
+  /** the concepts the grader found missing */
+  missing: string[];
+  suggested: string;
+}
+export const FollowUpOutput = z.object({ text: z.string().min(10).max(400) });
+export type FollowUpOutput = z.infer<typeof FollowUpOutput>;

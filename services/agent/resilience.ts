@@ -1,69 +1,20 @@
-import type { EvaluationInput, EvaluationOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
+import { createResilience, type ResilienceOptions, type ResilientResult, type TracedCall, type BreakerState } from '../../shared/llm/resilience.ts';
+import type { EvaluationInput, EvaluationOutput, FollowUpInput, FollowUpOutput, Provider, QuestionInput, QuestionOutput } from './provider.ts';
 
-// Timeouts, retries with backoff, a circuit breaker and a fallback around a model provider. The
-// primary (a model) may fail in many ways; the fallback (the heuristic interviewer) must answer, and
-// the result says which one did and why. Clock, sleep and jitter are injectable for tests.
+// The agent's model calls behind the shared resilience (shared/llm/resilience.ts): timeouts,
+// retries, one circuit breaker for the agent's calls, the heuristic as the fallback.
 
-export type ModelErrorKind = 'refusal' | 'invalid_output' | 'unavailable' | 'timeout' | 'circuit_open';
-
-interface ModelErrorDetails {
-  raw?: string;
-  promptText?: string;
-  latencyMs?: number;
-  status?: number;
-  cause?: unknown;
-}
-
-/** What any provider may throw. `retryable` tells withResilience whether another attempt can help. */
-export class ModelError extends Error {
-  readonly raw?: string;
-  readonly promptText?: string;
-  readonly latencyMs?: number;
-  readonly status?: number;
-  constructor(readonly kind: ModelErrorKind, readonly retryable: boolean, message: string, details: ModelErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = new.target.name;
-    this.raw = details.raw;
-    this.promptText = details.promptText;
-    this.latencyMs = details.latencyMs;
-    this.status = details.status;
-  }
-}
-
-/** The model declined (a `refusal`, a content filter, or prose with no structured output). Not retried. */
-export class ModelRefusal extends ModelError {
-  constructor(message: string, details: ModelErrorDetails = {}) {
-    super('refusal', false, message, details);
-  }
-}
-
-/** The model answered but not with valid JSON for the schema. Retried once. */
-export class ModelOutputInvalid extends ModelError {
-  constructor(message: string, details: ModelErrorDetails = {}) {
-    super('invalid_output', true, message, details);
-  }
-}
-
-/** Timeouts, connection errors, HTTP 5xx/408/429 (retryable) and other HTTP errors (not retryable). */
-export class ModelUnavailable extends ModelError {
-  constructor(message: string, details: ModelErrorDetails & { retryable?: boolean; timeout?: boolean } = {}) {
-    super(details.timeout ? 'timeout' : 'unavailable', details.retryable ?? true, message, details);
-  }
-}
-
-/** A provider call together with its provenance: the prompt as sent, the model's raw text, the time. */
-export interface TracedCall<T> {
-  parsed: T;
-  raw: string;
-  promptText: string;
-  latencyMs: number;
-}
+export {
+  backoffDelay, CircuitBreaker, ModelError, ModelOutputInvalid, ModelRefusal, ModelUnavailable, withTimeout,
+  type BreakerState, type ModelErrorKind, type ResilienceOptions, type ResilientResult, type TracedCall,
+} from '../../shared/llm/resilience.ts';
 
 /** A provider that can report provenance and be cancelled; withResilience uses it when present. */
 export interface TracedProvider extends Provider {
   traced: {
     question(input: QuestionInput, signal?: AbortSignal): Promise<TracedCall<QuestionOutput>>;
     evaluate(input: EvaluationInput, signal?: AbortSignal): Promise<TracedCall<EvaluationOutput>>;
+    followUp?(input: FollowUpInput, signal?: AbortSignal): Promise<TracedCall<FollowUpOutput>>;
   };
 }
 
@@ -71,195 +22,52 @@ function isTraced(p: Provider): p is TracedProvider {
   return typeof (p as Partial<TracedProvider>).traced === 'object';
 }
 
-export type BreakerState = 'closed' | 'open' | 'half_open';
-
-/** closed → open after `failureThreshold` consecutive failures → half-open after `resetAfterMs`, when
- *  exactly one trial call may pass: success closes the breaker, failure opens it again. */
-export class CircuitBreaker {
-  private failures = 0;
-  private openedAt: number | null = null;
-  private trialInFlight = false;
-
-  constructor(private readonly opts: { failureThreshold: number; resetAfterMs: number }, private readonly now: () => number = Date.now) {}
-
-  get state(): BreakerState {
-    if (this.openedAt === null) return 'closed';
-    return this.now() - this.openedAt >= this.opts.resetAfterMs ? 'half_open' : 'open';
-  }
-
-  snapshot(): { state: BreakerState; failures: number; openedAt: number | null } {
-    return { state: this.state, failures: this.failures, openedAt: this.openedAt };
-  }
-
-  /** 'call': go ahead; 'trial': the one half-open probe (no retries); 'reject': short-circuit. */
-  acquire(): 'call' | 'trial' | 'reject' {
-    const state = this.state;
-    if (state === 'closed') return 'call';
-    if (state === 'open' || this.trialInFlight) return 'reject';
-    this.trialInFlight = true;
-    return 'trial';
-  }
-
-  success(): void {
-    this.failures = 0;
-    this.openedAt = null;
-    this.trialInFlight = false;
-  }
-
-  failure(): void {
-    this.failures += 1;
-    if (this.trialInFlight || this.failures >= this.opts.failureThreshold) this.openedAt = this.now();
-    this.trialInFlight = false;
-  }
-}
-
-export interface ResilienceOptions {
-  /** per attempt */
-  timeoutMs: number;
-  /** extra attempts after the first, for retryable errors only */
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs?: number;
-  breaker: { failureThreshold: number; resetAfterMs: number };
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  /** 0..1, for jitter */
-  random?: () => number;
-}
-
-export interface ResilientResult<T> {
-  output: T;
-  /** who answered */
-  provider: string;
-  model: string;
-  fallback: boolean;
-  /** primary attempts made (0 when the breaker short-circuited) */
-  attempts: number;
-  /** why the primary did not answer, when fallback is true */
-  error?: string;
-  errorKind?: ModelErrorKind | 'error';
-  /** the primary's prompt and raw reply; with fallback=true, those of its last failed attempt, if it got that far */
-  raw?: string;
-  promptText?: string;
-  latencyMs: number;
-}
-
 export interface ResilientProvider {
   readonly name: string;
   readonly model: string;
   question(input: QuestionInput): Promise<ResilientResult<QuestionOutput>>;
   evaluate(input: EvaluationInput): Promise<ResilientResult<EvaluationOutput>>;
+  /** the model's follow-up; the grader's own (`input.suggested`) when the model cannot answer */
+  followUp(input: FollowUpInput): Promise<ResilientResult<FollowUpOutput>>;
   breaker(): { state: BreakerState; failures: number; openedAt: number | null };
 }
 
-/** Exponential backoff with equal jitter: half the step fixed, half random. */
-export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
-  const step = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(step / 2 + (step / 2) * random());
-}
+/** The heuristic's follow-up is the grader's: it already names what the answer missed. */
+export const suggestedFollowUp = async (input: FollowUpInput): Promise<FollowUpOutput> => ({ text: input.suggested });
 
-/** Runs fn with an AbortSignal that fires after ms; rejects with a timeout ModelUnavailable then. */
-export async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ac = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new ModelUnavailable(`timed out after ${ms} ms`, { timeout: true, latencyMs: ms });
-      ac.abort(err);
-      reject(err);
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(ac.signal), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+type Kind = 'question' | 'evaluate' | 'followUp';
+type In<K extends Kind> = K extends 'question' ? QuestionInput : K extends 'evaluate' ? EvaluationInput : FollowUpInput;
+type Out<K extends Kind> = K extends 'question' ? QuestionOutput : K extends 'evaluate' ? EvaluationOutput : FollowUpOutput;
+type Calls = { [P in Kind]: (i: In<P>) => Promise<Out<P>> };
 
-function describe(err: unknown): { message: string; kind: ModelErrorKind | 'error' } {
-  if (err instanceof ModelError) return { message: `${err.kind}: ${err.message}`, kind: err.kind };
-  return { message: `error: ${err instanceof Error ? err.message : String(err)}`, kind: 'error' };
+/** The provider's own call for `kind`; a provider without follow-ups uses the grader's. */
+function plainCall<K extends Kind>(p: Provider, kind: K): (i: In<K>) => Promise<Out<K>> {
+  if (kind === 'followUp' && !p.followUp) return suggestedFollowUp as unknown as (i: In<K>) => Promise<Out<K>>;
+  const calls = p as unknown as Calls;
+  return (i) => (calls[kind] as (i: In<K>) => Promise<Out<K>>).call(p, i);
 }
-
-type Kind = 'question' | 'evaluate';
-type In<K extends Kind> = K extends 'question' ? QuestionInput : EvaluationInput;
-type Out<K extends Kind> = K extends 'question' ? QuestionOutput : EvaluationOutput;
 
 export function withResilience(primary: Provider, fallback: Provider, opts: ResilienceOptions): ResilientProvider {
   const now = opts.now ?? Date.now;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = opts.random ?? Math.random;
-  const maxDelayMs = opts.maxDelayMs ?? 30_000;
-  const breaker = new CircuitBreaker(opts.breaker, now);
+  const resilience = createResilience(opts);
+  const who = { primary: { name: primary.name, model: primary.model }, fallback: { name: fallback.name, model: fallback.model } };
 
-  function attempt<K extends Kind>(kind: K, input: In<K>): Promise<TracedCall<Out<K>>> {
-    return withTimeout(opts.timeoutMs, async (signal) => {
-      if (isTraced(primary)) {
-        const t = primary.traced as { [P in Kind]: (i: In<P>, s?: AbortSignal) => Promise<TracedCall<Out<P>>> };
-        return t[kind](input, signal);
-      }
-      const started = now();
-      const p = primary as unknown as { [P in Kind]: (i: In<P>) => Promise<Out<P>> };
-      const parsed = await p[kind](input);
-      return { parsed, raw: '', promptText: '', latencyMs: now() - started };
-    });
-  }
-
-  async function run<K extends Kind>(kind: K, input: In<K>): Promise<ResilientResult<Out<K>>> {
+  function attempt<K extends Kind>(kind: K, input: In<K>, signal: AbortSignal): Promise<TracedCall<Out<K>>> {
+    const traced = isTraced(primary) ? (primary.traced as { [P in Kind]?: (i: In<P>, s?: AbortSignal) => Promise<TracedCall<Out<P>>> })[kind] : undefined;
+    if (traced) return (traced as (i: In<K>, s?: AbortSignal) => Promise<TracedCall<Out<K>>>)(input, signal);
     const started = now();
-    const gate = breaker.acquire();
-    let attempts = 0;
-    let lastError: unknown;
-    if (gate === 'reject') lastError = new ModelError('circuit_open', false, `circuit open since ${breaker.snapshot().openedAt ?? '?'}; primary not called`);
-    else {
-      const maxAttempts = gate === 'trial' ? 1 : 1 + Math.max(0, opts.retries);
-      let invalidRetried = false;
-      while (attempts < maxAttempts) {
-        attempts += 1;
-        try {
-          const call = await attempt(kind, input);
-          breaker.success();
-          return {
-            output: call.parsed, provider: primary.name, model: primary.model, fallback: false, attempts,
-            ...(call.raw ? { raw: call.raw } : {}), ...(call.promptText ? { promptText: call.promptText } : {}),
-            latencyMs: now() - started,
-          };
-        } catch (err) {
-          lastError = err;
-          let retry = err instanceof ModelError && err.retryable;
-          if (err instanceof ModelOutputInvalid) {
-            retry = !invalidRetried;
-            invalidRetried = true;
-          }
-          if (!retry || attempts >= maxAttempts) break;
-          await sleep(backoffDelay(attempts, opts.baseDelayMs, maxDelayMs, random));
-        }
-      }
-      // A refusal means the endpoint is up: it does not count against the breaker.
-      if (lastError instanceof ModelRefusal) breaker.success();
-      else breaker.failure();
-    }
-    const { message, kind: errorKind } = describe(lastError);
-    const f = fallback as unknown as { [P in Kind]: (i: In<P>) => Promise<Out<P>> };
-    let output: Out<K>;
-    try {
-      output = await f[kind](input);
-    } catch (fallbackErr) {
-      throw new Error(`primary failed (${message}) and fallback failed (${describe(fallbackErr).message})`, { cause: fallbackErr });
-    }
-    const trace = lastError instanceof ModelError ? lastError : undefined;
-    return {
-      output, provider: fallback.name, model: fallback.model, fallback: true, attempts, error: message, errorKind,
-      ...(trace?.raw !== undefined ? { raw: trace.raw } : {}), ...(trace?.promptText !== undefined ? { promptText: trace.promptText } : {}),
-      latencyMs: now() - started,
-    };
+    return plainCall(primary, kind)(input).then((parsed) => ({ parsed, raw: '', promptText: '', latencyMs: now() - started }));
   }
+
+  const run = <K extends Kind>(kind: K, input: In<K>): Promise<ResilientResult<Out<K>>> =>
+    resilience.run(who, (signal) => attempt(kind, input, signal), () => plainCall(fallback, kind)(input));
 
   return {
     name: `${primary.name}+${fallback.name}`,
     model: primary.model,
     question: (input) => run('question', input),
     evaluate: (input) => run('evaluate', input),
-    breaker: () => breaker.snapshot(),
+    followUp: (input) => run('followUp', input),
+    breaker: () => resilience.breaker(),
   };
 }

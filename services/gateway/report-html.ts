@@ -121,6 +121,10 @@ export function renderReportHtml(r: Report, o: RenderOptions): string {
     + `<div class="muted">${r.candidate.email ? `${esc(r.candidate.email)} · ` : ''}${esc(r.problem.title)} (${esc(r.problem.language)})</div>`
     + `<div class="small muted">${when(r.startedAt)}${r.endedAt ? ` – ${when(r.endedAt)}` : ''} · ${num(r.overall.questions)} questions, ${num(r.overall.gradedAnswers)} graded answers · ${num(r.code.snapshots)} code snapshots</div></div>`
     + `<div class="band" style="background:${color}"><b>${num(r.overall.score)}</b><span>${esc(r.overall.band)}</span>${r.overall.band === 'insufficient evidence' && r.overall.score !== null ? '<em>the number is provisional</em>' : ''}</div></div></header>`;
+  // Written by the model when one is configured; the page says which, and when the heuristic stood in.
+  const summary = r.summary
+    ? `<section><h2>Summary</h2><p>${esc(r.summary.text)}</p><div class="small muted">Written by ${r.summary.writtenBy.provider === 'heuristic' ? 'the offline heuristic' : `the model ${esc(r.summary.writtenBy.model)}`}${r.summary.writtenBy.fallback ? ', because the model could not answer' : ''}; the score and band above are computed, not the writer’s.</div></section>`
+    : '';
   const review = r.humanReviewRequired
     ? `<div class="review"><h2>Human review required</h2><ul>${r.humanReviewReasons.map((x) => `<li>${esc(x.message)}${x.questionIds.length ? ` (${x.questionIds.map((id) => { const q = flat.find((f) => f.questionId === id); return `<a href="#${anchor(id)}">${esc(q?.label ?? id)}</a>`; }).join(', ')})` : ''}</li>`).join('')}</ul></div>`
     : '<div class="review ok">No automatic reason for a second look was found. The grades are still a machine’s: read the answers.</div>';
@@ -152,7 +156,7 @@ export function renderReportHtml(r: Report, o: RenderOptions): string {
   const checks = r.code.checks.length ? `<ul class="small">${r.code.checks.map((c) => `<li>${esc(c.text)}${c.lines[0] > 1 || c.lines[1] < (f?.lines ?? 0) ? ` <a href="#L${num(c.lines[0])}">line ${num(c.lines[0])}</a>` : ''}</li>`).join('')}</ul>` : '';
   const code = `<section><h2>Final code</h2>${f ? `<p class="small muted">seq ${num(f.seq)} · ${esc(f.language)} · ${num(f.lines)} lines · <a href="${esc(o.codeUrl(f.seq))}">raw</a></p>${checks}${codeBlock(f.code, 1, marked, true)}` : '<p class="muted">No code was stored.</p>'}</section>`;
   const footer = `<p class="small muted">Models: ${r.providers.map((p) => `${esc(p.provider)}/${esc(p.model)} (${p.usedFor.map(esc).join(', ')}; ${num(p.calls)} uses${p.fallbackCalls ? `, ${num(p.fallbackCalls)} as fallback` : ''})`).join('; ') || 'none'} · session ${esc(r.sessionId)} · generated ${when(r.generatedAt)}</p>`;
-  return page(`Report: ${r.candidate.name} — ${r.problem.title}`, header + review + dims + sw + progress + qs + timeline + notAsked + integrity + code + footer);
+  return page(`Report: ${r.candidate.name} — ${r.problem.title}`, header + summary + review + dims + sw + progress + qs + timeline + notAsked + integrity + code + footer);
 }
 
 /** A stored report this page does not know (an older version): shown as it is, escaped. */

@@ -52,12 +52,12 @@ export function codeChecks(a: CodeAnalysis | null | undefined): CodeCheck[] {
   }
   if (a.topLevel) q('decomposition', 0.5, 'Part of the logic runs at module level instead of in a function.', [a.topLevel.startLine, a.topLevel.endLine]);
   else if (fns.length) q('decomposition', 1, `The logic lives in ${fns.length === 1 ? 'a function' : 'functions'} (${fns.map((f) => f.name).slice(0, 5).join(', ')}).`, span(fns[0]));
-  const rank = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
+  const rank = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'];
   const costly = [...fns, ...(a.topLevel ? [a.topLevel] : [])].sort((x, y) => rank.indexOf(y.complexityEstimate) - rank.indexOf(x.complexityEstimate) || x.startLine - y.startLine)[0];
   if (costly) {
     const r = rank.indexOf(costly.complexityEstimate);
     const where: [number, number] = costly.dominantLine ? [costly.dominantLine, costly.dominantLine] : span(costly);
-    q('complexity', r <= 3 ? 1 : r === 4 ? 0.6 : 0.3, `Estimated time complexity of the costliest part (${costly.name === '<module>' ? 'module level' : costly.name}): ${costly.complexityEstimate}${costly.dominantLine ? `, line ${costly.dominantLine} dominates` : ''}.`, where);
+    q('complexity', r <= 3 ? 1 : r <= 5 ? 0.6 : 0.3, `Estimated time complexity of the costliest part (${costly.name === '<module>' ? 'module level' : costly.name}): ${costly.complexityEstimate}${costly.dominantLine ? `, line ${costly.dominantLine} dominates` : ''}.`, where);
   }
   if (a.tests.length) t('tests', 1, `${a.tests.length} test${a.tests.length > 1 ? 's or assertions' : ' or assertion'} in the final code (first on line ${a.tests[0].line}).`, [a.tests[0].line, a.tests[a.tests.length - 1].line]);
   // Common in a timed session, so the absence weighs less than an unguarded crash.

@@ -8,6 +8,7 @@ import { emitOnce } from '../../shared/out.ts';
 import { fieldsToRecord } from '../../shared/streams.ts';
 import { insertReport, loadReportInput } from './queries.ts';
 import { buildReport } from './report.ts';
+import { heuristicSummariser, recordSummary, type Summariser } from './summary/summariser.ts';
 
 export interface ReporterDeps {
   redis: Redis;
@@ -19,6 +20,8 @@ export interface ReporterDeps {
   waitForGradesMs: number;
   /** schedules the deletion of the out stream after the grace period */
   scheduleCleanup: (sessionId: string) => Promise<unknown>;
+  /** writes the report's summary paragraph (summary/summariser.ts); default: the heuristic */
+  summariser?: Summariser;
 }
 
 /** Thrown to let pg-boss retry later: the session's last work is still in flight. */
@@ -117,9 +120,11 @@ export async function writeReport(deps: ReporterDeps, job: ReportJob, jobCreated
     await archiveOutStream(deps, sessionId);
     const input = await loadReportInput(deps.db, sessionId);
     if (!input) return 'missing';
-    const report = buildReport({ ...input, generatedAt: now });
-    const first = input.questions[0];
-    written = await insertReport(deps.db, { sessionId, report, provider: first?.provider ?? 'heuristic', model: first?.model ?? 'none' });
+    // The summary is written about the report as computed; the report then cites the recorded call,
+    // which is what a rebuild (the audit replay) reads back from llm_calls.
+    const summary = input.summary ?? await recordSummary(deps.db, deps.summariser ?? heuristicSummariser, sessionId, buildReport({ ...input, summary: null, generatedAt: now }));
+    const report = buildReport({ ...input, summary, generatedAt: now });
+    written = await insertReport(deps.db, { sessionId, report, provider: summary.provider, model: summary.model });
   }
   await emitOnce(deps, sessionId, 'report', 'report_ready', { reportUrl: `${deps.publicUrl}/v1/sessions/${sessionId}/report` });
   await archiveOutStream(deps, sessionId);

@@ -9,6 +9,7 @@ import { createRedis } from '../../shared/redis.ts';
 import { cleanupSession } from './cleanup.ts';
 import { sweepExpired } from './expiry.ts';
 import { writeReport, type ReporterDeps } from './handler.ts';
+import { createSummariser } from './summary/summariser.ts';
 
 const config = loadConfig();
 const log = createLogger('reporter', config.LOG_LEVEL);
@@ -23,7 +24,9 @@ await runUntilSignal(log, async () => {
     redis, keys, db, log, publicUrl: base,
     waitForGradesMs: config.REPORT_WAIT_FOR_GRADES_SEC * 1000,
     scheduleCleanup: (sessionId) => queueCleanup(boss, sessionId, config.OUT_STREAM_GRACE_SEC),
+    summariser: createSummariser(config),
   };
+  log.info({ provider: deps.summariser?.name, model: deps.summariser?.model }, 'report summary');
   const ingest = ingestDepsFromConfig(config, redis, keys);
   await boss.work<ReportJob>(REPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await writeReport(deps, job.data, job.createdOn);

@@ -173,6 +173,25 @@ export async function selectCodeAtSeqs(db: Queryable, sessionId: string, seqs: n
   return rows;
 }
 
+/** The report's summary paragraph as recorded in llm_calls (the output is validated where it is read). */
+export interface RecordedSummary {
+  output: unknown;
+  provider: string;
+  model: string;
+  fallback: boolean;
+}
+
+export const summaryCallKey = (sessionId: string) => `${sessionId}:summary`;
+
+/** The recorded summary call of a session, if there is one (what a rebuild of the report reads). */
+export async function selectSummary(db: Queryable, sessionId: string): Promise<RecordedSummary | null> {
+  const { rows } = await db.query<RecordedSummary & { parsed_output: unknown }>(
+    `SELECT parsed_output, provider, model, fallback FROM llm_calls WHERE call_key = $1 AND status = 'done'`, [summaryCallKey(sessionId)],
+  );
+  const r = rows[0];
+  return r ? { output: r.parsed_output, provider: r.provider, model: r.model, fallback: r.fallback } : null;
+}
+
 export type Analyze = (code: string, language: string) => Promise<CodeAnalysis | null>;
 
 /**
@@ -182,10 +201,10 @@ export type Analyze = (code: string, language: string) => Promise<CodeAnalysis |
 export async function loadReportInput(db: Queryable, sessionId: string, analyze: Analyze = analyzeCode): Promise<Omit<ReportInput, 'generatedAt'> | null> {
   const session = await selectSessionRow(db, sessionId);
   if (!session) return null;
-  const [questions, snapshots, series, growth, decisions, editorEvents, moments] = await Promise.all([
+  const [questions, snapshots, series, growth, decisions, editorEvents, moments, summary] = await Promise.all([
     selectQuestions(db, sessionId), selectSnapshotSummary(db, sessionId), selectSizeSeries(db, sessionId),
     selectLargestGrowth(db, sessionId), selectDecisions(db, sessionId), selectEditorEvents(db, sessionId),
-    selectMomentDecisions(db, sessionId),
+    selectMomentDecisions(db, sessionId), selectSummary(db, sessionId),
   ]);
   const codeAt = await selectCodeAtSeqs(db, sessionId, questions.filter((q) => q.line_from !== null).map((q) => q.seq));
   let analysis: CodeAnalysis | null = null;
@@ -193,7 +212,7 @@ export async function loadReportInput(db: Queryable, sessionId: string, analyze:
     // A grammar that fails to load costs the report its static facts, not the report.
     analysis = await analyze(snapshots.final.code, snapshots.final.language).catch(() => null);
   }
-  return { session, questions, snapshots, series, growth, decisions, editorEvents, moments, codeAt, analysis };
+  return { session, questions, snapshots, series, growth, decisions, editorEvents, moments, codeAt, analysis, summary };
 }
 
 /** Inserts the report unless one exists; returns true when this call wrote it. */

@@ -1,13 +1,14 @@
 import type { CodeAnalysis } from '../../shared/analysis/index.ts';
-import type { ModelUse, Report, ReportQuestion } from '../../shared/report.ts';
+import type { ModelUse, Report, ReportQuestion, ReportSummary } from '../../shared/report.ts';
 import type { SessionRow } from '../../shared/session.ts';
 import { codeChecks, overallScore, scoreDimensions, scoringMethod } from './dimensions.ts';
 import { findings } from './findings.ts';
 import { integrity } from './integrity.ts';
-import type { DecisionRow, EditorEventRow, GrowthJump, QuestionRow, SizePoint, SnapshotSummary } from './queries.ts';
+import type { DecisionRow, EditorEventRow, GrowthJump, QuestionRow, RecordedSummary, SizePoint, SnapshotSummary } from './queries.ts';
 import { questionTree } from './questions.ts';
 import { notAsked, type MomentDecisionRow } from './not-asked.ts';
 import { humanReviewReasons } from './review.ts';
+import { SummaryOutput } from './summary/output.ts';
 import { iso, isoOr, lineCount, sample } from './util.ts';
 
 // Pure: the report a hiring team reads, from what the session left in Postgres (loadReportInput)
@@ -47,6 +48,8 @@ export interface ReportInput {
   codeAt?: { seq: number; code: string }[];
   /** analyzeCode(final code), computed before buildReport */
   analysis?: CodeAnalysis | null;
+  /** the recorded summary call (summary/summariser.ts); none: the report has no summary */
+  summary?: RecordedSummary | null;
   generatedAt: Date;
 }
 
@@ -66,8 +69,15 @@ function triggerTimeline(rows: QuestionRow[], flat: ReportQuestion[], input: Dec
   return { decisions, decisionsTotal: allDecisions.length, asked };
 }
 
-/** Which model asked and graded how much, and how often the heuristic stood in. */
-function providerUse(flat: ReportQuestion[]): Report['providers'] {
+/** The recorded summary, validated again as it is read; an invalid record writes no summary. */
+function reportSummary(rec: RecordedSummary | null | undefined): ReportSummary | undefined {
+  const parsed = rec ? SummaryOutput.safeParse(rec.output) : null;
+  if (!rec || !parsed?.success) return undefined;
+  return { text: parsed.data.summary, writtenBy: { provider: rec.provider, model: rec.model, fallback: rec.fallback } };
+}
+
+/** Which model asked, graded and summarised how much, and how often the heuristic stood in. */
+function providerUse(flat: ReportQuestion[], summary: ReportSummary | undefined): Report['providers'] {
   const prov = new Map<string, { provider: string; model: string; usedFor: Set<string>; calls: number; fallbackCalls: number }>();
   const use = (p: ModelUse | null, what: string) => {
     if (!p) return;
@@ -79,6 +89,7 @@ function providerUse(flat: ReportQuestion[]): Report['providers'] {
     prov.set(key, e);
   };
   for (const q of flat) { use(q.askedBy, 'questions'); use(q.gradedBy, 'grading'); }
+  if (summary) use(summary.writtenBy, 'summary');
   return [...prov.values()].sort((a, b) => (a.provider + a.model < b.provider + b.model ? -1 : 1)).map((p) => ({ ...p, usedFor: [...p.usedFor].sort() }));
 }
 
@@ -93,6 +104,7 @@ export function buildReport(input: ReportInput): Report {
   const overall = overallScore(dims, graded.length);
   const { strengths, weaknesses } = findings({ dims, graded, checks, final, codeAt });
   const reasons = humanReviewReasons({ flat, graded, hasCode: final !== null });
+  const summary = reportSummary(input.summary);
   return {
     version: 2,
     sessionId: session.id,
@@ -102,6 +114,7 @@ export function buildReport(input: ReportInput): Report {
     endedAt: iso(session.ended_at) ?? iso(snapshots.last_at),
     generatedAt: input.generatedAt.toISOString(),
     overall: { score: overall.score, band: overall.band, gradedAnswers: graded.length, questions: flat.length },
+    ...(summary ? { summary } : {}),
     dimensions: dims,
     strengths,
     weaknesses,
@@ -114,7 +127,7 @@ export function buildReport(input: ReportInput): Report {
     },
     timeline: { ...triggerTimeline(rows, flat, input.decisions ?? []), ...(input.moments ? { notAsked: notAsked(input.moments) } : {}) },
     integrity: integrity(input, flat),
-    providers: providerUse(flat),
+    providers: providerUse(flat, summary),
     humanReviewRequired: reasons.length > 0,
     humanReviewReasons: reasons,
     method: scoringMethod(dims),

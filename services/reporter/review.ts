@@ -19,21 +19,37 @@ export function humanReviewReasons({ flat, graded, hasCode }: ReviewInput): Revi
   const reasons: ReviewReason[] = [];
   const fellBack = flat.filter((q) => q.askedBy.fallback || q.gradedBy?.fallback).sort(byId);
   if (fellBack.length) reasons.push({ code: 'model_fallback', questionIds: fellBack.map((q) => q.questionId),
-    message: `The model failed for ${fellBack.length} question${fellBack.length > 1 ? 's' : ''} and the offline heuristic asked or graded instead.` });
+    message: `The AI model did not respond for ${fellBack.length} question${fellBack.length > 1 ? 's' : ''}, so the simpler offline grader asked or graded ${fellBack.length > 1 ? 'them' : 'it'} instead; its grades are less reliable.` });
   const clash: string[] = [];
   const related = (a: ReportQuestion, b: ReportQuestion) => a.parentId === b.questionId || b.parentId === a.questionId;
   for (const a of graded) for (const b of graded) {
     if (a.questionId < b.questionId && a.topic && a.topic === b.topic && !related(a, b) && Math.max(a.score as number, b.score as number) >= 70 && Math.min(a.score as number, b.score as number) <= 30) clash.push(a.questionId, b.questionId);
   }
-  if (clash.length) reasons.push({ code: 'grades_disagree', questionIds: [...new Set(clash)].sort(), message: 'Answers on the same topic got very different grades (one 70 or above, one 30 or below).' });
+  if (clash.length) reasons.push({ code: 'grades_disagree', questionIds: [...new Set(clash)].sort(), message: 'Two answers on the same kind of question got very different grades (one 70 or above, one 30 or below): either the candidate is uneven or one grade is wrong. Read both.' });
+  // A grade capped on purpose (the answer contradicts the code, is a list of terms, evades) is meant
+  // to sit below its other sub-scores; only correctness itself must agree with it then.
+  const CAPPED = ['contradicts_code', 'misconception', 'keyword_dump', 'keyword_list', 'evasive', 'off_topic', 'prompt_injection', 'not_verified', 'empty'];
   const mismatch = graded.filter((q) => {
     const r = Object.values(q.rubric ?? {}).filter((v) => typeof v === 'number');
     if (!r.length) return false;
+    if (q.flags.some((f) => CAPPED.includes(f))) return (q.rubric?.correctness === 3 && (q.score as number) <= 25) || (q.rubric?.correctness === 0 && (q.score as number) >= 60);
     const pct = (r.reduce((s, v) => s + v, 0) / (3 * r.length)) * 100;
     const c = q.rubric?.correctness;
     return Math.abs(pct - (q.score as number)) > 35 || (c === 0 && (q.score as number) >= 60) || (c === 3 && (q.score as number) <= 25);
   }).sort(byId);
-  if (mismatch.length) reasons.push({ code: 'score_rubric_mismatch', questionIds: mismatch.map((q) => q.questionId), message: 'A score does not match its own rubric sub-scores.' });
+  if (mismatch.length) {
+    const n = mismatch.length;
+    reasons.push({ code: 'score_rubric_mismatch', questionIds: mismatch.map((q) => q.questionId),
+      message: `${n === 1 ? 'One answer\'s grade does' : `${n} answers' grades do`} not agree with the grader's own assessment of ${n === 1 ? 'it' : 'them'} (for example a high grade for an answer it judged incorrect). Read ${n === 1 ? 'that answer' : 'those answers'} and decide.` });
+  }
+  // Claims the offline grader could neither confirm nor refute from the code: it gave them a middle
+  // grade and no credit for correctness, so a person has to judge them.
+  const unverified = graded.filter((q) => q.flags.includes('not_verified')).sort(byId);
+  if (unverified.length) {
+    const n = unverified.length;
+    reasons.push({ code: 'claims_not_verified', questionIds: unverified.map((q) => q.questionId),
+      message: `The automatic grader could not check ${n === 1 ? 'one answer' : `${n} answers`} against the code and gave ${n === 1 ? 'it' : 'them'} a middle grade. Read ${n === 1 ? 'it' : 'them'} and decide whether ${n === 1 ? 'it is' : 'they are'} right.` });
+  }
   const injected = injectionSuspects(flat);
   if (injected.length) reasons.push({ code: 'injection_suspected', questionIds: injected.map((q) => q.questionId), message: 'An answer may try to instruct the grader; its grade needs a human reading.' });
   if (graded.length < MIN_GRADED) reasons.push({ code: 'too_little_evidence', questionIds: [], message: `Only ${graded.length} graded answer${graded.length === 1 ? '' : 's'}: too little evidence for a decision.` });

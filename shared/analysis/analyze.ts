@@ -64,21 +64,22 @@ function foldCallees(analyses: FnAnalysis[]): void {
   const keyOf = new Map<string, string>();
   analyses.forEach((a, i) => { if (!keyOf.has(a.facts.name)) keyOf.set(a.facts.name, String(i)); });
   const local = new Map<string, Estimate>();
-  const sites = new Map<string, { byCtx: FnAnalysis['byCtx']; calls: CallSite[] }>();
+  const sites = new Map<string, { byCtx: FnAnalysis['byCtx']; calls: CallSite[]; recursion: FnAnalysis['calls'] }>();
   analyses.forEach((a, i) => {
     local.set(String(i), a.local);
     const calls: CallSite[] = [];
     for (const e of a.calls.userCalls) {
       const key = keyOf.get(e.last);
-      if (key !== undefined && key !== String(i)) calls.push({ callee: key, scope: e.scope, line: e.line });
+      if (key !== undefined && key !== String(i)) calls.push({ callee: key, name: e.last, scope: e.scope, line: e.line });
     }
-    sites.set(String(i), { byCtx: a.byCtx, calls });
+    sites.set(String(i), { byCtx: a.byCtx, calls, recursion: a.calls });
   });
   const final = resolveCallees(local, sites);
   analyses.forEach((a, i) => {
     const est = final.get(String(i)) ?? a.local;
     a.facts.complexityEstimate = toClass(est.cost);
     if (est.line !== undefined) a.facts.dominantLine = est.line;
+    if (est.why) a.facts.complexityReason = est.why;
   });
 }
 

@@ -1,12 +1,13 @@
 // Calls that matter for complexity and questions: self-calls (recursion and its shape), hidden
 // linear work inside loops, sorts, and calls into the candidate's other functions.
 import type { Node } from 'web-tree-sitter';
-import type { CallEv, Collected, Scope } from './collect.ts';
+import type { AssignEv, CallEv, Collected, Scope } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
-import { HASHY_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, escapeRegExp, field, identifiersIn, isLiteral, isMember, namedKids } from './tree.ts';
+import { findLinear } from './linear.ts';
+import type { Vocab } from './vocab.ts';
+import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -18,11 +19,24 @@ export interface CallResult {
   shape: RecursionShape;
   /** Recursive calls slice their input (`f(nums[1:])`): each call copies O(n). */
   slicesInput: boolean;
+  /**
+   * Dimensions of what the recursion covers: a memo keyed by (i, j) holds n^2 states, a flood fill
+   * marking `grid[r][c]` visits n^2 cells (every input size is n). 1 otherwise.
+   */
+  dims: number;
+  /** The recursion walks a node's children in a loop: the loop adds up to the edges, not n per call. */
+  childLoop: boolean;
+  /** Operations on an ordered tree container (std::set, TreeMap, `std::map[k]`): O(log n) each. */
+  treeOps: { line: number; scope: Scope }[];
+  /** Library binary searches (bisect, lower_bound, sort.Search): O(log n) each. */
+  searches: CallEv[];
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
   /** Heap pushes and pops: O(log n) each. */
   heapOps: CallEv[];
+  /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
+  wholeInput: { line: number; scope: Scope }[];
   userCalls: CallEv[];
 }
 
@@ -44,14 +58,26 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
     return !prefix || spec.selfNames.includes(prefix) || prefix === self.receiver || prefix === self.className;
   };
   const selfCalls = c.calls.filter((e) => e.last === self.name && prefixOk(e.callee, e.last));
-  const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee));
+  // A function of the candidate's own named `sort` (merge sort's) is not the library's.
+  const sorts = c.calls.filter((e) => vocab.sortCall.test(e.callee) && !(userFns.has(e.last) && prefixOk(e.callee, e.last)));
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps, userCalls };
+  const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
+  const wholeInput: CallResult['wholeInput'] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
+  wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
+  const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
+  const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
+  treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
+  const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
+  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+    wholeInput, userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
+  result.childLoop = result.shape === 'structural' && selfCalls.some((e) => e.scope.loops.some((l) => walksChildren(l, e, spec)));
+  if (result.shape === 'linear' && vocab.memo.test(self.text)) result.dims = varyingParams(selfCalls, self.params);
+  if (result.shape === 'visiting' && marksGrid(c, spec)) result.dims = 2;
   const base = baseCase(c, selfCalls);
   if (base !== undefined) result.baseCaseLine = base;
   return result;
@@ -59,18 +85,31 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
 
 function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {
   const argText = calls.flatMap((e) => e.args.map((a) => a.text)).join(' ');
-  const halving = /\/\/?\s*2\b|>>\s*1\b|\bmid\b|\bhalf\b/.test(argText);
-  const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)));
-  const branching = calls.some((e) => e.scope.loops.length > 0) || hasParallelCalls(calls, spec);
+  // `n // 2`, `n / 10` (digits), `lo..mid`, and Euclid's `gcd(b, a % b)`: the argument shrinks by a factor.
+  const euclid = [...argText.matchAll(/\b(\w+)\s*%\s*(\w+)\b/g)].some((m) => self.params.includes(m[1] ?? '') && self.params.includes(m[2] ?? ''));
+  const halving = euclid || /\/\/?\s*(?:[2-9]|[1-9]\d+)\b|>>\s*[1-9]\b|\bmid\b|\bhalf\b/.test(argText);
+  const structural = calls.some((e) => e.args.some((a) => isMember(a) && /\.(left|right|next|children|child|Left|Right|Next)$|->(left|right|next)$/.test(a.text)) ||
+    e.scope.loops.some((l) => walksChildren(l, e, spec)));
+  const inLoop = calls.some((e) => e.scope.loops.length > 0);
+  const branching = inLoop || hasParallelCalls(calls, spec);
   const memo = vocab.memo.test(self.text);
   if (structural) return 'structural';
   if (!branching) return halving ? 'halving' : 'linear';
   if (halving) return 'divide';
   if (memo) return 'linear';
   if (marksVisited(calls, c, spec)) return 'visiting';
+  // Backtracking: a call per choice in a loop, nothing cached or marked for good (permutations, subsets).
+  if (inLoop) return 'exponential';
   const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
     [...identifiersIn(a)].some((v) => self.params.includes(v))));
   return decrements ? 'exponential' : 'divide';
+}
+
+/** `for child in node.children: walk(child)`: one call per child of a tree node, n calls in all. */
+function walksChildren(loop: CallEv['scope']['loops'][number], call: CallEv, spec: SyntaxSpec): boolean {
+  if (loop.kind !== 'foreach' || !loop.iter || !isMember(loop.iter)) return false;
+  if (!/(children|child|kids|neighbors|neighbours|subordinates|nodes)$/i.test(loop.iter.text)) return false;
+  return call.args.some((a) => loop.vars.includes(a.text));
 }
 
 /**
@@ -81,16 +120,43 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
   const firstCall = Math.min(...selfCalls.map((e) => e.line));
   const marks = new Set<string>();
   const unmarks = new Set<string>();
-  for (const a of c.assigns) if (a.viaIndex) (a.line > firstCall ? unmarks : marks).add(a.name);
+  // After the call, resetting (`used[i] = False`, `board[r][c] = tmp`) unmarks; a further state
+  // (`state[u] = 2`, three-colour DFS) keeps the node marked for good.
+  const furtherState = (v: Node | null): boolean => v !== null && isLiteral(v, spec) && !/^(0|false|False|None|null|nil|''|""|-1)$/.test(v.text);
+  for (const a of c.assigns) if (a.viaIndex) (a.line > firstCall ? (furtherState(a.value) ? marks : unmarks) : marks).add(a.name);
   for (const e of c.calls) {
     const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
     if (!recv) continue;
     if (/^(add|append|push|insert|put|set)$/.test(e.last) && e.line <= firstCall) marks.add(recv);
-    if (/^(remove|discard|delete|pop|erase)$/.test(e.last) && e.line > firstCall) unmarks.add(recv);
+    if (/^(remove\w*|discard|delete\w*|pop\w*|erase|setLength|truncate)$/.test(e.last) && e.line > firstCall) unmarks.add(recv);
   }
   const tested = (name: string): boolean => c.ifs.some((i) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(i.cond.text)) ||
     c.binaries.some((b) => (b.op === 'in' || b.op === 'not in') && b.right?.text === name);
   return [...marks].some((m) => !unmarks.has(m) && tested(m));
+}
+
+const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling)$/;
+
+/** How many parameters change from call to call: a memo over (i, j) fills up to n^2 entries. */
+function varyingParams(selfCalls: CallEv[], params: string[]): number {
+  const varied = new Set<number>();
+  for (const e of selfCalls) e.args.forEach((a, k) => { if (k < params.length && a.text !== params[k]) varied.add(k); });
+  return Math.max(1, varied.size);
+}
+
+/** `grid[r][c] = '0'`, `seen.add((r, c))`: the traversal marks cells of a grid, not items of a list. */
+function marksGrid(c: Collected, spec: SyntaxSpec): boolean {
+  const twoSubscripts = (n: Node | null): boolean => {
+    const outer = n ? subscriptParts(n, spec) : null;
+    return outer?.object ? subscriptParts(outer.object, spec) !== null : false;
+  };
+  const target = (a: AssignEv): Node | null => {
+    const t = field(a.node, 'left') ?? namedKids(a.node)[0] ?? null;
+    return t && isListish(t) ? namedKids(t)[0] ?? null : t;
+  };
+  if (c.assigns.some((a) => a.viaIndex && twoSubscripts(target(a)))) return true;
+  return c.calls.some((e) => /^(add|insert)$/.test(e.last) && e.args.length === 1 && e.args[0] !== undefined &&
+    /^(tuple|array|list|initializer_list|pair)$/.test(e.args[0].type) && namedKids(e.args[0]).length === 2);
 }
 
 /** Two self-calls that both run: not in different branches of an if, and not each in its own return. */
@@ -109,8 +175,20 @@ function hasParallelCalls(calls: CallEv[], spec: SyntaxSpec): boolean {
         return null;
       };
       if (returnOf(a.node) && returnOf(b.node)) continue;
+      // `if (n < 0) return 1 / pow(x, -n);` exits before the other call can run.
+      if (returnsUnderIf(a.node, lca, spec) || returnsUnderIf(b.node, lca, spec)) continue;
       return true;
     }
+  }
+  return false;
+}
+
+/** The call sits in a return that only runs under a condition, below the common ancestor `top`. */
+function returnsUnderIf(call: Node, top: Node, spec: SyntaxSpec): boolean {
+  let sawReturn = false;
+  for (let p: Node | null = call.parent; p && p.id !== top.id; p = p.parent) {
+    if (spec.returns.includes(p.type)) sawReturn = true;
+    else if (sawReturn && (spec.ifs.includes(p.type) || /^(else_clause|else)$/.test(p.type))) return true;
   }
   return false;
 }
@@ -131,45 +209,4 @@ function baseCase(c: Collected, selfCalls: CallEv[]): number | undefined {
     }
   }
   return undefined;
-}
-
-const LISTY_KINDS = new Set(['list', 'array', 'string', 'deque', 'stack']);
-
-function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf): { facts: LinearCallFacts; scope: Scope }[] {
-  const out: { facts: LinearCallFacts; scope: Scope }[] = [];
-  const scanned = (name: string | undefined): boolean => {
-    if (!name) return false;
-    const kind = kindOf(name);
-    return kind ? LISTY_KINDS.has(kind) : !HASHY_NAME.test(name);
-  };
-  const push = (node: Node, kind: LinearCallFacts['kind'], scope: Scope): void => {
-    out.push({ facts: { line: node.startPosition.row + 1, expr: clip(node.text, 80), kind }, scope });
-  };
-  if (spec.membershipOperator) {
-    for (const b of c.binaries) {
-      if (!b.scope.loops.length || (b.op !== 'in' && b.op !== 'not in') || !b.right) continue;
-      if (isLiteral(b.right, spec) || spec.calls.includes(b.right.type)) continue;
-      if (scanned(baseOf(b.right, spec))) push(b.node, 'membership', b.scope);
-    }
-  }
-  for (const e of c.calls) {
-    if (!e.scope.loops.length) continue;
-    const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
-    const first = e.args[0] ?? null;
-    if (recv && vocab.searchMethods.includes(e.last) && scanned(recv)) push(e.node, 'search', e.scope);
-    else if (recv && vocab.frontMethods.test(e.last) && kindOf(recv) !== 'deque' &&
-      (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? ''))) push(e.node, 'shift', e.scope);
-    else if (vocab.searchFunctions.test(e.callee) && scanned(baseOf(first, spec))) push(e.node, 'search', e.scope);
-    else if (vocab.aggregates.test(e.callee) && first && !spec.comprehensions.includes(first.type) &&
-      (e.args.length === 1 || first.type === 'spread_element' || /begin\(\)/.test(first.text)) && !isLiteral(first, spec)) {
-      if (first.type !== 'identifier' || scanned(first.text)) push(e.node, 'aggregate', e.scope);
-    }
-  }
-  for (const a of c.assigns) {
-    if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
-    const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
-      field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
-    if (a.op === '+=' || selfConcat) push(a.node, 'concat', a.scope);
-  }
-  return out.sort((x, y) => x.facts.line - y.facts.line);
 }

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { LoopFacts, NestedSameCollection } from './types.ts';
+import { isAmortized, isDoubling } from './amortized.ts';
 import { baseOf, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue } from './tree.ts';
 
 export interface LoopResult {
@@ -25,8 +26,9 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (iterates) facts.iterates = iterates;
     if (ctx.vars.length) facts.variable = ctx.vars.join(', ');
     if (isHalving(ctx, c, spec)) facts.halving = true;
-    if (isConstantBound(ctx, spec)) facts.constantBound = true;
+    if (isConstantBound(ctx, c, spec)) facts.constantBound = true;
     if (isAmortized(ctx, c, spec)) facts.amortized = true;
+    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
     loops.push(facts);
@@ -98,8 +100,10 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
     const v = numberValue(a.value, spec);
     if (v !== null && (v >= 2 || a.op.includes('<<') || a.op.includes('>>'))) return true;
   }
+  const inCond = (n: Node): boolean => ctx.cond !== null && n.startIndex >= ctx.cond.startIndex && n.endIndex <= ctx.cond.endIndex;
   for (const b of c.binaries) {
-    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec)) continue;
+    // `i < n / 2` halves the bound, not the progress: still n/2 passes.
+    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec) || inCond(b.node)) continue;
     const v = numberValue(b.right, spec) ?? 0;
     if (!(v >= 2 || b.op.startsWith('>>') || b.op === '<<')) continue;
     if ([...identifiersIn(b.left)].some((id) => watched.has(id))) {
@@ -111,65 +115,63 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
       return true;
     }
   }
-  return false;
-}
-
-const STEP_OPS = new Set(['++', '--', '+=', '-=']);
-
-/**
- * Sliding window: `while s[right] in seen: ...; left += 1` inside `for right ...`. The inner loop
- * steps a pointer it tests or indexes with, and nothing in the outer loop resets that pointer.
- */
-function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
-  const outer = ctx.parent;
-  if (!outer || ctx.partial) return false;
-  if (feedsWorklist(ctx, outer, c, spec)) return true;
-  if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
-  const watched = identifiersIn(ctx.cond);
-  for (const s of c.subscripts) {
-    if (s.scope.loops[s.scope.loops.length - 1] === ctx) identifiersIn(s.index, watched);
-  }
-  const steppers = c.assigns.filter((a) => a.scope.loops[a.scope.loops.length - 1] === ctx && STEP_OPS.has(a.op) &&
-    ((a.op.length === 2 && a.op[0] === a.op[1]) || isNumber(a.value, spec)) && watched.has(a.name));
-  return steppers.some((st) => !c.assigns.some((a) => a.name === st.name && a !== st &&
-    a.scope.loops.includes(outer) && !a.scope.loops.includes(ctx)));
+  return isEuclid(ctx, c, watched);
 }
 
 /**
- * BFS / Dijkstra: `while queue:` around `for nb in graph[node]: queue.append(nb)`. Every item enters
- * the worklist once (the visited check keeps it so), so the neighbour loop adds up to O(edges) in total.
+ * Euclid's `t = a % b; a = b; b = t` (or `a, b = b, a % b`): the remainder is below half of `a`
+ * every second pass, so O(log n) passes. Both operands must be rewritten in the loop, which a
+ * circular index (`i % n` with a fixed n) is not.
  */
-function feedsWorklist(ctx: LoopCtx, outer: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
-  if (outer.kind !== 'while' || !outer.cond) return false;
-  const ids = [...identifiersIn(outer.cond)];
-  const worklist = ids.length === 1 ? ids[0] : undefined;
-  if (!worklist) return false;
-  return c.calls.some((e) => {
-    if (!e.scope.loops.includes(ctx)) return false;
-    if (/^(append|appendleft|push|push_back|add|offer|offerLast|enqueue|unshift)$/.test(e.last)) {
-      return e.receiver !== null && baseOf(e.receiver, spec) === worklist;
+function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
+  const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
+  return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
+    b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
+}
+
+/** `mask < (1 << n)`, `i < 2 ** n`, `Math.pow(2, n)`: one pass per subset. */
+function hasPowerBound(ctx: LoopCtx, spec: SyntaxSpec): boolean {
+  if (!ctx.cond || ctx.partial) return false;
+  const nodes = [ctx.cond, ...ctx.cond.descendantsOfType([...spec.binaries, ...spec.calls])].filter((n): n is Node => n !== null);
+  return nodes.some((n) => {
+    const kids = namedKids(n);
+    const op = n.childForFieldName('operator')?.text ?? '';
+    if ((op === '<<' && numberValue(kids[0] ?? null, spec) === 1) || (op === '**' && numberValue(kids[0] ?? null, spec) === 2)) {
+      return !isNumber(kids[1] ?? null, spec);
     }
-    // `heapq.heappush(pq, x)`, Go's `heap.Push(pq, x)`: the worklist is the first argument.
-    return /^(heappush|Push)$/.test(e.last) && baseOf(e.args[0] ?? null, spec) === worklist;
+    const args = namedKids(n.childForFieldName('arguments'));
+    return spec.calls.includes(n.type) && /(^|\.)pow$/.test(n.childForFieldName('function')?.text ?? '') &&
+      numberValue(args[0] ?? null, spec) === 2 && !isNumber(args[1] ?? null, spec);
   });
 }
 
-function isConstantBound(ctx: LoopCtx, spec: SyntaxSpec): boolean {
+/** `[(0, 1), (1, 0)]`, `{{1, 0}, {-1, 0}}`: a fixed handful of literals (no names, no calls inside). */
+function isLiteralCollection(it: Node, spec: SyntaxSpec): boolean {
+  if (!/^(list|tuple|array|set|initializer_list|composite_literal|array_creation_expression|array_initializer)$/.test(it.type)) return false;
+  return identifiersIn(it).size === 0 && !spec.calls.some((t) => it.descendantsOfType(t).length > 0);
+}
+
+function isConstantBound(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   if (ctx.partial) return false;
   if (ctx.iter) {
     const it = ctx.iter;
     if (spec.strings.includes(it.type)) return true;
-    if (/^(list|tuple|array|set|initializer_list|composite_literal|array_creation_expression)$/.test(it.type)) {
-      return namedKids(it).every((k) => isLiteral(k, spec) || namedKids(k).every((g) => isLiteral(g, spec)));
-    }
+    if (isLiteralCollection(it, spec)) return true;
     if (spec.calls.includes(it.type) && /^range$/.test(it.childForFieldName('function')?.text ?? '')) {
       return namedKids(it.childForFieldName('arguments')).every((a) => isNumber(a, spec));
+    }
+    // `dirs := [][2]int{{1, 0}, ...}` then `for _, d := range dirs`: the name holds the literal.
+    if (it.type === 'identifier') {
+      const writes = c.assigns.filter((a) => a.name === it.text);
+      return writes.length > 0 && writes.every((a) => !a.viaIndex && a.value !== null && isLiteralCollection(a.value, spec));
     }
     return false;
   }
   if (!ctx.cond || ctx.kind !== 'for') return false;
   const ids = [...identifiersIn(ctx.cond)];
-  return ids.length > 0 && ids.every((v) => ctx.vars.includes(v));
+  if (!ids.length || !ids.every((v) => ctx.vars.includes(v))) return false;
+  // `i < 4` from `i = 0` is constant; `i >= 0` from `i = words.length - 1` is bounded by its start.
+  return [...identifiersIn(ctx.init)].every((v) => ctx.vars.includes(v));
 }
 
 function nestedSame(ctxs: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>): NestedSameCollection | null {

@@ -11,8 +11,15 @@ export type ComplexityClass =
   | 'O(n)'
   | 'O(n log n)'
   | 'O(n^2)'
+  // A sort or other n log n call inside a loop (sorting each word of a list).
+  | 'O(n^2 log n)'
   | 'O(n^3)'
   | 'O(2^n)';
+
+/** Every class, cheapest first (a Record, so adding a class without ranking it fails to compile). */
+export const COMPLEXITY_RANK: Record<ComplexityClass, number> = {
+  'O(1)': 0, 'O(log n)': 1, 'O(n)': 2, 'O(n log n)': 3, 'O(n^2)': 4, 'O(n^2 log n)': 5, 'O(n^3)': 6, 'O(2^n)': 7,
+};
 
 export type DataStructureKind =
   | 'list'
@@ -63,6 +70,12 @@ export interface LoopFacts {
    * it advances at most n times in total, so it adds to the outer loop's cost instead of multiplying.
    */
   amortized?: boolean;
+  /**
+   * Exponentially many passes: the loop appends to the collection whose size it captured
+   * (`size := len(res)`) once per pass of an outer loop, so it doubles every outer pass (iterative
+   * subsets), or its bound is a power of two (`mask < 1 << n`).
+   */
+  doubling?: boolean;
   /** Recovered from a half-typed line the parser could not place; it has no body yet. */
   partial?: boolean;
 }
@@ -82,7 +95,8 @@ export interface TryCatchFacts {
   riskyLines: number[];
 }
 
-export type LinearCallKind = 'membership' | 'search' | 'shift' | 'concat' | 'aggregate';
+// 'copy': a slice, substring or list rebuilt from itself whose length grows with the input.
+export type LinearCallKind = 'membership' | 'search' | 'shift' | 'concat' | 'aggregate' | 'copy';
 
 export interface LinearCallFacts {
   line: number;
@@ -176,6 +190,8 @@ export interface FunctionFacts {
   complexityEstimate: ComplexityClass;
   /** The loop, sort or call line that sets the estimate ("which line dominates?"). */
   dominantLine?: number;
+  /** Plain words for why the estimate is what it is, consistent with it: usable as an answer key's reason. */
+  complexityReason?: string;
   /** Parse errors fall inside this function (it is probably still being typed). */
   hasError: boolean;
   /** Found only by the header fallback on broken code; body facts are empty. */

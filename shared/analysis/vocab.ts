@@ -35,6 +35,15 @@ export interface Vocab {
   assertCall: RegExp;
   /** Memoisation decorators or helpers: branching recursion is then not exponential. */
   memo: RegExp;
+  /**
+   * Library calls (last name segment) that read or copy a whole string or collection. Counted only
+   * outside loops, where their argument is the input; inside a loop it may be one character.
+   */
+  wholeInput: RegExp;
+  /** Declared types of ordered tree containers, whose lookups and inserts cost O(log n). */
+  orderedTypes: RegExp;
+  /** Library binary searches (callee text): O(log n) each. */
+  binarySearch: RegExp;
 }
 
 const MUTATORS = ['append', 'add', 'push', 'put', 'insert', 'extend', 'pop', 'remove', 'popleft', 'appendleft',
@@ -57,7 +66,8 @@ const python: Vocab = {
   ],
   heapCalls: /^(heapq\.)?(heappush|heapify|heappushpop|heapreplace)$/,
   heapOps: /^(heapq\.)?(heappush|heappop|heappushpop|heapreplace)$/,
-  sortCall: /^sorted$|\.sort$/,
+  // heapq.nlargest/nsmallest keep a k-heap over n items: O(n log k), k <= n.
+  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
   searchFunctions: /^$/,
@@ -67,6 +77,9 @@ const python: Vocab = {
   testFunction: /^test_?/i,
   assertCall: /^(self\.)?assert\w*$/,
   memo: /@(functools\.)?(lru_cache|cache)\b|\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|reversed|reverse|copy|count|index|replace|strip|lower|upper|sum|any|all|Counter|find)$/,
+  orderedTypes: /^$/,
+  binarySearch: /^(bisect\.)?(bisect|bisect_left|bisect_right)$/,
 };
 
 const javascript: Vocab = {
@@ -95,6 +108,9 @@ const javascript: Vocab = {
   testBlock: /^(test|it|describe)(\.\w+)?$/,
   assertCall: /^(assert(\.\w+)?|expect|console\.assert)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
+  orderedTypes: /^$/,
+  binarySearch: /^$/,
 };
 
 const java: Vocab = {
@@ -110,7 +126,8 @@ const java: Vocab = {
   heapOps: /^$/,
   sortCall: /(^|\.)sort$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
-  frontMethods: /^(add|remove)$/,
+  // `list.add(0, x)`, `list.remove(0)`, `sb.insert(0, c)`: everything after the front moves.
+  frontMethods: /^(add|remove|insert)$/,
   searchFunctions: /^$/,
   aggregates: /^Collections\.(max|min)$/,
   membershipMethods: ['contains', 'containsKey'],
@@ -118,6 +135,9 @@ const java: Vocab = {
   testFunction: /^test/,
   assertCall: /^(Assert\.|Assertions\.)?assert\w*$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(split|join|toCharArray|reverse|substring|indexOf|contains|fill|asList|copyOf|toLowerCase|toUpperCase|replace|trim|stream|distinct|collect|toList|boxed)$/,
+  orderedTypes: /^(TreeMap|TreeSet|SortedMap|SortedSet|NavigableMap|NavigableSet)\b/,
+  binarySearch: /^(Arrays|Collections)\.binarySearch$/,
 };
 
 const cpp: Vocab = {
@@ -138,6 +158,9 @@ const cpp: Vocab = {
   testFunction: /^(TEST|TEST_F|TEST_CASE|test\w*)$/,
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal)$/,
+  orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
+  binarySearch: /^(std::)?(lower_bound|upper_bound|binary_search|equal_range)$/,
 };
 
 const go: Vocab = {
@@ -164,6 +187,9 @@ const go: Vocab = {
   testFunction: /^(Test|Benchmark)[A-Z_0-9]/,
   assertCall: /^(t\.(Error|Errorf|Fatal|Fatalf)|assert\.\w+|require\.\w+)$/,
   memo: /\b(memo|cache|dp)\b/,
+  wholeInput: /^(Split|Join|Fields|Reverse|Repeat|ToLower|ToUpper|Contains|Index|Count|Replace|ReplaceAll|TrimSpace|copy)$/,
+  orderedTypes: /^$/,
+  binarySearch: /^(sort\.(Search|SearchInts|SearchStrings|SearchFloat64s)|slices\.BinarySearch\w*)$/,
 };
 
 export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript: javascript, java, cpp, go };
@@ -172,3 +198,7 @@ export const VOCAB: Record<LanguageId, Vocab> = { python, javascript, typescript
 export const HASHY_NAME = /set|map|dict|memo|cache|lookup|freq|count|visited|index_of|pos/i;
 /** Names that suggest a linked structure, so `if not node` is a null check, not an empty check. */
 export const NODE_NAME = /node|root|head|tail|cur|curr|prev|next|left|right|parent|child|tree|list_?node/i;
+/** Names of adjacency structures: `for v in adj[u]` over every u walks each edge once in all. */
+export const GRAPH_NAME = /^(adj\w*|graph|g|edges|neighbou?rs|children|successors)$/i;
+/** Tallies: `for c < count[v]` over every v adds up to the number of items counted. */
+export const TALLY_NAME = /^(counts?|cnt|freq\w*|frequency|occurrences|buckets?|tally)$/i;

@@ -23,17 +23,24 @@ export interface KeyResult {
 
 const fnOf = (e: Expected) => e.function ?? 'the function';
 
+const NEGATED = /\b(not|never|no|n't|doesn't|does not|won't|without)\b/;
+function asserted(t: string, term: string): boolean {
+  return t.split(/[.;,]|\bbut\b|\band\b/).some((clause) => hasTerm(clause, term) && (NEGATED.test(norm(term)) || !NEGATED.test(clause)));
+}
+
 /** A misconception the answer reveals: by its cue phrases, by the class it claims, or by the claim's own words. */
 export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls | null): Misconception | undefined {
   // With no claim for the whole, the best-case or per-operation class is what the answer claims.
   const claimed = committedClass(a.reading) ?? (a.reading.current.length === 0 ? a.reading.best[0] ?? a.reading.unit[0] ?? null : null);
   for (const m of ms) {
-    if (m.cues?.some((group) => group.every((term) => hasTerm(a.t, term)))) return m;
+    // A cue counts only where it is asserted: "it doesn't crash" does not reveal "it crashes".
+    if (m.cues?.some((group) => group.every((term) => asserted(a.t, term)))) return m;
     const c = m.cls ? toCls(m.cls) : null;
     if (c && c !== key && claimed === c) return m;
     if (!m.cls && !m.cues && !/o\(|linear|quadratic|constant|logarithmic|exponential/i.test(m.claim)) {
+      // The claim's words must come together in one sentence: spread over an answer they are just vocabulary.
       const cw = words(m.claim).filter((w) => w.length >= 4 && !STOPWORDS.has(w));
-      if (cw.length >= 3 && cw.filter((w) => hasTerm(a.t, w)).length / cw.length >= 0.75) return m;
+      if (cw.length >= 3 && sentences(a.raw).some((s) => cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
     }
   }
   return undefined;
@@ -160,7 +167,10 @@ function initial(e: Expected, a: AnswerView): KeyResult {
   } else if (e.variant === 'initial.sentinel') {
     const beats = hasAny(a.t, ['any value', 'every value', 'first element', 'first value', 'replaced', 'smaller than', 'larger than', 'less than any', 'greater than any',
       'beats', 'sentinel', 'lowest possible', 'smallest possible', 'largest possible', 'identity', 'any number', 'all values', 'negative numbers']);
-    const leaks = empty && (hasAny(a.t, ['-inf', 'infinity', 'min_value', 'int_min', 'minint', 'returns', 'leak', 'sentinel']) || hasTerm(a.t, norm(e.init ?? 'x')));
+    // The sentinel by its own name too: "Integer.MAX_VALUE" said as "MAX_VALUE".
+    const own = (e.init ?? '').split(/[.:]+/).pop() ?? '';
+    const leaks = empty && (hasAny(a.t, ['-inf', 'infinity', 'min_value', 'max_value', 'int_min', 'int_max', 'minint', 'maxint', 'returns', 'get back', 'back', 'leak', 'sentinel'])
+      || hasTerm(a.t, norm(e.init ?? 'x')) || (own.length > 2 && hasTerm(a.t, norm(own))));
     parts = [beats, leaks];
     missing = [!beats ? 'why that start works for any values' : '', !leaks ? 'what an empty input returns' : ''];
   } else if (e.variant === 'initial.first') {
@@ -268,7 +278,8 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         ...(score < 3 ? { focus: cats < 3 ? 'a boundary case and a risk-specific case, with expected outputs' : 'what each test should return' } : {}) };
     }
     case 'purpose': {
-      if (narration && solo < 3) {
+      const steps = (a.t.match(/\b(then|next|after that|first)\b/g) ?? []).length;
+      if ((narration && solo < 3) || steps >= 3) {
         const fb = 'Narrates the code line by line instead of saying what it is for.';
         return { score: 1, verdict: fb, misconception: fb, focus: `what ${fnOf(e)} returns, in terms of the problem` };
       }

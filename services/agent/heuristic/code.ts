@@ -11,8 +11,8 @@ const int = z.number().int();
 const LOOP_KINDS = ['for', 'while', 'do', 'foreach'] as const;
 const GUARD_KINDS = ['empty_check', 'null_check', 'zero_division', 'bounds', 'early_return', 'error_check'] as const;
 const ROLES = ['stepper', 'gatherer', 'most_wanted_holder', 'most_recent_holder', 'follower', 'flag', 'walker', 'container', 'fixed'] as const;
-const CALL_KINDS = ['membership', 'search', 'shift', 'concat', 'aggregate'] as const;
-const COMPLEXITIES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'] as const;
+const CALL_KINDS = ['membership', 'search', 'shift', 'concat', 'aggregate', 'copy'] as const;
+const COMPLEXITIES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'] as const;
 
 const IndexFirst = z.object({ line: int, param: z.string(), via: z.enum(['index', 'max_min', 'div_len']), expr: z.string() });
 const Role = z.object({ name: z.string(), role: z.enum(ROLES), line: int, init: z.string().optional() });
@@ -84,7 +84,7 @@ function fromFacts(raw: Record<string, unknown>, span: [number, number]): Functi
   };
 }
 
-const RANK: Record<string, number> = { 'O(1)': 0, 'O(log n)': 1, 'O(n)': 2, 'O(n log n)': 3, 'O(n^2)': 4, 'O(n^3)': 5, 'O(2^n)': 6 };
+const RANK: Record<string, number> = { 'O(1)': 0, 'O(log n)': 1, 'O(n)': 2, 'O(n log n)': 3, 'O(n^2)': 4, 'O(n^2 log n)': 4.5, 'O(n^3)': 5, 'O(2^n)': 6 };
 
 /** How much there is to ask about: cost first, then the structures the templates feed on. */
 export function interest(f: FunctionFacts): number {

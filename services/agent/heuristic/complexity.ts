@@ -5,20 +5,23 @@
 import { HEDGES } from './lexicon.ts';
 import { hasAny, norm } from './text.ts';
 
-export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'] as const;
+// 'O(n^2 log n)' comes last so the indices of the others stay what the question templates expect.
+export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)', 'O(n^2 log n)'] as const;
 export type Cls = (typeof CLASSES)[number];
 
 export const CLASS_WORDS: Record<Cls, string> = {
   'O(1)': 'constant', 'O(log n)': 'logarithmic', 'O(n)': 'linear', 'O(n log n)': 'linearithmic',
-  'O(n^2)': 'quadratic', 'O(n^3)': 'cubic', 'O(2^n)': 'exponential',
+  'O(n^2)': 'quadratic', 'O(n^3)': 'cubic', 'O(2^n)': 'exponential', 'O(n^2 log n)': 'n squared log n',
 };
 
-export const rank = (c: Cls): number => CLASSES.indexOf(c);
+const ORDER: Cls[] = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'];
+export const rank = (c: Cls): number => ORDER.indexOf(c);
 
 // Order matters: longer forms first, and each match is blanked out so "n log n" is not also read as
 // "log n", nor "n^2" as "n".
 const PATTERNS: [RegExp, Cls][] = [
   [/o\(\s*(?:2|1\.6\d*|phi)\s*\^\s*n\s*\)|\b(?:2|1\.6\d*)\s*\^\s*n\b|\bexponential(?:ly)?\b|\b2 to the (?:power of )?n\b/g, 'O(2^n)'],
+  [/o\(\s*n\s*\^\s*2\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?\s*\)|\bn\s*\^\s*2\s*\*?\s*(?:log|lg)\s*\(?n\)?/g, 'O(n^2 log n)'],
   [/o\(\s*n\s*\^\s*3\s*\)|\bn\s*\^\s*3\b|\bcubic\b|\bn cubed\b/g, 'O(n^3)'],
   [/o\(\s*n\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?\s*\)|\bn\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?|\blinearithmic\b|\blog[- ]?linear\b/g, 'O(n log n)'],
   [/o\(\s*n\s*(?:\^\s*2|\*\s*n|2)\s*\)|\bn\s*\(\s*n\s*[-+]\s*1\s*\)(?:\s*\/\s*2)?|\bn\s*\^\s*2(?:\s*\/\s*2)?(?![\d])|\bn\s*\*\s*n\b|\bquadratic(?:ally)?\b|\bn squared\b|\bsquare of n\b/g, 'O(n^2)'],
@@ -58,7 +61,8 @@ export function findClasses(text: string): Mention[] {
 }
 
 // A cost of one operation, not of the whole function: "O(n) per lookup", "each check is O(1)".
-const UNIT_AFTER = /^[\s,)`'"]*(?:time\s+|work\s+|cost\s+)?(?:on average\b|average\b|amorti[sz]ed\b|per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
+// No comma: "O(n^2), every cell is …" starts a new clause; "O(n) per lookup" does not.
+const UNIT_AFTER = /^[\s)`'"]*(?:time\s+|work\s+|cost\s+)?(?:on average\b|average\b|amorti[sz]ed\s+per\b|per\b|for each\b|for every\b|each\b|every\b|on every\b|on each\b|lookups?\b|look-ups?\b|scans?\b|search(?:es)?\b|checks?\b|membership\b|operations?\b|calls?\b|access(?:es)?\b|inserts?\b|insertions?\b|to (?:check|scan|find|search|look|insert))/;
 const UNIT_BEFORE = /(?:each|every|per|one|a single|single|the|that|this)\s+(?:check|lookup|look-up|call|scan|membership test|membership check|test|operation|insert|insertion|access|search|in-check|contains|includes)\s*(?:is|costs?|takes|=|:|of)?\s*(?:an?\s+)?$|(?:lookups?|look-ups?|checks?|scans?|membership|contains|includes)\s+(?:is|are|costs?|takes|become|becomes)\s+(?:an?\s+|only\s+)?$|`[^`]{1,60}`\s*(?:is|costs?|takes|becomes|makes|an?)?\s*$|\b(?:makes|making)\s+`[^`]{1,60}`\s*$/;
 // "each push is O(log n)": a named operation's cost; but "every element is O(n)" is about the whole.
 const UNIT_EACH = /\b(?:each|every|per|one|a single|single)\s+(?!(?:pairs?|elements?|items?|numbers?|values?|entr(?:y|ies)|words?)\b)[\w.()`[\]-]+(?:\s+(?!is\b)[\w.()`[\]-]+)?\s+(?:is|costs?|takes|=)\s+(?:only\s+|an?\s+|just\s+)?$/;
@@ -121,6 +125,21 @@ function mark(t: string, mentions: Mention[]): void {
   }
 }
 
+// A later sentence that talks about another version ("counting letters instead would make it O(n·m)",
+// "with a set it could be O(n)") names where a change leads, not a second class for the code as it is.
+const ANOTHER_VERSION = /\b(would|could|instead|if i|if we|if you|after the change|switch(?:ing)? to|replac\w+|rewrit\w+|improv\w+|better)\b/;
+
+function improvementSentences(t: string, mentions: Mention[]): void {
+  let seenPlain = false;
+  let start = 0;
+  for (const end of [...t.matchAll(/[.!?;](?=\s|$)|\n/g)].map((m) => (m.index ?? 0) + 1).concat([t.length])) {
+    const inside = mentions.filter((m) => m.start >= start && m.start < end);
+    if (seenPlain && ANOTHER_VERSION.test(t.slice(start, end))) for (const m of inside) if (m.role === 'plain') m.role = 'to';
+    if (inside.some((m) => m.role === 'plain' || m.role === 'from')) seenPlain = true;
+    start = end;
+  }
+}
+
 /** Whether `m` is offered as an alternative to a neighbouring, different class ("O(n) or O(n^2)"). */
 function alternative(t: string, mentions: Mention[], m: Mention): boolean {
   const i = mentions.indexOf(m);
@@ -144,6 +163,7 @@ export function readComplexity(text: string): ComplexityReading {
     else if (UNIT_AFTER.test(after) || UNIT_BEFORE.test(before) || UNIT_EACH.test(before)) m.role = 'unit';
   }
   mark(t, mentions);
+  improvementSentences(t, mentions);
   // O(1) beside another class for the whole function is an operation's cost ("checking seen is O(1)"),
   // unless offered as an alternative.
   const plainClasses = new Set(mentions.filter((m) => m.role === 'plain' || m.role === 'from').map((m) => m.cls));

@@ -29,21 +29,21 @@ export function emptyOutcome(edge: IndexFirstFacts, language: string, lines: Lin
         : { kind: 'value', label: 'Math.max() of nothing is -Infinity', terms: ['-infinity', 'negative infinity', 'infinity'] };
     case 'javascript:div_len':
     case 'typescript:div_len':
-      return { kind: 'value', label: 'returns NaN (0 / 0)', terms: ['nan', 'not a number', 'infinity'] };
+      return { kind: 'value', label: 'returns NaN (0 / 0)', terms: ['nan', 'not a number', 'not-a-number', 'non-number', 'non number', 'infinity'] };
     case 'java:index':
       return java();
     case 'java:max_min':
       return { kind: 'raises', label: 'throws NoSuchElementException', terms: ['nosuchelementexception', 'no such element', 'optional'] };
     case 'java:div_len':
       return floaty
-        ? { kind: 'value', label: 'returns NaN', terms: ['nan', 'not a number'] }
+        ? { kind: 'value', label: 'returns NaN', terms: ['nan', 'not a number', 'not-a-number', 'non-number', 'non number'] }
         : { kind: 'raises', label: 'throws ArithmeticException (/ by zero)', terms: ['arithmeticexception', 'by zero', 'divide by zero', 'division by zero'] };
     case 'cpp:index':
     case 'cpp:max_min':
       return { kind: 'undefined', label: 'undefined behaviour (reads past the end)', terms: ['undefined behavior', 'undefined behaviour', 'ub', 'garbage', 'segfault', 'segmentation fault', 'past the end', 'out of bounds'] };
     case 'cpp:div_len':
       return floaty
-        ? { kind: 'value', label: 'gives NaN', terms: ['nan', 'not a number'] }
+        ? { kind: 'value', label: 'gives NaN', terms: ['nan', 'not a number', 'not-a-number', 'non-number', 'non number'] }
         : { kind: 'undefined', label: 'integer division by zero: undefined behaviour, usually SIGFPE', terms: ['undefined behavior', 'undefined behaviour', 'sigfpe', 'floating point exception', 'divide by zero', 'division by zero'] };
     case 'go:index':
       return { kind: 'raises', label: 'panics: index out of range', terms: ['panic', 'index out of range', 'out of range'] };
@@ -51,7 +51,7 @@ export function emptyOutcome(edge: IndexFirstFacts, language: string, lines: Lin
       return { kind: 'raises', label: 'panics (empty slice)', terms: ['panic', 'empty slice'] };
     case 'go:div_len':
       return floaty || /float/.test(text)
-        ? { kind: 'value', label: 'gives NaN', terms: ['nan', 'not a number'] }
+        ? { kind: 'value', label: 'gives NaN', terms: ['nan', 'not a number', 'not-a-number', 'non-number', 'non number'] }
         : { kind: 'raises', label: 'panics: integer divide by zero', terms: ['panic', 'divide by zero', 'division by zero'] };
     default:
       return { kind: 'raises', label: 'fails on the empty input', terms: ['error', 'exception', 'crash'] };

@@ -30,7 +30,7 @@ export interface Draft {
 
 export type Template = (ctx: Ctx) => Draft | null;
 
-export const SLOW = new Set(['O(n^2)', 'O(n^3)', 'O(2^n)']);
+export const SLOW = new Set(['O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)']);
 
 /** [min, max] of the given line numbers. */
 export function span(...ls: (number | undefined)[]): [number, number] {

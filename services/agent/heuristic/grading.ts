@@ -18,16 +18,25 @@ import { pickFunction } from './code.ts';
 import { readComplexity, toCls } from './complexity.ts';
 import { readExpected, type Expected } from './expected.ts';
 import { resolveRubric } from './kb.ts';
-import { NARRATION } from './lexicon.ts';
+import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
   commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
-import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm } from './text.ts';
+import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
+import { costName, oneVariable } from './claims/cost.ts';
+import { codeFacts } from './claims/facts.ts';
+import { judgeClaims } from './claims/judge.ts';
+import { isTermList } from './claims/list.ts';
+import { emptyOutcome } from './derive.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
-const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 40 };
+const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 25, contradicts_code: 15, misconception: 22 };
+/** A right claim the code confirms is never graded below this; an unverifiable one stays in this band. */
+const RIGHT_FLOOR = 45;
+const UNVERIFIED: [number, number] = [32, 42];
+const CLASS_TOPICS = ['time_complexity', 'scale', null];
 
 export function scoreOf(r: { correctness: number; completeness: number; grounding: number; abstraction: number }): number {
   const quality = (W.K * r.completeness + W.G * r.grounding + W.A * r.abstraction) / 3;
@@ -88,9 +97,26 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const answer = input.answer.slice(0, 6000);
   if (!/[A-Za-z0-9]/.test(answer)) return emptyResult();
   const e = await enrich(readExpected(input.expected), input);
+  // Facts from the code the question was about, computed now: the stored key may be stale or another provider's.
+  const facts = await codeFacts(input.code, input.language, e.function);
+  if (facts.fn && facts.cost && CLASS_TOPICS.includes(input.topic) && e.complexity) {
+    const recomputed = costName(facts.cost);
+    // A reason written for another class ("visits each element a bounded number of times" beside O(n^2)) would contradict the verdict.
+    if (toCls(recomputed) !== toCls(e.complexity) || (facts.cost.p >= 2 && /bounded number of times/.test(e.keyReason ?? ''))) {
+      e.keyReason = facts.fn.dominantLine ? `line ${facts.fn.dominantLine} runs most often` : undefined;
+    }
+    e.complexity = recomputed;
+  }
+  const edge = facts.fn?.indexFirst[0];
+  if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);
+  // The remedy for a call that shifts elements (splice, insert at 0, pop(0)) is one pass, not a hash set.
+  if (input.topic === 'hidden_linear_cost' && /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|\.remove\(/.test(`${e.keyReason ?? ''} ${input.question}`)) {
+    e.remedyTerms = [...new Set([...(e.remedyTerms ?? []).filter((r) => !/set|map|dict|hash/.test(r)), 'filter', 'write index', 'two pointer', 'two-pointer', 'compact',
+      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write'])];
+  }
   const g = groundOf(input.code, e.function, e.lines);
   const { clean, injected } = splitInjection(answer);
-  const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(clean), lines: lineRefs(clean) };
+  const a: AnswerView = { raw: clean, t: norm(clean), reading: readComplexity(oneVariable(clean)), lines: lineRefs(clean) };
   const gt = groundTokens(clean, g);
   // With a class as the key, naming the class is correctness; completeness counts the reasons given for it.
   const classKeyed = !!(e.complexity || e.spaceComplexity) && ['time_complexity', 'space_complexity', 'scale', null].includes(input.topic);
@@ -103,23 +129,32 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const solo = soloLevel(clean, input.question);
   const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
   const key = checkKey(input.topic, e, a, solo, narration);
+  const listed = cov.dumpShare >= 0.4 || isTermList(clean);
+  const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
+  const keyScore = claim.right && !key.misconception ? Math.max(key.score, 2) : key.score;
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
-  const evasive = !nothingLeft && isEvasive(clean, gt.weight, key.score);
-  const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, key.score);
-  const dump = cov.dumpShare >= 0.4;
+  const evasive = !nothingLeft && isEvasive(clean, gt.weight, keyScore);
+  const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
+  const dump = listed;
   if (injected) flags.push('prompt_injection');
-  if (dump) flags.push('keyword_dump');
+  // keyword_list is the name the report's integrity signals read.
+  if (dump) flags.push('keyword_dump', 'keyword_list');
   if (evasive) flags.push('evasive');
   if (offTopic) flags.push('off_topic');
   // Several classes are a hedge when the class is the answer; elsewhere (a per-lookup cost beside a
   // total, a before and after) only an explicit "O(n) or O(n^2)" is.
   const classHedge = classKeyed ? a.reading.hedged : a.reading.explicitHedge;
   if (classHedge) flags.push('hedged_class');
+  if (claim.contradiction) flags.push(claim.misconception ? 'misconception' : 'contradicts_code');
+  else if (key.misconception && key.score <= 1) flags.push('misconception');
 
   let C = key.score;
   let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
+  // Concepts named inside a wrong claim are not completeness.
+  if (claim.contradiction) [C, K] = claim.misconception ? [Math.min(C, 1), Math.min(K, 1)] : [0, 0];
+  else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
   if (nothingLeft || evasive || offTopic) [C, K, G, A] = [0, 0, Math.min(G, 1), Math.min(A, evasive ? 1 : 0)];
@@ -130,6 +165,15 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const rubric = { correctness: C, grounding: G, abstraction: A, completeness: K };
   let score = scoreOf(rubric);
   for (const f of flags) if (CAPS[f] !== undefined) score = Math.min(score, CAPS[f]);
+  const plain = !nothingLeft && !evasive && !offTopic && !dump && !injected && !claim.contradiction;
+  if (plain && C >= 2) score = Math.max(score, RIGHT_FLOOR);
+  // A committed claim the checks could neither confirm nor refute: no credit for correctness, a middle grade, a person decides.
+  const unverified = plain && C === 0 && !classHedge && !key.misconception && words(clean).length >= 5 && !(classKeyed && a.reading.current.length)
+    && (gt.weight >= 1 || CODE_REFERENCE.test(a.t));
+  if (unverified) {
+    flags.push('not_verified');
+    score = Math.min(UNVERIFIED[1], Math.max(UNVERIFIED[0], score));
+  }
   score = Math.max(0, Math.min(100, Math.round(score)));
 
   const missing = [...(C < 3 && key.focus ? [key.focus] : []), ...(K < 3 || C < 3 ? cov.missing : [])].slice(0, 6);
@@ -137,12 +181,15 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const lead = nothingLeft ? 'The answer only addresses the grader, not the question.'
     : evasive ? 'Does not answer: no commitment and nothing concrete about the code.'
       : offTopic ? 'Does not address the question.'
-        : dump ? `Mostly a list of terms rather than an explanation. ${key.verdict}`
-          : key.verdict;
+        : dump ? 'A list of terms, not a claim about the code.'
+          : claim.contradiction ? `Contradicts the code: ${claim.contradiction}`
+            : unverified ? `Not verified: the answer's claim could not be checked against the code automatically (${key.verdict.replace(/\.$/, '')}). A person should read it.`
+              : key.verdict;
   const parts = [lead];
   if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
   if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);
   if (injected) parts.push('Part of the answer tries to instruct the grader; it was flagged, ignored and the score capped.');
+  if (input.topic === 'testing' && !nothingLeft && !evasive && !dump) parts.push('The expected results it states were not checked against the code.');
   const hedgedClasses = classHedge ? [...new Set([...a.reading.current, ...a.reading.improved])] : [];
   // Partial or vague answers get a narrower question instead of a fail (a right but ungrounded one is
   // asked to point at the code); a clearly wrong one is graded as it stands.

@@ -29,6 +29,9 @@ export const EVASIVE: RegExp[] = [
   /\b(no idea|no clue|not sure|unsure|idk|dunno|no comment|i'?ll pass|pass on this|skip this( one| question)?)\b/,
   /\bit depends\b|\bdepends on\b|\bhard to say\b|\bcan'?t say\b|\bwho knows\b|\bwhatever\b/,
   /\b(same as (before|above)|see (the )?code|it'?s obvious|self[- ]explanatory|read the code)\b/,
+  // Deflections: the habit or the question is the answer.
+  /\bwhy would (anyone|you|someone|somebody)\b|\b(just|only) an? (temporary|temp|helper|normal|regular) (variable|array|list|value)\b/,
+  /\b(that'?s|it'?s) (the|just the) (standard|usual|normal|common) (way|approach|pattern)\b|\bwhat i always (use|do)\b|\bi wouldn'?t worry\b|\b(it'?s )?fine for (the |these |small |normal |most |typical )?(input|inputs|sizes|cases|input sizes)\b|\bgood practice\b|\b(pretty|quite|fairly) obvious\b|\bobvious from the name\b|\bit'?s (a |an |just a |the )?(standard|classic|textbook|well[- ]known|usual) [a-z']+( [a-z']+)?( algorithm| problem)?\b|\bit'?s (just )?the result variable\b|\bnot worth worrying\b|\b(javascript|the) engines? optimi[sz]es?\b|\bhow [a-z ]{0,20} (are|is) usually written\b/,
 ];
 
 /** Tentative wording, reported as commitment; never subtracted from the score. */

@@ -1,41 +1,17 @@
-import { ChatOpenAI } from '@langchain/openai';
-import type { BaseMessage } from '@langchain/core/messages';
-import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
-import { EvaluationOutput, QuestionOutput, TOPICS, type EvaluationInput, type QuestionInput } from '../provider.ts';
-import { ModelOutputInvalid, ModelRefusal, ModelUnavailable, type TracedCall, type TracedProvider } from '../resilience.ts';
+import { clamp, createStructuredModel, isObj, trim, trimList, type OpenAIProviderOptions, type StructuredCall, type StructuredSpec } from '../../../shared/llm/openai.ts';
 import {
-  evaluationPrompt, evaluationVars, followUpPrompt, followUpVars, FollowUpOutput, hasTagLookalike, messagesText, questionPrompt,
-  questionVars, summaryPrompt, summaryVars, SummaryOutput, type FollowUpInput, type SummaryInput,
-} from './prompts.ts';
+  EvaluationOutput, FollowUpOutput, QuestionOutput, TOPICS, type EvaluationInput, type FollowUpInput, type QuestionInput,
+} from '../provider.ts';
+import type { TracedProvider } from '../resilience.ts';
+import { evaluationPrompt, evaluationVars, followUpPrompt, followUpVars, hasTagLookalike, questionPrompt, questionVars } from './prompts.ts';
 
 export { ModelError, ModelOutputInvalid, ModelRefusal, ModelUnavailable } from '../resilience.ts';
+export type { OpenAIProviderOptions, StructuredCall, StructuredMethod } from '../../../shared/llm/openai.ts';
 
-// The model provider: LangChain's ChatOpenAI against any OpenAI-compatible chat-completions server.
-//
-// Structured output uses method 'functionCalling' (a forced tool call, non-strict):
-// - 'jsonSchema' (LangChain's default for most model names) sends response_format json_schema with
-//   strict: true forced for zod 4 schemas; strict mode rejects our open records (`expected`, `rubric`)
-//   and optional fields, many compatible servers do not implement it, and the request goes through
-//   the SDK's chat.completions.parse(), which throws inside the model step on bad JSON, so the raw
-//   text is lost for provenance.
-// - 'functionCalling' is what OpenAI, vLLM, llama.cpp, Ollama, LM Studio, Groq and Together all
-//   accept; the schema travels with the request (constrained decoding where the server has it), and
-//   the raw arguments string stays in the message.
-// - A server that ignores tools and answers with JSON in the content still works: the prompt lists
-//   the output fields and the content is parsed the same way. 'jsonMode' can be chosen instead.
-// Whatever LangChain parsed, the output is normalised (score clamped) and validated again here.
-
-export type StructuredMethod = 'functionCalling' | 'jsonMode';
-
-export interface OpenAIProviderOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
-  temperature?: number;
-  method?: StructuredMethod;
-}
+// The agent's model provider: its three calls (a question, a grade, a follow-up) as structured
+// calls through shared/llm/openai.ts (LangChain's ChatOpenAI against any OpenAI-compatible server,
+// a forced tool call, the raw reply kept, the output normalised and validated again here).
 
 const dim = z.number().int().min(0).max(3);
 /** What the model is asked for: the contract's shape with the rubric spelled out. */
@@ -53,35 +29,19 @@ const ModelSchemas = {
     score: z.number().min(0).max(100),
     rubric: z.object({ correctness: dim, grounding: dim, abstraction: dim, completeness: dim }),
   }).describe('Grade the candidate answer'),
-  followUp: FollowUpOutput.describe('Ask one follow-up question'),
-  summary: SummaryOutput.describe('Summarise the interview'),
+  followUp: z.object({ text: z.string().describe('the one follow-up question, at most 400 characters') }).describe('Ask one follow-up question'),
 };
 
 export interface CallKinds {
   question: { input: QuestionInput; output: QuestionOutput };
   evaluation: { input: EvaluationInput; output: EvaluationOutput };
   followUp: { input: FollowUpInput; output: FollowUpOutput };
-  summary: { input: SummaryInput; output: SummaryOutput };
 }
 export type CallKind = keyof CallKinds;
 
-interface Spec<K extends CallKind> {
-  tool: string;
-  prompt: ChatPromptTemplate;
-  vars(input: CallKinds[K]['input']): Record<string, string>;
-  contract: z.ZodType<CallKinds[K]['output']>;
-  normalise?(value: Record<string, unknown>, input: CallKinds[K]['input']): Record<string, unknown>;
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const clamp = (v: unknown, lo: number, hi: number): unknown => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : v);
-const trim = (v: unknown, max: number): unknown => (typeof v === 'string' ? v.slice(0, max) : v);
-const trimList = (v: unknown, n: number, max: number): unknown => (Array.isArray(v) ? v.slice(0, n).map((x) => trim(x, max)) : v);
-
-const SPECS: { [K in CallKind]: Spec<K> } = {
+const SPECS: { [K in CallKind]: StructuredSpec<CallKinds[K]['input'], CallKinds[K]['output']> } = {
   question: {
-    tool: 'ask_question', prompt: questionPrompt, vars: questionVars, contract: QuestionOutput,
+    tool: 'ask_question', prompt: questionPrompt, vars: questionVars, schema: ModelSchemas.question, contract: QuestionOutput,
     normalise(v, input) {
       const lines = v.lines;
       if (!Array.isArray(lines) || lines.length !== 2) return { ...v, lines: undefined };
@@ -91,7 +51,7 @@ const SPECS: { [K in CallKind]: Spec<K> } = {
     },
   },
   evaluation: {
-    tool: 'grade_answer', prompt: evaluationPrompt, vars: evaluationVars, contract: EvaluationOutput,
+    tool: 'grade_answer', prompt: evaluationPrompt, vars: evaluationVars, schema: ModelSchemas.evaluation, contract: EvaluationOutput,
     normalise(v, input) {
       const rubric = isObj(v.rubric) ? Object.fromEntries(Object.entries(v.rubric).map(([k, n]) => [k, clamp(n, 0, 3)])) : v.rubric;
       const flags = Array.isArray(v.flags) ? v.flags.filter((f): f is string => typeof f === 'string') : v.flags;
@@ -104,129 +64,22 @@ const SPECS: { [K in CallKind]: Spec<K> } = {
       };
     },
   },
-  followUp: { tool: 'ask_follow_up', prompt: followUpPrompt, vars: followUpVars, contract: FollowUpOutput },
-  summary: { tool: 'summarise_interview', prompt: summaryPrompt, vars: summaryVars, contract: SummaryOutput },
+  followUp: {
+    tool: 'ask_follow_up', prompt: followUpPrompt, vars: followUpVars, schema: ModelSchemas.followUp, contract: FollowUpOutput,
+    // Shown to the candidate as it is: one line of text, whitespace collapsed, at most 400 characters.
+    normalise: (v) => ({ ...v, text: typeof v.text === 'string' ? v.text.replace(/\s+/g, ' ').trim().slice(0, 400) : v.text }),
+  },
 };
-
-export interface StructuredCall<T> extends TracedCall<T> {
-  messages: BaseMessage[];
-}
 
 export interface OpenAIProvider extends TracedProvider {
   callStructured<K extends CallKind>(kind: K, input: CallKinds[K]['input'], opts?: { signal?: AbortSignal }): Promise<StructuredCall<CallKinds[K]['output']>>;
   followUp(input: FollowUpInput): Promise<FollowUpOutput>;
-  summary(input: SummaryInput): Promise<SummaryOutput>;
-}
-
-/** What the server actually said: the tool arguments or content as text, and any refusal. */
-function readReply(message: BaseMessage): { text: string; fromTool: boolean; refusal?: string; finish?: string } {
-  const kwargs: Obj = message.additional_kwargs;
-  const response = isObj(kwargs.__raw_response) ? kwargs.__raw_response : {};
-  const choice = Array.isArray(response.choices) && isObj(response.choices[0]) ? response.choices[0] : {};
-  const msg = isObj(choice.message) ? choice.message : {};
-  const refusal = typeof msg.refusal === 'string' && msg.refusal ? msg.refusal : undefined;
-  const finish = typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined;
-  const calls = Array.isArray(kwargs.tool_calls) ? kwargs.tool_calls : [];
-  const fn = isObj(calls[0]) && isObj(calls[0].function) ? calls[0].function : undefined;
-  if (fn && typeof fn.arguments === 'string') return { text: fn.arguments, fromTool: true, refusal, finish };
-  const content = typeof message.content === 'string' ? message.content : message.content.map((p) => (isObj(p) && typeof p.text === 'string' ? p.text : '')).join('');
-  return { text: content, fromTool: false, refusal, finish };
-}
-
-/** Parses the model's JSON: tool arguments as they are, content with fences or prose around it. */
-function parseJson(text: string, fromTool: boolean): { ok: true; value: unknown } | { ok: false; looksLikeJson: boolean; error: string } {
-  let body = text.trim();
-  if (!fromTool) {
-    const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(body);
-    if (fenced) body = fenced[1].trim();
-    else if (!body.startsWith('{')) {
-      const start = body.indexOf('{');
-      const end = body.lastIndexOf('}');
-      if (start < 0 || end < start) return { ok: false, looksLikeJson: false, error: 'no JSON object in the reply' };
-      body = body.slice(start, end + 1);
-    }
-  }
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch (err) {
-    return { ok: false, looksLikeJson: true, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-function transportError(err: unknown, timedOut: boolean, timeoutMs: number, details: { promptText: string; latencyMs: number }): Error {
-  if (err instanceof ModelUnavailable) return err;
-  const e = isObj(err) ? err : {};
-  const message = typeof e.message === 'string' ? e.message : String(err);
-  const name = typeof e.name === 'string' ? e.name : '';
-  if (timedOut || name === 'TimeoutError' || /timed? ?out/i.test(message)) {
-    return new ModelUnavailable(`no reply within ${timeoutMs} ms`, { ...details, timeout: true, cause: err });
-  }
-  if (name === 'AbortError' || /abort/i.test(message)) return new ModelUnavailable(`request aborted: ${message}`, { ...details, cause: err });
-  if (typeof e.status === 'number') {
-    const retryable = e.status >= 500 || e.status === 408 || e.status === 429;
-    return new ModelUnavailable(`HTTP ${e.status}: ${message}`.slice(0, 500), { ...details, status: e.status, retryable, cause: err });
-  }
-  if (/connect|ECONN|ENOTFOUND|EAI_AGAIN|socket|fetch failed/i.test(`${name} ${message}`)) {
-    return new ModelUnavailable(`connection failed: ${message}`, { ...details, cause: err });
-  }
-  return new ModelUnavailable(`model call failed: ${message}`, { ...details, retryable: false, cause: err });
 }
 
 export function createOpenAIProvider(opts: OpenAIProviderOptions): OpenAIProvider {
-  const method = opts.method ?? 'functionCalling';
-  const llm = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    configuration: opts.baseURL ? { baseURL: opts.baseURL } : {},
-    maxRetries: 0,
-    timeout: opts.timeoutMs,
-    ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
-    // keeps the server's reply (message.refusal, finish_reason) on the message
-    __includeRawResponse: true,
-  });
-  const runnables = Object.fromEntries((Object.keys(SPECS) as CallKind[]).map((kind) => [
-    kind, llm.withStructuredOutput<Record<string, unknown>>(ModelSchemas[kind], { name: SPECS[kind].tool, method, includeRaw: true }),
-  ])) as Record<CallKind, ReturnType<typeof llm.withStructuredOutput<Record<string, unknown>>>>;
-
-  async function callStructured<K extends CallKind>(kind: K, input: CallKinds[K]['input'], callOpts: { signal?: AbortSignal } = {}): Promise<StructuredCall<CallKinds[K]['output']>> {
-    const spec = SPECS[kind] as Spec<K>;
-    const messages = await spec.prompt.formatMessages(spec.vars(input));
-    const promptText = messagesText(messages);
-    const started = performance.now();
-    const timeout = AbortSignal.timeout(opts.timeoutMs);
-    const signal = callOpts.signal ? AbortSignal.any([callOpts.signal, timeout]) : timeout;
-    const elapsed = () => Math.round(performance.now() - started);
-    let message: BaseMessage;
-    try {
-      const out: unknown = await runnables[kind].invoke(messages, { signal });
-      if (!isObj(out) || !isObj(out.raw)) throw new ModelUnavailable('model step returned no message', { retryable: false });
-      message = out.raw as unknown as BaseMessage;
-    } catch (err) {
-      throw transportError(err, timeout.aborted, opts.timeoutMs, { promptText, latencyMs: elapsed() });
-    }
-    const latencyMs = elapsed();
-    const { text: raw, fromTool, refusal, finish } = readReply(message);
-    const details = { raw: refusal ?? raw, promptText, latencyMs };
-    if (refusal) throw new ModelRefusal(`model refused: ${refusal.slice(0, 300)}`, details);
-    if (finish === 'content_filter') throw new ModelRefusal('reply stopped by the content filter', details);
-    // LangChain's own `parsed` is null whenever its zod check fails (includeRaw swallows the error),
-    // so the raw text is parsed here in every case: one path, and an audit can replay it from `raw`.
-    if (!raw.trim()) throw new ModelOutputInvalid(`empty reply (finish_reason ${finish ?? 'unknown'})`, details);
-    const parsed = parseJson(raw, fromTool);
-    if (!parsed.ok && !parsed.looksLikeJson) throw new ModelRefusal(`no structured output: ${raw.slice(0, 300)}`, details);
-    if (!parsed.ok) throw new ModelOutputInvalid(`malformed JSON${finish === 'length' ? ' (cut off at max tokens)' : ''}: ${parsed.error}`, details);
-    const candidate = parsed.value;
-    if (!isObj(candidate)) throw new ModelOutputInvalid('reply is not a JSON object', details);
-    // Models often send null for an optional field; the contract wants it absent.
-    const normalised = Object.fromEntries(Object.entries(spec.normalise ? spec.normalise(candidate, input) : candidate).filter(([, v]) => v !== null && v !== undefined));
-    const checked = spec.contract.safeParse(normalised);
-    if (!checked.success) {
-      const issues = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new ModelOutputInvalid(`output does not match the schema: ${issues}`, details);
-    }
-    return { parsed: checked.data, raw, promptText, latencyMs, messages };
-  }
-
+  const llm = createStructuredModel(opts);
+  const callStructured = <K extends CallKind>(kind: K, input: CallKinds[K]['input'], callOpts: { signal?: AbortSignal } = {}) =>
+    llm.call(SPECS[kind] as StructuredSpec<CallKinds[K]['input'], CallKinds[K]['output']>, input, callOpts);
   const plain = async <K extends CallKind>(kind: K, input: CallKinds[K]['input']) => (await callStructured(kind, input)).parsed;
   return {
     name: 'openai',
@@ -235,10 +88,10 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): OpenAIProvide
     question: (input) => plain('question', input),
     evaluate: (input) => plain('evaluation', input),
     followUp: (input) => plain('followUp', input),
-    summary: (input) => plain('summary', input),
     traced: {
       question: (input, signal) => callStructured('question', input, { signal }),
       evaluate: (input, signal) => callStructured('evaluation', input, { signal }),
+      followUp: (input, signal) => callStructured('followUp', input, { signal }),
     },
   };
 }

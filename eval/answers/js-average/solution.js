@@ -1,0 +1,7 @@
+function average(nums) {
+  let total = 0;
+  for (const x of nums) {
+    total += x;
+  }
+  return total / nums.length;
+}

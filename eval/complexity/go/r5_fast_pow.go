@@ -1,0 +1,17 @@
+// complexity: O(log n)
+// function: power
+// split: held-out
+// why: the exponent is halved (shifted right) every pass.
+package main
+
+func power(x float64, n int) float64 {
+	result := 1.0
+	for n > 0 {
+		if n&1 == 1 {
+			result *= x
+		}
+		x *= x
+		n >>= 1
+	}
+	return result
+}

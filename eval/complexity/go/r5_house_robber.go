@@ -1,0 +1,17 @@
+// complexity: O(n)
+// function: rob
+// split: held-out
+// why: one pass with two running totals.
+package main
+
+func rob(nums []int) int {
+	prev, cur := 0, 0
+	for _, x := range nums {
+		next := cur
+		if prev+x > next {
+			next = prev + x
+		}
+		prev, cur = cur, next
+	}
+	return cur
+}

@@ -1,0 +1,14 @@
+// complexity: O(n)
+// function: reverseWords
+// why: split, then appends to a StringBuilder: amortised O(1) each.
+class Solution {
+    public String reverseWords(String s) {
+        String[] words = s.trim().split("\\s+");
+        StringBuilder sb = new StringBuilder();
+        for (int i = words.length - 1; i >= 0; i--) {
+            sb.append(words[i]);
+            if (i > 0) sb.append(' ');
+        }
+        return sb.toString();
+    }
+}

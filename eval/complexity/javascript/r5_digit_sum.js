@@ -1,0 +1,8 @@
+// complexity: O(log n)
+// function: digitSum
+// split: held-out
+// why: one call per decimal digit of n.
+function digitSum(n) {
+  if (n < 10) return n;
+  return (n % 10) + digitSum(Math.floor(n / 10));
+}

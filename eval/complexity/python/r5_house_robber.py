@@ -1,0 +1,9 @@
+# complexity: O(n)
+# function: rob
+# split: held-out
+# why: one pass carrying the best totals for the previous two houses.
+def rob(nums):
+    prev, cur = 0, 0
+    for x in nums:
+        prev, cur = cur, max(cur, prev + x)
+    return cur

@@ -1,0 +1,11 @@
+// complexity: O(n)
+// function: canJump
+// why: greedy single pass.
+function canJump(nums: number[]): boolean {
+  let reach = 0;
+  for (let i = 0; i < nums.length; i++) {
+    if (i > reach) return false;
+    reach = Math.max(reach, i + nums[i]);
+  }
+  return true;
+}

@@ -1,0 +1,11 @@
+// complexity: O(n)
+// function: groupByLength
+// split: held-out
+// why: one pass; Record lookups and pushes are O(1).
+function groupByLength(words: string[]): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const w of words) {
+    (out[w.length] ??= []).push(w);
+  }
+  return out;
+}

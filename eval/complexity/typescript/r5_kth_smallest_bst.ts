@@ -1,0 +1,20 @@
+// complexity: O(n)
+// function: kthSmallest
+// split: held-out
+// why: iterative inorder walk: each node pushed and popped once at most.
+interface TreeNode { val: number; left: TreeNode | null; right: TreeNode | null }
+
+function kthSmallest(root: TreeNode | null, k: number): number {
+  const stack: TreeNode[] = [];
+  let node = root;
+  while (node || stack.length) {
+    while (node) {
+      stack.push(node);
+      node = node.left;
+    }
+    node = stack.pop()!;
+    if (--k === 0) return node.val;
+    node = node.right;
+  }
+  return -1;
+}

@@ -1,0 +1,85 @@
+// Claims about what a variable holds: what is pushed into a container (the expected closers, not the
+// opening brackets), what a map keeps under each key (a count per word), and the job of a holder
+// (the best sum ending here, not the overall answer).
+import { readsItself, returnsVar, type CodeFacts } from './facts.ts';
+import { holdingPart, says, type ClaimInput, type ClaimResult } from './said.ts';
+
+const BRACKET_OPEN = /^[([{<]$/;
+const BRACKET_CLOSE = /^[)\]}>]$/;
+
+/** What a container holds, from what is pushed into it: 'closers' / 'openers' when brackets decide it. */
+function pushedBrackets(f: CodeFacts, name: string): 'openers' | 'closers' | null {
+  for (const expr of f.pushes.get(name) ?? []) {
+    const lookup = /^(\w+)\s*\[/.exec(expr.trim());
+    const lit = lookup ? f.literals.get(lookup[1]) : undefined;
+    if (lit) {
+      if (lit.values.every((v) => BRACKET_CLOSE.test(v))) return 'closers';
+      if (lit.values.every((v) => BRACKET_OPEN.test(v))) return 'openers';
+    }
+    // Pushing the loop's own character in a branch for opening brackets.
+    if (/^\w+$/.test(expr.trim()) && /case\s*'[([{]'|['"][([{]['"]/.test(f.body)) {
+      const lits = [...f.literals.values()];
+      if (lits.some((l) => l.keys.every((k) => BRACKET_CLOSE.test(k)))) return 'openers';
+    }
+  }
+  return null;
+}
+
+/** A map written under keys: what its values are (a count per key, an index, a list) decides what it holds. */
+function mapRole(i: ClaimInput, v: string): ClaimResult {
+  const { t, facts: f } = i;
+  const values = f.entries.get(v) ?? [];
+  const counts = values.some((x) => /\+\s*1\b|\+\s*\d|getOrDefault\([^)]*\)\s*\+|\.get\([^)]*\)\s*\+|Integer::sum/.test(x));
+  if (says(t, ['only the last', 'just the last', 'the last word', 'the last key'])) return { contradiction: `${v} keeps an entry for every key seen, not only the last one.` };
+  if (says(t, ['list of', 'in the order', 'array of']) && !says(t, ['count', 'frequenc', 'occurrence', 'how many'])) return { contradiction: `${v} is a map from each key to its value, not a list.`, misconception: true };
+  if (counts) {
+    if (says(t, ['total number', 'total count', 'one number', 'single number'])) return { contradiction: `${v} keeps a separate count for each distinct key, not one total.` };
+    if (says(t, ['length of each', 'lengths', 'how long'])) return { contradiction: `${v} counts how many times each key occurs; it never stores a length.` };
+    if (says(t, ['count', 'counts', 'frequenc', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
+      return { right: `says ${v} counts each key`, complete: says(t, ['each', 'every', 'per', 'distinct', '->', 'map', 'dictionary', 'dict', 'table']) && says(t, ['end', 'after the loop', 'returned', 'returns', 'full', 'final', 'when the loop']) };
+    }
+  }
+  return {};
+}
+
+export function roleClaims(i: ClaimInput): ClaimResult {
+  const { facts: f, t, e } = i;
+  const v = e.variable;
+  if (!v) return {};
+  if (f.entries.has(v) && !f.pushes.has(v)) return mapRole(i, v);
+  if (f.pushes.has(v)) {
+    const holds = pushedBrackets(f, v);
+    const held = holdingPart(t);
+    const saysOpen = says(held, ['opening bracket', 'opening brackets', 'open brackets', 'opening parenthes', 'openers', 'opening ones', 'open ones', 'left brackets', 'opening characters']);
+    const saysClose = says(held, ['closing bracket', 'closing brackets', 'closing character', 'closing characters', 'closers', 'the closer each', 'expected', 'expects', 'waiting for', 'need to close', 'needs to close', 'to be closed', 'matching closing']);
+    if (holds === 'closers' && saysOpen && !saysClose) return { contradiction: `${v} holds the closing bracket each opener expects (it pushes ${f.pushes.get(v)?.[0]}), not the opening brackets.` };
+    if (holds === 'openers' && saysClose && !saysOpen) return { contradiction: `${v} holds the opening brackets themselves, not the closers.` };
+    if (says(t, ['counts', 'count of', 'how many'])) return { contradiction: `${v} is a stack of items, not a count: the order of what it holds is what the check relies on.`, misconception: true };
+    if (says(t, ['every character', 'whole string', 'all the characters', 'the last bracket', 'the last character', 'the current character'])) {
+      return { contradiction: `${v} only receives what line ${f.fn?.startLine ?? ''} pushes under a condition, and loses items when they are matched.`.replace(' line  ', ' the code ') };
+    }
+    if (holds && says(t, ['not been matched', "haven't been matched", 'unmatched', 'still open', 'not yet closed', 'need to close', 'still need'])) return { right: `says ${v} holds what is still unmatched`, complete: says(t, ['empty', 'left over', 'leftover', 'is left', 'remaining']) };
+    if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
+    return {};
+  }
+  const writes = f.writes.get(v) ?? [];
+  const self = readsItself(f, v);
+  const endingHere = writes.some((w) => new RegExp(`max\\w*\\(\\s*([^,]+),\\s*${v}\\s*\\+\\s*\\1\\s*\\)|max\\w*\\(\\s*${v}\\s*\\+\\s*([^,]+),\\s*\\2\\s*\\)`).test(w.replace(/\s+/g, ' ')));
+  const returned = returnsVar(f, v);
+  const other = [...f.writes.keys()].find((k) => k !== v && returnsVar(f, k));
+  if (!returned && other && (says(t, ['whole array', 'entire array', 'overall', 'what gets returned', 'is returned', 'the answer', 'final answer'], [other]) || /\bmaximum subarray sum of the (whole|entire)\b/.test(t))) {
+    return { contradiction: `${v} is not what ${f.fn?.name ?? 'the function'} returns: ${other} is, and ${v} only covers ${endingHere ? 'subarrays ending at the current index' : 'the current step'}.` };
+  }
+  if (other && new RegExp(`\\b(always|the same as|equal to|equals)\\b[^.]{0,20}\\b${other.toLowerCase()}\\b`).test(t)) {
+    return { contradiction: `${v} and ${other} are updated differently, so they can differ after the loop.` };
+  }
+  if (self && says(t, ['current element', 'current value', 'the element', 'nums[i]', 'current number', 'current item'])
+    && !says(t, ['sum', 'total', 'ending', 'best', 'max'])) {
+    return { contradiction: `${v} is computed from its own previous value, so it is more than the current element.` };
+  }
+  if (endingHere) {
+    if (says(t, ['prefix sum', 'total of all', 'sum of all', 'all elements so far'])) return { contradiction: `${v} restarts whenever the running sum would hurt, so it is not a total of everything so far.`, misconception: true };
+    if (says(t, ['ending at', 'ending here', 'that ends', 'ends at', 'ending with', 'ends here', 'ending in'])) return { right: `says ${v} is the best sum ending at the current index`, complete: says(t, ['restart', 'start over', 'starts fresh', 'reset', 'extend', 'last element', 'after the loop', 'at the end']) };
+  }
+  return {};
+}

@@ -1,0 +1,87 @@
+// Claims about what a function returns and does: the kind of result (true/false, a difference, a
+// position, a collection) read from the returned expression, operations the code never performs,
+// and which element wins a tie.
+import { returnsVar, type CodeFacts } from './facts.ts';
+import { says, type ClaimInput, type ClaimResult } from './said.ts';
+import { hasIdentifier } from '../text.ts';
+
+function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collection' | 'index' | 'value' | null {
+  if (!f.returns.length) return null;
+  const rs = f.returns.filter((r) => !/^-?\d+$|^\[\]$|^\{\}$/.test(r));
+  if (rs.length && rs.every((r) => /^(true|false|True|False)$|===?|!==?|<=?|>=?|\bnot\b|^!/.test(r))) return 'boolean';
+  const v = rs.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
+  if (v) {
+    const writes = f.writes.get(v) ?? [];
+    if (f.pushes.has(v) || f.entries.has(v)) return 'collection';
+    const steppers = (f.fn?.loops ?? []).map((l) => l.variable).filter((x): x is string => !!x);
+    if (writes.length && writes.every((w) => /^-?1$|^0$/.test(w) || steppers.includes(w.trim()))) return 'index';
+    if (writes.some((w) => /\w\s*-\s*\w/.test(w)) && !writes.some((w) => /\+\s*\d|\+\+/.test(w))) return 'difference';
+    if (writes.some((w) => new RegExp(`${v}\\s*\\+\\s*1\\b`).test(w))) return 'count';
+  }
+  return 'value';
+}
+
+const ELEMENT_CLAIM = /\b(highest|largest|biggest|maximum|max|lowest|smallest|minimum|min)\s+(price|value|element|number|item|one)\b/;
+
+export function purposeClaims(i: ClaimInput): ClaimResult {
+  const { facts: f, t } = i;
+  const kind = returnKind(f);
+  // "returns minPrice": a variable named as the result that the function never returns.
+  for (const [name] of f.writes) {
+    if (name.length < 3 || !hasIdentifier(i.raw, name) || returnsVar(f, name)) continue;
+    if (new RegExp(`\\breturns?\\b[^.]{0,40}\\b${name.toLowerCase()}\\b`).test(t) && f.returns.length && !f.returns.some((r) => r.includes(name))) {
+      return { contradiction: `${f.fn?.name ?? 'The function'} never returns ${name}; it returns ${f.returns[0]}.` };
+    }
+  }
+  const op = operationClaim(i);
+  if (op.contradiction) return op;
+  // Narration ("first it sets…, then it loops…, then…") is not a purpose, whatever words it uses.
+  if ((t.match(/\b(then|next|after that|first)\b/g) ?? []).length >= 3) return {};
+  if (kind && kind !== 'value' && ELEMENT_CLAIM.test(t) && !says(t, ['profit', 'difference', 'gain', 'sum', 'length', 'count', 'number of', 'index', 'position', 'where', 'frequenc'])) {
+    return { contradiction: `It returns ${kind === 'boolean' ? 'true or false' : kind === 'index' ? 'a position (an index)' : `a ${kind}`} (${f.returns[0]}), not one of the input's elements.` };
+  }
+  if (kind === 'index') {
+    const tie = tieClaim(i);
+    if (tie.contradiction) return tie;
+    if (says(t, ['index', 'position', 'where the', 'where it', 'which index'])) return { right: 'says it returns a position', complete: says(t, ['-1', 'empty', 'not found', 'none', 'no element']) };
+  }
+  if (kind === 'boolean') {
+    if (says(t, ['count', 'counts', 'number of']) && !/\+\+|\+=\s*1\b|-=\s*1\b|--/.test(f.body)) {
+      return { contradiction: 'The code never counts anything: it matches each closer against what it stored, so order matters, not only the totals.' };
+    }
+    if (says(t, ['removes', 'deletes', 'what is left', 'returns the string', 'returns a string', 'returns a list'])) {
+      return { contradiction: `${f.fn?.name ?? 'The function'} returns true or false (${f.returns[f.returns.length - 1]}), it does not build a new value.` };
+    }
+    if (says(t, ['whether', 'true if', 'true when', 'checks if', 'checks whether', 'checks that', 'tells you if', 'reports whether', 'valid', 'balanced', 'matched', 'true or false', 'validates'])) {
+      return { right: 'says what the true/false result means' };
+    }
+  }
+  if (kind === 'difference') {
+    const ordered = says(t, ['later', 'after', 'then sell', 'before', 'so far', 'following', 'buy then', 'buying on one day', 'buy-then-sell', 'buying then', 'one buy followed']);
+    if (!ordered && /\bdifference between the (biggest|largest|highest|max\w*) and the (smallest|lowest|min\w*)\b/.test(t)) {
+      return { contradiction: 'The largest minus the smallest ignores the order: the low price must come before the high one, which the running minimum enforces.', misconception: true };
+    }
+    if (says(t, ['profit', 'gain', 'difference', 'buy', 'sell'])) return { right: 'says the result is a difference (a profit)', complete: ordered };
+  }
+  return {};
+}
+
+/** Operations the answer says the function performs that the code never does (sorting, copying, removing). */
+function operationClaim(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  const name = f.fn?.name ?? 'The function';
+  if (says(t, ['sorts', 'sorting the', 'sorted copy']) && !f.fn?.sortCalls.length && !/\bsort/i.test(f.body)) return { contradiction: `${name} never sorts anything.` };
+  if (says(t, ['removes', 'deletes']) && !/\b(remove|delete|del|pop|splice|erase|filter|discard)\b/.test(f.body)) return { contradiction: `${name} never removes anything.` };
+  return {};
+}
+
+/** Which element wins a tie, from the strictness of the comparison that updates the holder. */
+function tieClaim(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  if (!says(t, ['duplicate', 'duplicates', 'ties', 'tie', 'equal'])) return {};
+  const strict = /[^<>=!]<(?!=)|[^<>=-]>(?!=)/.test(f.body.replace(/<[\w\s,]*>/g, ''));
+  const loose = /<=|>=/.test(f.body);
+  if (strict && !loose && says(t, ['last'])) return { contradiction: 'The comparison is strict, so an equal later element never replaces the first: ties keep the first.' };
+  if (loose && !strict && says(t, ['first'])) return { contradiction: 'The comparison allows equality, so a later equal element replaces the earlier one: ties keep the last.' };
+  return {};
+}

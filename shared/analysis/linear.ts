@@ -1,0 +1,91 @@
+// Hidden linear work inside loops: scans (`x in list`, includes, contains, std::find), shifts at the
+// front (pop(0), unshift, insert at begin), whole-collection reads (max, sum), string and list
+// rebuilds, and copies of a growing stretch (slices, substrings).
+import type { Node } from 'web-tree-sitter';
+import type { Collected, Scope } from './collect.ts';
+import { findCopies } from './copies.ts';
+import type { SyntaxSpec } from './languages.ts';
+import type { KindOf } from './structures.ts';
+import type { LinearCallFacts } from './types.ts';
+import { HASHY_NAME, type Vocab } from './vocab.ts';
+import { baseOf, calleeText, clip, field, isLiteral, lastSegment, namedKids, receiverOf, subscriptParts } from './tree.ts';
+
+const LISTY_KINDS = new Set(['list', 'array', 'string', 'deque', 'stack']);
+
+export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf): { facts: LinearCallFacts; scope: Scope }[] {
+  const out: { facts: LinearCallFacts; scope: Scope }[] = [];
+  const scanned = (name: string | undefined): boolean => {
+    if (!name) return false;
+    const kind = kindOf(name);
+    return kind ? LISTY_KINDS.has(kind) : !HASHY_NAME.test(name);
+  };
+  // `v in rows[r]` where `rows = [set() for _ in range(9)]`: the element is a set.
+  const hashedElements = (n: Node): boolean => {
+    const sub = subscriptParts(n, spec);
+    const base = sub ? baseOf(sub.object, spec) : undefined;
+    return !!base && c.assigns.some((a) => a.name === base && a.value !== null &&
+      /^\[\s*(set|dict|defaultdict|Counter|frozenset)\(|^\[\s*\{\s*\}|^\[\s*(set|dict)\(\)\s*\]\s*\*|^new\s+\w*(Set|Map)/.test(a.value.text));
+  };
+  const push = (node: Node, kind: LinearCallFacts['kind'], scope: Scope): void => {
+    out.push({ facts: { line: node.startPosition.row + 1, expr: clip(node.text, 80), kind }, scope });
+  };
+  if (spec.membershipOperator) {
+    for (const b of c.binaries) {
+      if (!b.scope.loops.length || (b.op !== 'in' && b.op !== 'not in') || !b.right) continue;
+      if (isLiteral(b.right, spec) || spec.calls.includes(b.right.type)) continue;
+      if (scanned(baseOf(b.right, spec)) && !hashedElements(b.right)) push(b.node, 'membership', b.scope);
+    }
+  }
+  for (const e of c.calls) {
+    if (!e.scope.loops.length) continue;
+    const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
+    const first = e.args[0] ?? null;
+    if (recv && vocab.searchMethods.includes(e.last) && scanned(recv)) push(e.node, 'search', e.scope);
+    else if (recv && vocab.frontMethods.test(e.last) && kindOf(recv) !== 'deque' &&
+      (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? ''))) push(e.node, 'shift', e.scope);
+    else if (vocab.searchFunctions.test(e.callee) && scanned(baseOf(first, spec))) push(e.node, 'search', e.scope);
+    else if (vocab.aggregates.test(e.callee) && first && !spec.comprehensions.includes(first.type) &&
+      (e.args.length === 1 || first.type === 'spread_element' || /begin\(\)/.test(first.text)) && !isLiteral(first, spec)) {
+      if (first.type !== 'identifier' || scanned(first.text)) push(e.node, 'aggregate', e.scope);
+    }
+  }
+  for (const a of c.assigns) {
+    if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
+    const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
+      field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
+    // std::string's += appends in place (amortised O(1)); `s = s + c` still copies.
+    if ((a.op === '+=' && spec.id !== 'cpp') || selfConcat) push(a.node, 'concat', a.scope);
+  }
+  for (const a of c.assigns) {
+    if (!a.scope.loops.length || a.viaIndex || !a.value) continue;
+    const rebuilt = rebuildsFrom(a.value, a.name, spec);
+    if (rebuilt) push(a.node, rebuilt, a.scope);
+  }
+  for (const cp of findCopies(c, spec)) if (!out.some((o) => o.facts.line === cp.line)) push(cp.node, 'copy', cp.scope);
+  return out.sort((x, y) => x.facts.line - y.facts.line);
+}
+
+/**
+ * `out = append([]int{x}, out...)`, `arr = [x, ...arr]`, `res = [x] + res`: the collection is
+ * rebuilt with something in front of it, copying all of it on every pass.
+ */
+function rebuildsFrom(value: Node, name: string, spec: SyntaxSpec): 'shift' | 'copy' | null {
+  // `result = result.concat(x)`, `res = res + [x]`: a new list holding all of the old one.
+  if (spec.calls.includes(value.type) && lastSegment(calleeText(value)) === 'concat' && baseOf(receiverOf(value), spec) === name) return 'copy';
+  if (spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
+    field(value, 'left')?.text === name && isListLiteral(field(value, 'right'))) return 'copy';
+  return prepends(value, name, spec) ? 'shift' : null;
+}
+
+function prepends(value: Node, name: string, spec: SyntaxSpec): boolean {
+  const spreads = [...value.descendantsOfType(['spread_element', 'variadic_argument', 'list_splat'])]
+    .filter((n): n is Node => n !== null && baseOf(namedKids(n)[0] ?? null, spec) === name);
+  if (spreads.some((n) => {
+    const list = n.parent;
+    return list !== null && namedKids(list).findIndex((k) => k.id === n.id) > 0;
+  })) return true;
+  return spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
+    field(value, 'right')?.text === name && isListLiteral(field(value, 'left'));
+}
+
+const isListLiteral = (n: Node | null): boolean => n !== null && /^(list|array)$/.test(n.type);
