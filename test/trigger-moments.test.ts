@@ -234,3 +234,14 @@ test('javascript: a sort before the loop is a complexity question about the sort
   assert.match(q.text, /^Looking at the sort on line 2: what is the time complexity of merge/);
   assert.equal(q.expected.complexity, 'O(n log n)');
 });
+
+test('python: exponential recursion given a memo is a rewrite, and the question points at the memo', async () => {
+  const fib = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
+  const memo = 'def fib(n, memo={}):\n    if n < 2:\n        return n\n    if n in memo:\n        return memo[n]\n    memo[n] = fib(n - 1, memo) + fib(n - 2, memo)\n    return memo[n]\n';
+  const r = await run('python', [...typeFresh(fib), ...typeOver(fib, memo)], { openGate: true });
+  const ask = r.asks[0] as AskEntry;
+  assert.equal(ask.reasonCode, 'complexity_improved');
+  assert.match(ask.reason, /fib went from O\(2\^n\) to O\(n\)/);
+  const q = await questionFor(ask);
+  assert.match(q.text, /^fib used to be O\(2\^n\); now it is O\(n\)\. What in the new version removed that cost — look at memo —/);
+});

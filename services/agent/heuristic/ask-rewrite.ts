@@ -48,7 +48,9 @@ export function rewrite(ctx: Ctx): Draft | null {
     };
   }
   const sorted = fn.sortCalls.length > 0 && now === 'O(n log n)';
-  const via = sorted ? `the sort on line ${fn.sortCalls[0]}` : s?.name ? `${s.name} (line ${s.line})` : `${linesPhrase(fn.startLine, fn.endLine)}`;
+  // Exponential recursion made linear: the memo (a parameter or a decorator) is what to look at.
+  const memo = fn.recursive && was === 'O(2^n)' ? fn.params.find((p) => /memo|cache|dp|seen/i.test(p)) ?? (/@(functools\.)?(lru_)?cache\b/.test(ctx.lines.range(Math.max(1, fn.startLine - 2), fn.startLine).join('\n')) ? 'the cache decorator' : undefined) : undefined;
+  const via = sorted ? `the sort on line ${fn.sortCalls[0]}` : memo ? memo : s?.name ? `${s.name} (line ${s.line})` : `${linesPhrase(fn.startLine, fn.endLine)}`;
   return {
     topic: 'time_complexity', variant: sorted ? 'time.sort' : 'time.linear', lines: span(focus),
     text: `${then}; now it is ${now}. What in the new version removed that cost \u2014 look at ${via} \u2014 and where does ${now} come from now?`,
