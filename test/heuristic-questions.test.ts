@@ -18,11 +18,12 @@ const lineOf = (code: string, needle: string): number => {
 };
 
 /** Analyse, derive candidates from the change (prev → code) and ask about the top one, as the trigger would. */
-async function ask(language: string, code: string, opts: { prev?: string; asked?: QuestionInput['asked']; noFacts?: boolean } = {}) {
+async function ask(language: string, code: string, opts: { prev?: string; asked?: QuestionInput['asked']; noFacts?: boolean; remember?: boolean } = {}) {
   const analysis = await analyzeCode(code, language);
   assert.ok(analysis, `${language} should be supported`);
   const prev = opts.prev ? await analyzeCode(opts.prev, language) : null;
-  const cands = structuralCandidates(analysis, compareAnalyses(prev, analysis)).sort((a, b) => b.priority - a.priority);
+  // `remember`: the trigger also knows the previous version's cost (a rewrite), not only what changed.
+  const cands = structuralCandidates(analysis, compareAnalyses(prev, analysis), opts.remember ? prev : null).sort((a, b) => b.priority - a.priority);
   const c = cands[0];
   const context = opts.noFacts || !c ? {} : { function: c.function, lines: c.lines, topic: c.topic, facts: c.facts };
   const input: QuestionInput = {
@@ -222,4 +223,26 @@ test('retrieved knowledge-base chunks add words to the rubric the question carri
   });
   const concepts = q.expected.concepts as { name: string; synonyms: string[] }[];
   assert.ok(concepts.find((k) => k.name === 'every pair')?.synonyms.includes('triangle of comparisons'));
+});
+
+test('a rewrite that changed the complexity names the old cost and the new structure, in five languages', async () => {
+  for (const [language, s] of Object.entries(SNIPPETS)) {
+    const q = await ask(language, s.hash, { prev: s.brute, remember: true });
+    assert.equal(q.topic, 'data_structure_choice', q.text);
+    assert.match(q.text, new RegExp(`^${s.names.twoSum} used to be O\\(n\\^2\\) \\(nested loops over nums\\); now it keeps \\w+ in an? [\\w<>]+ \\(line \\d+\\) and is O\\(n\\)`), q.text);
+    assert.equal(q.expected.complexity, 'O(n)');
+    assert.match(String(q.expected.keyReason), /made it O\(n\^2\).*O\(1\) on average/);
+  }
+  // A list switched to a set is a rewrite too, and the question says what the list cost.
+  const q = await ask('python', switchToSet.python.after, { prev: switchToSet.python.before, remember: true });
+  assert.match(q.text, /count_unique used to be O\(n\^2\) \(`w not in seen` inside a loop\); now it keeps seen in a set \(line 2\)/);
+});
+
+test('a tiny helper is not picked, even when it is the newest function', async () => {
+  const code = `${SNIPPETS.python.maxSoFar}\ndef bigger(a, b):\n    if a > b:\n        return a\n    return b\n`;
+  const q = await ask('python', code, { noFacts: true });
+  assert.doesNotMatch(q.text, /\bbigger\b/);
+  const analysis = await analyzeCode(code, 'python');
+  assert.ok(analysis);
+  assert.ok(!structuralCandidates(analysis, compareAnalyses(null, analysis)).some((c) => c.function === 'bigger'));
 });

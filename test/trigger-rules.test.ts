@@ -8,6 +8,7 @@ import type { TriggerDecision } from '../services/trigger/rules.ts';
 import type { TriggerSettings } from '../services/trigger/settings.ts';
 import { randomId, testLogger, testRedis, type TestRedis } from './helpers/env.ts';
 import { PY_BRUTE, PY_HASH, upTo } from './fixtures/two-sum.ts';
+import { JAVA_WITH_HELPER } from '../eval/choice/sessions.ts';
 
 // The trigger's rules on recorded typing sequences, through the real handler, the real tree-sitter
 // analysis and real Redis: what it asks about, when, and why it holds back.
@@ -164,4 +165,22 @@ test('unknown languages fall back to the diff-size rule, which asks only once th
   assert.equal(asks.length, 1);
   assert.equal(asks[0].reasonCode, 'diff_threshold');
   assert.equal(asks[0].code, 'a\nb\nc\nd\n');
+});
+
+test('java: a four-line helper is never asked about; the sentinel in the real work is', async () => {
+  const helperOnly = 'class Solution {\n    static int max(int a, int b) {\n        if (a > b) return a;\n        return b;\n    }\n}\n';
+  const { asks, decisions } = await replay('java', [{ at: 0, code: helperOnly }, { at: 20, code: JAVA_WITH_HELPER }]);
+  assert.equal(decisions[0]?.reasonCode, 'nothing_new', 'the helper alone is not worth a question');
+  assert.equal(asks.length, 1);
+  assert.equal(asks[0].reasonCode, 'sentinel_initial_value');
+  assert.equal(asks[0].context.function, 'maxProfit');
+  assert.equal(asks[0].context.topic, 'initial_value');
+  assert.match(asks[0].reason, /lo at Integer\.MAX_VALUE on line 8/);
+  assert.ok(!decisions.some((d) => d?.backlog.some((c) => c.function === 'max')));
+});
+
+test('python: a function with only its guard clause is not "finished" and is not asked about', async () => {
+  const guard = 'def longest_run(nums):\n    if not nums:\n        return 0\n    best = 1\n';
+  const { asks, decisions } = await replay('python', [{ at: 0, code: guard }]);
+  assert.equal(asks.length, 0, JSON.stringify(decisions.map((d) => d?.reason)));
 });

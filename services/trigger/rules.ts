@@ -1,5 +1,5 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
-import { activityCandidate, candidateKey, refresh, structuralCandidates, type Candidate } from './candidates.ts';
+import { activityCandidate, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
 import type { Cursor } from './boundary.ts';
 import { pauseMsOf, type TriggerSettings } from './settings.ts';
 
@@ -89,6 +89,9 @@ export function activity(input: DecideInput): TriggerDecision['activity'] {
 function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate[] {
   const { analysis, state, sinceLast, settings } = input;
   const found: Candidate[] = [];
+  // The memory of earlier versions (what a rewrite is measured against) survives unparseable steps.
+  // Recomputed on every attempt, so a retried step derives it from the state it actually read.
+  if (analysis) analysis.memory = remember(state.analysis, analysis);
   const usable = analysis !== null && analysis.errorRatio < 0.5;
   if (usable) {
     found.push(...structuralCandidates(analysis, input.changes, state.analysis));
@@ -127,9 +130,9 @@ interface Moment {
 
 /**
  * A question waits for a boundary (never mid-token or mid-line) and, about a function, until the
- * piece looks done: it parses and returns a value, or the candidate paused. Without a usable parse
- * tree (the diff-size fallback) only a pause is a boundary. Questions mid-thought annoy and reveal
- * less (INTERVIEWING.md, timing).
+ * piece looks done: it parses and its main path returns a value (not just a guard clause), or the
+ * candidate paused. Without a usable parse tree (the diff-size fallback) only a pause is a boundary.
+ * Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
  */
 function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boolean {
   if (c.reasonCode === 'diff_threshold') return moment.pause;
@@ -137,7 +140,7 @@ function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boo
   if (!moment.pause && !moment.boundary) return false;
   if (!c.function) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
-  return f !== undefined && !f.hasError && (f.returns || moment.pause);
+  return f !== undefined && !f.hasError && ((f.finished ?? f.returns) || moment.pause);
 }
 
 export function decide(input: DecideInput): TriggerDecision {

@@ -98,9 +98,11 @@ function compareFunction(p: FunctionFacts, n: FunctionFacts): StructuralChange[]
     const g = n.guards.filter((x) => x.kind === 'error_check').pop();
     if (g) out.push({ kind: 'error_handling_added', function: fn, lines: [g.line, g.line], detail: `${fn} now checks for an error on line ${g.line}` });
   }
-  if ((!p.returns || p.hasError) && n.returns && !n.hasError && !n.partial) {
+  // Finished means the main path returns at its end: a guard clause's early return is only a start.
+  const finished = (f: FunctionFacts): boolean => (f.finished ?? f.returns) && !f.hasError && !f.partial;
+  if (!finished(p) && finished(n)) {
     out.push({ kind: 'function_completed', function: fn, lines: span(n),
-      detail: `${fn} looks complete: it returns a value and parses cleanly (lines ${n.startLine}-${n.endLine})` });
+      detail: `${fn} looks complete: its main path returns a value and it parses cleanly (lines ${n.startLine}-${n.endLine})` });
   }
   return out;
 }

@@ -4,12 +4,14 @@ import type { Node } from 'web-tree-sitter';
 import { analyzeCalls, type CallResult } from './calls.ts';
 import { collect, type Collected, type LoopCtx } from './collect.ts';
 import { estimateLocal, type Estimate } from './complexity.ts';
+import { endsWithValue } from './finish.ts';
 import { findGuards, findIndexFirst, findTryCatch } from './guards.ts';
 import type { SyntaxSpec } from './languages.ts';
 import { analyzeLoops } from './loops.ts';
 import { guessIterates } from './repair.ts';
 import { fingerprint } from './similarity.ts';
 import { findRoles } from './roles.ts';
+import { findSentinels } from './sentinels.ts';
 import { analyzeStructures } from './structures.ts';
 import { boundName, endLineOf, field, isListish, lastSegment, lineOf, namedKids } from './tree.ts';
 import type { DataStructureFacts, FunctionFacts, LoopFacts, LoopKind } from './types.ts';
@@ -147,6 +149,7 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
   const calls = analyzeCalls(c, spec, vocab, self, kindOf, ctx.userFns);
   const guards = findGuards(c);
   const local = estimateLocal(c.loops, loops.byCtx, calls);
+  const roles = findRoles(c, spec, vocab, fn.params, ds.kinds);
   const facts: FunctionFacts = {
     name: fn.name,
     startLine: start,
@@ -158,12 +161,14 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
     recursive: calls.selfCalls.length > 0,
     recursionCalls: [...new Set(calls.selfCalls.map((e) => e.line))],
     returns: c.returns.some((r) => r.hasValue),
+    finished: !isModule && endsWithValue(fn.node, spec),
     hasTryCatch: findTryCatch(c),
     linearCallsInLoops: calls.linear.map((l) => l.facts),
     guards,
     indexFirst: findIndexFirst(c, spec, vocab, fn.params, guards),
     sortCalls: [...new Set(calls.sorts.map((e) => e.line))],
-    variableRoles: findRoles(c, spec, vocab, fn.params, ds.kinds),
+    variableRoles: roles,
+    sentinels: findSentinels(c, spec, fn.params, new Set(roles.filter((r) => r.role === 'most_wanted_holder').map((r) => r.name))),
     complexityEstimate: 'O(1)',
     hasError: [...ctx.errorLines].some((l) => l >= start && l <= end),
     shape: isModule ? '' : fingerprint(c.types),

@@ -125,6 +125,42 @@ export interface VariableRoleFacts {
   init?: string;
 }
 
+/**
+ * A variable started at a value chosen to be beaten (INTERVIEWING.md, initial value): a sentinel
+ * such as `Integer.MAX_VALUE` or `float('inf')`, or the first element (`nums[0]`), later replaced.
+ */
+export interface SentinelFacts {
+  name: string;
+  line: number;
+  /** the starting value as written */
+  init: string;
+  /**
+   * `max`: above every real value (a minimum is sought); `min`: below; `first`: an element of the
+   * input; `literal`: a plain number (`best = 0`) for a variable that keeps the largest or smallest.
+   */
+  kind: 'max' | 'min' | 'first' | 'literal';
+  /** the sentinel fills a table (`dist = [inf] * n`, `Arrays.fill(dp, MAX)`) rather than one variable */
+  container?: boolean;
+}
+
+/** The slowest clean version of a function seen earlier in the session: what a rewrite is measured against. */
+export interface CostMemory {
+  name: string;
+  params: string[];
+  complexity: ComplexityClass;
+  lines: [number, number];
+  nested?: NestedSameCollection | null;
+  linearCall?: LinearCallFacts;
+  /** structure kinds the function used then (`list`, `map`...) */
+  structures: string[];
+  /** body fingerprint then: an unchanged body is no rewrite, whatever its callees did to the estimate */
+  shape: string;
+  /** the function's name now, when it was renamed or rewritten under a new name */
+  renamedTo?: string;
+  /** still present beside its faster version (`two_sum_brute` next to `two_sum`) */
+  sibling?: boolean;
+}
+
 export interface FunctionFacts {
   name: string;
   startLine: number;
@@ -138,6 +174,13 @@ export interface FunctionFacts {
   baseCaseLine?: number;
   /** Has a `return <value>` (or an expression-bodied arrow). */
   returns: boolean;
+  /**
+   * The main path ends by returning a value (or raising): the last statement of the body is a
+   * `return x`, or an if/else whose every branch ends so. A guard clause's early return is not it.
+   */
+  finished?: boolean;
+  /** Variables started at a sentinel or at the first element, then replaced (sentinels.ts). */
+  sentinels?: SentinelFacts[];
   hasTryCatch: TryCatchFacts[];
   linearCallsInLoops: LinearCallFacts[];
   guards: GuardFacts[];
@@ -187,6 +230,11 @@ export interface CodeAnalysis {
   imports: string[];
   /** Script-style code outside any function, when it contains loops. */
   topLevel?: FunctionFacts;
+  /**
+   * Set by the trigger, not by analyzeCode: the slowest clean version of each function seen so far
+   * in the session, carried from snapshot to snapshot so a rewrite is recognised after half-typed steps.
+   */
+  memory?: CostMemory[];
 }
 
 export type StructuralChangeKind =

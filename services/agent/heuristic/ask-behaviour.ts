@@ -2,6 +2,7 @@
 // guards, termination, loop bounds, variable roles, tests and purpose. Execution and purpose
 // questions discriminate; these name the exact line and identifier the candidate wrote.
 import { assignLine, sizeParam } from './code.ts';
+import { emptyResult } from './empty-result.ts';
 import { emptyOutcome, hazardTerms, holderDirection, initKind, inputsFor, loopCondition, writtenIn } from './derive.ts';
 import { loopAround, linesPhrase, span, type Ctx, type Draft } from './draft.ts';
 import { rolePlain, roleTerms } from './rubric.ts';
@@ -20,9 +21,12 @@ export function edgeCases(ctx: Ctx): Draft | null {
       ? [{ claim: 'it throws', cues: [['throws'], ['exception'], ['crash'], ['index out of range'], ['out of bounds error']],
         feedback: `Nothing is thrown in ${language === 'typescript' ? 'TypeScript' : 'JavaScript'}: ${outcome.label}, and ${fn.name} carries on with that value.` }]
       : [];
+  // Started at the first element without a check: name the start, then ask what empty input does to it.
+  const start = ctx.extras.sentinel?.kind === 'first' && ctx.extras.sentinel.line === edge.line ? ctx.extras.sentinel : undefined;
+  const lead = start ? `${start.name} starts at ${clip(start.init, 30)} on line ${edge.line}. ` : '';
   return {
     topic: 'edge_cases', variant: 'edge.empty', lines: span(edge.line),
-    text: `What happens if ${fn.name} is called with an empty ${edge.param}? What exactly does line ${edge.line} do then, and is that what you want?`,
+    text: `${lead}What happens if ${fn.name} is called with an empty ${edge.param}? What exactly does line ${edge.line} do then, and is that what you want?`,
     key: { function: fn.name, param: edge.param, outcome, focusLines: [edge.line], keyReason: `\`${expr}\` on line ${edge.line} ${outcome.label} when ${edge.param} is empty` },
     concepts: [{ name: 'exact outcome', synonyms: outcome.terms }, { name: 'assumes an element', synonyms: [edge.expr, `line ${edge.line}`] }],
     misconceptions: wrongWay,
@@ -41,6 +45,17 @@ export function initialValue(ctx: Ctx): Draft | null {
   const coll = sizeParam(fn)?.name ?? 'the input';
   const v = role.name;
   const init = clip(role.init, 30);
+  const table = ctx.extras.sentinel?.container && ctx.extras.sentinel.name === v ? ctx.extras.sentinel : undefined;
+  if (table) {
+    const never = table.kind === 'max' ? 'never lowered' : 'never raised';
+    return {
+      topic: 'initial_value', variant: 'initial.sentinel', lines: span(table.line),
+      text: `Why fill ${v} with ${init} on line ${table.line}? What does an entry of ${v} still at ${init} mean when ${fn.name} finishes?`,
+      key: { function: fn.name, variable: v, init: table.init, initKind: 'sentinel', focusLines: [table.line],
+        keyReason: `${init} marks an entry not reached yet: any real value replaces it, and one still at ${init} was ${never} (unreachable, no solution)` },
+      concepts: [{ name: 'unreached entry', synonyms: ['unreachable', 'not reached', 'never reached', 'no path', 'not visited', 'no solution', 'impossible'] }],
+    };
+  }
   if (role.role === 'most_wanted_holder') {
     if (kind === 'zero') {
       const sign = dir === 'max' ? 'negative' : 'positive';
@@ -63,12 +78,16 @@ export function initialValue(ctx: Ctx): Draft | null {
         key: { function: fn.name, variable: v, init: role.init, initKind: kind, direction: dir, focusLines: [at], keyReason: `starting from the first element is safe for any values but assumes ${coll} is not empty` },
       };
     }
+    // What comes back for empty input is read from the return, not assumed to be the sentinel.
+    const empty = emptyResult(fn, lines, v, role.init);
+    const beaten = `${init} is ${dir === 'max' ? 'below' : 'above'} any real value, so the first element replaces it`;
     return {
       topic: 'initial_value', variant: 'initial.sentinel', lines: span(at),
       text: `Why start ${v} at ${init} on line ${at}? What does ${fn.name} return if ${coll} is empty?`,
       key: { function: fn.name, variable: v, init: role.init, initKind: kind, direction: dir, focusLines: [at],
-        keyReason: `${init} is ${dir === 'max' ? 'below' : 'above'} any real value, so the first element replaces it, but an empty ${coll} returns ${init} itself` },
-      concepts: [{ name: 'empty input with that start', synonyms: [init, 'returns ' + init] }],
+        ...(empty ? { outcome: empty.outcome } : {}),
+        keyReason: empty ? `${beaten}; for an empty ${coll} ${empty.how}, so it returns ${empty.value}` : `${beaten}, but an empty ${coll} returns ${init} itself` },
+      concepts: [{ name: 'empty input with that start', synonyms: empty ? uniq([empty.value, `returns ${empty.value}`, init]) : [init, 'returns ' + init] }],
     };
   }
   return {

@@ -4,6 +4,7 @@
 import { kindWord, sizeParam } from './code.ts';
 import { CLASSES, type Cls } from './complexity.ts';
 import { fibCalls, recursionShape, roughly, baseTerms } from './derive.ts';
+import { sortInLoop } from '../../../shared/analysis/moments.ts';
 import { loopAround, SLOW, span, linesPhrase, type Ctx, type Draft } from './draft.ts';
 import { art, clip } from './text.ts';
 
@@ -46,6 +47,20 @@ export function timeComplexity(ctx: Ctx): Draft | null {
       misconceptions: [{ claim: 'a call in a loop is free', cls: 'O(n)', feedback: `The loop runs n times, but \`${clip(call.expr, 40)}\` on line ${call.line} is itself a linear scan on every pass, so the total is ${key}.` }],
     };
   }
+  const sorted = sortInLoop(fn);
+  if (sorted !== undefined && !call) {
+    const loop = loopAround(fn, sorted);
+    const over = loop?.iterates ?? 'items';
+    return {
+      // The sort is not the whole cost here (it is paid per pass), so the rubric is the loop's, not 'time.sort'.
+      topic: 'time_complexity', variant: 'time.linear', lines: span(loop?.line, sorted),
+      text: `Line ${sorted} (\`${clip(lines.snippet(sorted), 40)}\`) sorts on every pass of the loop on line ${loop?.line ?? sorted}. What is the time complexity of ${fn.name} in terms of the number of ${over} and their length, and which line dominates it?`,
+      key: { ...base, dominantLine: sorted, focusLines: [sorted],
+        keyReason: fn.complexityReason ?? `the sort on line ${sorted} runs once per pass of the loop on line ${loop?.line ?? sorted}, so ${fn.name} is ${key}` },
+      // Wrong classes are the grader's to recognise (it reads n·m log m); the line is what this question adds.
+      concepts: [{ name: 'dominating line', synonyms: [`line ${sorted}`] }],
+    };
+  }
   if (fn.recursive && key === 'O(2^n)') {
     const at = fn.recursionCalls[0] ?? dominant;
     return {
@@ -66,7 +81,9 @@ export function timeComplexity(ctx: Ctx): Draft | null {
   return {
     topic: 'time_complexity', variant, lines: loop ? span(loop.line, dominant) : [fn.startLine, fn.endLine],
     text: `Looking at ${where}: what is the time complexity of ${fn.name} ${inTermsOf(ctx)}, and which line dominates it?`,
-    key: { ...base, focusLines: [dominant], keyReason: fn.complexityReason ?? (variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass` : `${where} visits each element of ${size} a bounded number of times`) },
+    key: { ...base, focusLines: [dominant], keyReason: fn.complexityReason ?? (variant === 'time.halving' ? `the loop on line ${dominant} halves its range every pass`
+      : variant === 'time.sort' ? `${where} costs ${key}; the passes over ${size} after it are linear, so the sort dominates`
+        : `${where} visits each element of ${size} a bounded number of times`) },
     concepts: [domConcept],
     misconceptions: [
       ...(key === 'O(n)' ? [{ claim: 'a lookup counted as a scan', cls: 'O(n^2)', feedback: wrongUp }] : []),
@@ -100,6 +117,13 @@ export function spaceComplexity(ctx: Ctx): Draft | null {
 
 const RECEIVER = /^(\w+)\.(?:includes|contains|indexOf|index|count|has|remove|insert|pop|shift|unshift)\b|\bin\s+(\w+)\s*$|\bin\s+(\w+)\b|^(?:\w+\.)?\w+\(\s*(\w+)\b/;
 
+// What the call does to cost O(n), by kind; a membership test walks the list (the default).
+const WORK: Record<string, string> = {
+  'hidden.shift': 'moves every remaining element one place',
+  'hidden.concat': 'copies the whole string built so far',
+  'hidden.aggregate': 'reads the whole collection',
+};
+
 export function hiddenLinearCost(ctx: Ctx): Draft | null {
   const { fn } = ctx;
   const call = ctx.extras.call ?? fn.linearCallsInLoops[0];
@@ -128,7 +152,7 @@ export function hiddenLinearCost(ctx: Ctx): Draft | null {
     topic: 'hidden_linear_cost', variant, lines: span(loop?.line, call.line), text,
     key: { function: fn.name, unitCost: 'O(n)', complexity: total, improvedComplexity: lower(total), focusLines: [call.line],
       remedyTerms: remedies[variant], ...(receiver ? { variable: receiver } : {}),
-      keyReason: `\`${expr}\` on line ${call.line} walks the whole ${listWord} on every pass, so ${fn.name} is ${total}` },
+      keyReason: `\`${expr}\` on line ${call.line} ${WORK[variant] ?? `walks the whole ${listWord}`} on every pass, so ${fn.name} is ${total}` },
     misconceptions: [{ claim: 'list membership is constant time', cls: 'O(1)', feedback: `\`${expr}\` on ${art(listWord)} compares against every element, so it is O(n) per pass; it is O(1) only on a hash set or map.` }],
   };
 }
@@ -139,13 +163,16 @@ export function dataStructureChoice(ctx: Ctx): Draft | null {
   let to = ctx.extras.to;
   const switched = !!(from && to);
   if (!switched) {
-    const hashed = ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.membership && d.name);
+    const named = ctx.extras.structure?.name ? ctx.view.structures.find((d) => d.name === ctx.extras.structure?.name && d.kind === ctx.extras.structure?.kind) : undefined;
+    const hashed = named ?? ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.membership && d.name)
+      ?? ctx.view.structures.find((d) => (d.kind === 'set' || d.kind === 'map') && d.name);
     if (!hashed) return null;
     from = 'list';
     to = hashed.kind;
   }
   if (to !== 'set' && to !== 'map') return null;
-  const ds = ctx.view.structures.find((d) => d.kind === to && d.name) ?? ctx.view.structures.find((d) => d.name);
+  const ds = (ctx.extras.structure?.name ? ctx.view.structures.find((d) => d.name === ctx.extras.structure?.name && d.kind === to) : undefined)
+    ?? ctx.view.structures.find((d) => d.kind === to && d.name) ?? ctx.view.structures.find((d) => d.name);
   const name = ds?.name ?? fn.variableRoles.find((r) => r.role === 'container')?.name;
   if (!name) return null;
   const line = ds?.line ?? fn.startLine;
@@ -192,12 +219,15 @@ export function recursion(ctx: Ctx): Draft | null {
   const branching = shape.branching >= 2 && fn.complexityEstimate === 'O(2^n)';
   const n = numeric ? (branching ? 30 : 10000) : 10000;
   const p = s?.name ?? 'n';
-  const sizePhrase = numeric ? `${p} = ${n.toLocaleString('en-US')}` : `a ${kindWord('list', language)} of ${n.toLocaleString('en-US')} items`;
+  const sizePhrase = numeric ? `${p} = ${n.toLocaleString('en-US')}` : `${art(kindWord('list', language))} of ${n.toLocaleString('en-US')} items`;
   const depthValue = shape.depth === 'O(log n)' ? Math.ceil(Math.log2(n)) : n;
   const calls = branching ? (shape.fibLike ? roughly(fibCalls(n)) : `about 2^${n}`) : undefined;
+  // Pointing at the base case line asks for its condition and meaning, not for where it is.
+  const head = base ? `${fn.name} calls itself on line ${at}, and line ${base} is where it can stop.` : `${fn.name} calls itself on line ${at}.`;
+  const ask = base ? 'What is the base case there, in words' : 'What is its base case';
   const text = branching
-    ? `${fn.name} calls itself on line ${at}. What is its base case, how deep does the recursion go for ${sizePhrase}, and roughly how many calls does that make?`
-    : `${fn.name} calls itself on line ${at}. What is its base case, and how deep does the recursion go for ${sizePhrase}?`;
+    ? `${head} ${ask}, how deep does the recursion go for ${sizePhrase}, and roughly how many calls does that make?`
+    : `${head} ${ask}, and how deep does the recursion go for ${sizePhrase}?`;
   const limit = language === 'python' ? 'past Python\u2019s default recursion limit of 1000' : 'deep enough to risk a stack overflow';
   return {
     topic: 'recursion', variant: branching ? 'recursion.branching' : 'recursion.linear', lines: span(base, at), text,

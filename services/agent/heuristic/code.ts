@@ -3,6 +3,7 @@
 // get what the facts leave out (function span, loop ends, data structures), on the same snapshot.
 import { z } from 'zod';
 import { analyzeCode, type CodeAnalysis, type DataStructureFacts, type FunctionFacts } from '../../../shared/analysis/index.ts';
+import { isTinyHelper } from '../../../shared/analysis/moments.ts';
 import type { QuestionInput } from '../provider.ts';
 import { Lines } from './text.ts';
 
@@ -36,12 +37,27 @@ const Facts = z.object({
   loops: z.array(z.object({ line: int, kind: z.enum(LOOP_KINDS), iterates: z.string().optional(), depth: int })).catch([]),
 });
 
+const Sentinel = z.object({ name: z.string(), line: int, init: z.string(), kind: z.enum(['max', 'min', 'first', 'literal']), container: z.boolean().optional() });
+const Structure = z.object({ kind: z.string(), name: z.string().optional(), line: int, function: z.string().optional(), membership: z.boolean().optional() });
+// What a rewrite replaced (the trigger's memory of the slower version) and what it is now.
+const Before = z.object({
+  name: z.string(), complexity: z.enum(COMPLEXITIES), lines: z.tuple([int, int]),
+  nested: z.object({ outerLine: int, innerLine: int, collection: z.string() }).nullable().optional().catch(undefined),
+  linearCall: LinearCall.optional().catch(undefined), structures: z.array(z.string()).catch([]),
+  sibling: z.boolean().optional().catch(undefined),
+});
+
 const Extras = z.object({
   edge: IndexFirst.optional().catch(undefined),
   role: Role.optional().catch(undefined),
   call: LinearCall.optional().catch(undefined),
   from: z.string().optional().catch(undefined),
   to: z.string().optional().catch(undefined),
+  sentinel: Sentinel.optional().catch(undefined),
+  structure: Structure.optional().catch(undefined),
+  before: Before.optional().catch(undefined),
+  complexityBefore: z.enum(COMPLEXITIES).optional().catch(undefined),
+  renamedFrom: z.string().optional().catch(undefined),
 });
 export type Extras = z.infer<typeof Extras>;
 
@@ -88,7 +104,7 @@ export function pickFunction(analysis: CodeAnalysis | null, named: string | unde
     if (hit) return hit;
   }
   const tested = new Set(analysis.tests.map((t) => t.name));
-  const pool = fns.filter((f) => !TEST_NAME.test(f.name) && !tested.has(f.name) && !f.partial);
+  const pool = fns.filter((f) => !TEST_NAME.test(f.name) && !tested.has(f.name) && !f.partial && !isTinyHelper(f));
   // Highest interest wins; on a tie the later function (probably the one written last).
   return [...(pool.length ? pool : fns)].sort((a, b) => interest(b) - interest(a) || b.startLine - a.startLine)[0] ?? null;
 }

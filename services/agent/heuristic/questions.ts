@@ -2,21 +2,29 @@
 // recursion); we follow it unless that topic was already asked about this function, then fall back
 // through the templates in order of how much they reveal for this code, preferring topics not yet
 // asked in the session. Only functions present in the current code are ever named.
+import { topicsByMoment } from '../../../shared/analysis/moments.ts';
 import type { QuestionInput, QuestionOutput, Topic } from '../provider.ts';
 import { TOPICS } from '../provider.ts';
 import * as cost from './ask-cost.ts';
 import * as behaviour from './ask-behaviour.ts';
+import { rewrite } from './ask-rewrite.ts';
 import { readCode, type CodeView } from './code.ts';
 import { SLOW, type Ctx, type Draft, type Template } from './draft.ts';
 import { mergeConcepts, resolveRubric } from './kb.ts';
 import { rubricFor } from './rubric.ts';
 import { hasIdentifier } from './text.ts';
 
+/** The rewrite the trigger saw, when it is asked as this topic; else the topic's own template. */
+const afterRewrite = (topic: Topic, own: Template): Template => (ctx) => {
+  const d = rewrite(ctx);
+  return d && d.topic === topic ? d : own(ctx);
+};
+
 const TEMPLATES: Partial<Record<Topic, Template>> = {
-  time_complexity: cost.timeComplexity,
+  time_complexity: afterRewrite('time_complexity', cost.timeComplexity),
   space_complexity: cost.spaceComplexity,
   hidden_linear_cost: cost.hiddenLinearCost,
-  data_structure_choice: cost.dataStructureChoice,
+  data_structure_choice: afterRewrite('data_structure_choice', cost.dataStructureChoice),
   scale: cost.scale,
   recursion: cost.recursion,
   edge_cases: behaviour.edgeCases,
@@ -30,15 +38,19 @@ const TEMPLATES: Partial<Record<Topic, Template>> = {
   purpose: behaviour.purpose,
 };
 
-/** Order of preference when the trigger's topic is unusable: what reveals most about this code first. */
+/**
+ * Order of preference when the trigger's topic is unusable: the moments this function holds, in the
+ * trigger's own ranking (shared/analysis/moments.ts), then the other templates; purpose last.
+ */
 function preference(ctx: Ctx): Topic[] {
   const slow = SLOW.has(ctx.fn.complexityEstimate);
-  return [
-    ...(slow ? ['time_complexity' as const] : []),
-    'hidden_linear_cost', 'recursion', 'data_structure_choice', 'edge_cases', 'exceptions', 'initial_value',
-    'guard_purpose', 'termination', ...(slow ? ['scale' as const] : []), 'loop_bounds', 'variable_role',
+  const revealing = topicsByMoment(ctx.fn, ctx.view.analysis?.dataStructures ?? []).filter(isTopic);
+  return [...new Set<Topic>([
+    ...revealing,
+    'recursion', 'hidden_linear_cost', 'initial_value', 'data_structure_choice', ...(slow ? ['time_complexity' as const] : []),
+    'edge_cases', 'exceptions', 'guard_purpose', 'termination', ...(slow ? ['scale' as const] : []), 'loop_bounds', 'variable_role',
     'time_complexity', 'space_complexity', 'testing', 'purpose',
-  ];
+  ])];
 }
 
 const isTopic = (t: string | undefined | null): t is Topic => !!t && (TOPICS as readonly string[]).includes(t);
@@ -51,6 +63,8 @@ const isTopic = (t: string | undefined | null): t is Topic => !!t && (TOPICS as 
 export function rankTopics(ctx: Ctx, suggested: string | undefined, asked: QuestionInput['asked']): Topic[] {
   const aboutFn = (q: string) => hasIdentifier(q, ctx.fn.name);
   const tier = (t: Topic): number => {
+    // A rewrite the trigger saw is a new question even on a topic asked before: the code is new.
+    if (t === suggested && ctx.extras.before) return 0;
     const same = asked.filter((a) => a.topic === t);
     if (same.some((a) => aboutFn(a.question))) return 2;
     if (t === suggested) return 0;

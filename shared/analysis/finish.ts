@@ -1,0 +1,64 @@
+// Whether a function's main path is written to the end: its last statement returns a value (or
+// raises), or is an if/else whose every branch does. A guard clause's early return (`if not nums:
+// return 0`) with nothing after it is a start, not a finished function.
+import type { Node } from 'web-tree-sitter';
+import type { SyntaxSpec } from './languages.ts';
+import { field, namedKids } from './tree.ts';
+
+const MAX_DEPTH = 24;
+
+function lastStatement(n: Node, spec: SyntaxSpec): Node | null {
+  const kids = namedKids(n).filter((k) => !spec.comments.includes(k.type) && !/^finally/.test(k.type));
+  return kids[kids.length - 1] ?? null;
+}
+
+function ifEnds(n: Node, spec: SyntaxSpec, depth: number): boolean {
+  const alternatives = n.childrenForFieldName('alternative').filter((x): x is Node => x !== null);
+  const last = alternatives[alternatives.length - 1];
+  // Without a final else some input falls through past the if.
+  if (!last || last.type === 'elif_clause') return false;
+  return ends(field(n, 'consequence'), spec, depth + 1) && alternatives.every((a) => ends(a, spec, depth + 1));
+}
+
+function ends(n: Node | null, spec: SyntaxSpec, depth: number): boolean {
+  if (!n || depth > MAX_DEPTH) return false;
+  const type = n.type;
+  if (spec.returns.includes(type)) return namedKids(n).some((k) => !spec.comments.includes(k.type));
+  if (spec.throws.includes(type)) return true;
+  // Go has no throw statement: a final panic ends the path the same way.
+  if (type === 'expression_statement' && /^panic\s*\(/.test(n.text)) return true;
+  if (type === 'elif_clause') return ends(field(n, 'consequence'), spec, depth + 1);
+  if (spec.ifs.includes(type)) return ifEnds(n, spec, depth);
+  if (spec.tries.includes(type)) {
+    const handlers = namedKids(n).filter((k) => spec.handlers.includes(k.type));
+    return ends(field(n, 'body'), spec, depth + 1) && handlers.every((h) => ends(h, spec, depth + 1));
+  }
+  if (/block|clause|body|compound_statement|statement_list/.test(type)) return ends(lastStatement(n, spec), spec, depth + 1);
+  return false;
+}
+
+const PLACEHOLDER = /^(pass_statement|empty_statement)$/;
+
+/** A loop or branch with nothing in it yet (`for (...) {}`, `if x: pass`): a skeleton still to be filled. */
+function hasEmptyBody(fn: Node, spec: SyntaxSpec): boolean {
+  const owners = new Set([...Object.keys(spec.loops), ...spec.ifs, 'else_clause']);
+  for (const b of fn.descendantsOfType(['block', 'statement_block', 'compound_statement'])) {
+    if (!b || !b.parent || !owners.has(b.parent.type)) continue;
+    const kids = namedKids(b).filter((k) => !spec.comments.includes(k.type));
+    // Go wraps statements in a statement_list.
+    const stmts = kids.length === 1 && kids[0]?.type === 'statement_list' ? namedKids(kids[0]) : kids;
+    if (stmts.every((k) => PLACEHOLDER.test(k.type))) return true;
+  }
+  return false;
+}
+
+/**
+ * The main path of `fn` ends by returning a value (expression-bodied lambdas always do), and no loop
+ * or branch in it is still an empty skeleton.
+ */
+export function endsWithValue(fn: Node, spec: SyntaxSpec): boolean {
+  const body = field(fn, 'body');
+  if (!body) return false;
+  if (spec.lambdas.includes(fn.type) && !/block|statement/.test(body.type)) return true;
+  return ends(body, spec, 0) && !hasEmptyBody(body, spec);
+}
