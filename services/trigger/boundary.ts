@@ -16,11 +16,54 @@ export interface Cursor {
 /** A statement or block that ends in one of these is finished as far as the line can tell. */
 const COMPLETE_END = /[;})\]]$/;
 
-/** The text around the caret on its line → is that line finished? */
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/** Counts the brackets of one line that are outside strings and comments. */
+function lineBrackets(line: string, count: (ch: string) => void): boolean {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break; // a Python comment (or a C preprocessor line)
+    else if (ch === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) break;
+    else count(ch);
+  }
+  return quote !== '';
+}
+
+/**
+ * Brackets the text opens and does not close (negative when it closes more than it opens, as the
+ * last line of a call split over lines does). Strings and comments do not count; an unclosed string
+ * counts as an open bracket, since it is as unfinished.
+ */
+export function openBrackets(text: string, kinds = OPENERS): number {
+  let depth = 0;
+  for (const line of text.split('\n')) {
+    const unclosed = lineBrackets(line, (ch) => {
+      if (kinds.includes(ch)) depth++;
+      else if (CLOSERS.includes(ch) && kinds.includes(OPENERS[CLOSERS.indexOf(ch)])) depth--;
+    });
+    if (unclosed) depth++;
+  }
+  return depth;
+}
+
+/**
+ * The text around the caret on its line → is that line finished? Its last character is not enough:
+ * `print(group_anagrams(["eat", "tea"]` ends in `]` with two calls still open, so the brackets
+ * it opens must all be closed too.
+ */
 export function lineComplete(before: string, after: string): boolean {
   if (after.trim() !== '') return false; // the caret is inside the line (or inside auto-closed brackets)
   const b = before.trimEnd();
-  return b === '' || COMPLETE_END.test(b); // a fresh line means the one above is done
+  if (b === '') return true; // a fresh line means the one above is done
+  return COMPLETE_END.test(b) && openBrackets(b) <= 0;
 }
 
 /** The line being edited and the text before and after the caret, from the cursor or from the diff. */
@@ -52,6 +95,9 @@ export function atBoundary(code: string, cursor: Cursor | null | undefined, anal
   const edited = editedLine(lines, prevCode.split('\n'), cursor, sinceLast);
   if (!edited) return !analysis.functions.some((f) => f.hasError);
   if (!lineComplete(edited.before, edited.after)) return false;
+  // A statement split over lines is finished only when its calls and lists are: on a fresh line
+  // after `print(search(` the call is still open. (Braces stay open around any block being written.)
+  if (openBrackets([...lines.slice(0, edited.line - 1), edited.before].join('\n'), '([') > 0) return false;
   const f = functionAt(analysis, [edited.line]);
   return !f || !f.hasError;
 }

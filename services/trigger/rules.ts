@@ -1,7 +1,7 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
 import { activityCandidate, candidateKey, refresh, structuralCandidates, type Candidate } from './candidates.ts';
 import type { Cursor } from './boundary.ts';
-import { pauseMsOf, type TriggerSettings } from './settings.ts';
+import { pauseMsOf, settleMsOf, type TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
 // Candidates say what is worth asking about; gates say whether now is the moment.
@@ -71,6 +71,11 @@ const PASTE_MIN_LINES = 12;
 const BACKLOG_MAX = 5;
 
 const secs = (ms: number) => Math.round(ms / 1000);
+
+/** The lines a change touched, first to last, in the current code. */
+function changedRegion(d: DiffStats): [number, number] | null {
+  return d.changedLines.length ? [Math.min(...d.changedLines), Math.max(...d.changedLines)] : null;
+}
 const changed = (d: DiffStats) => d.added + d.removed;
 
 export function activity(input: DecideInput): TriggerDecision['activity'] {
@@ -100,11 +105,15 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
       const c = activityCandidate(analysis, input.sinceAsk.changedLines, { kind: 'pause', lines: state.burstLines });
       if (c) found.push(c);
     }
-  } else if (changed(input.sinceAsk) >= settings.minDiffLines) {
-    // No usable parse tree (unknown language, or mid-edit): fall back to the size of the change.
+  } else if (analysis === null && changed(input.sinceAsk) >= settings.minDiffLines) {
+    // No parse tree at all (a language without a parser): fall back to the size of the change, about
+    // the region that changed. Code in a language that parses but is broken mid-edit is not asked
+    // about: a question about nothing specific is not worth an interruption; it parses again soon.
+    const region = changedRegion(input.sinceAsk);
     found.push({
-      reasonCode: 'diff_threshold', topic: 'purpose', priority: 30, facts: {},
-      sentence: `${changed(input.sinceAsk)} lines changed and the code does not parse cleanly yet, so the diff size decides.`,
+      reasonCode: 'diff_threshold', topic: 'purpose', priority: 30, facts: region ? { lines: region } : {},
+      ...(region ? { lines: region } : {}),
+      sentence: `${changed(input.sinceAsk)} lines changed${region ? ` (lines ${region[0]}–${region[1]})` : ''} and there is no parse tree for this language, so the size of the change decides.`,
     });
   }
   const backlog = state.backlog.map((c) => (usable ? refresh(c, analysis) : c)).filter((c): c is Candidate => c !== null);
@@ -140,13 +149,25 @@ function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boo
   return f !== undefined && !f.hasError && (f.returns || moment.pause);
 }
 
+/**
+ * Has the candidate stopped at the boundary long enough to be asked? An update is the moment itself
+ * only without a settle time; otherwise a tick decides, once nothing has arrived for that long
+ * (an editor sends a frame at least every second while typing goes on).
+ */
+function settled(input: DecideInput): boolean {
+  const ms = settleMsOf(input.settings);
+  if (!input.tick) return ms === 0;
+  return input.state.lastUpdateAt === null || input.now - input.state.lastUpdateAt >= ms;
+}
+
 export function decide(input: DecideInput): TriggerDecision {
   const { now, state, settings, analysis } = input;
   const act = activity(input);
   const candidates = gather(input, act);
   const known = new Set(state.backlog.map(candidateKey));
   const newCandidate = candidates.some((c) => !known.has(candidateKey(c)));
-  const moment: Moment = { pause: act.pause, boundary: input.boundary ?? true };
+  const atBoundary = input.boundary ?? true;
+  const moment: Moment = { pause: act.pause, boundary: atBoundary && settled(input) };
   const best = candidates.find((c) => ready(c, analysis, moment));
   const held = (except?: Candidate) => candidates.filter((c) => c !== except).slice(0, BACKLOG_MAX);
   const skip = (reasonCode: string, reason: string): TriggerDecision => ({
@@ -167,6 +188,9 @@ export function decide(input: DecideInput): TriggerDecision {
     return skip('min_interval', `Only ${secs(now - state.lastAskAt)}s since the last question; the minimum is ${settings.minIntervalSec}s.`);
   }
   if (!candidates.length) return skip('nothing_new', 'Nothing new worth a question in this change.');
+  if (!best && atBoundary && !moment.boundary && candidates.some((c) => ready(c, analysis, { pause: false, boundary: true }))) {
+    return skip('settling', `The line is complete; waiting ${secs(settleMsOf(settings))}s to see whether the candidate goes on typing.`);
+  }
   if (!best && !moment.pause && !moment.boundary) {
     return skip('mid_edit', 'The candidate is in the middle of a line or the code does not parse; waiting until the line or block is complete, or the candidate pauses.');
   }
@@ -197,6 +221,9 @@ export function nextWakeAt(state: TriggerState, settings: TriggerSettings): numb
   const wakes: number[] = [];
   const pauseAt = state.lastUpdateAt + pauseMsOf(settings);
   if (pauseAt > last && (held || state.burstLines >= PAUSE_MIN_LINES)) wakes.push(Math.max(pauseAt, gates));
+  // Stopped at a complete line with something held back: ask once it has settled (or its gate opens).
+  const settleAt = state.lastUpdateAt + settleMsOf(settings);
+  if (held && state.boundary && settleAt > last) wakes.push(Math.max(settleAt, gates));
   if (held && gates > last) wakes.push(gates);
   return wakes.length ? Math.ceil(Math.min(...wakes)) : null;
 }
