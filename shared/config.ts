@@ -57,7 +57,7 @@ export const ConfigSchema = z.object({
   // A pause this long after the last code update is itself a moment to ask (a session may override).
   TRIGGER_PAUSE_SEC: int(20, 1),
   // A question waits until the candidate has stopped this long at a complete line (0: ask on the update itself).
-  TRIGGER_SETTLE_SEC: int(3, 0),
+  TRIGGER_SETTLE_SEC: int(5, 0),
   // Follow-up questions count toward the session's maximum unless this says otherwise.
   TRIGGER_FOLLOW_UPS_COUNT: bool.default(true),
   // How often each trigger replica claims the sessions whose wake time is due.
