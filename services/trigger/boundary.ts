@@ -88,16 +88,52 @@ function editedLine(lines: string[], prevLines: string[], cursor: Cursor | null 
   return { line, before: /\w$/.test(text.trimEnd()) && !typedInto ? '' : text, after: '' };
 }
 
+export interface BoundaryReading {
+  /** the code is at a boundary: a complete line, brackets closed, in a function that parses */
+  boundary: boolean;
+  /** the line being edited (1-based), or null when the update says nothing about it */
+  line: number | null;
+}
+
 /** `prevCode` is the code of the previous update: without a cursor it tells typing from whole lines. */
-export function atBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats, prevCode = ''): boolean {
-  if (!analysis || analysis.errorRatio >= 0.5) return false;
+export function readBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats, prevCode = ''): BoundaryReading {
   const lines = code.split('\n');
   const edited = editedLine(lines, prevCode.split('\n'), cursor, sinceLast);
-  if (!edited) return !analysis.functions.some((f) => f.hasError);
-  if (!lineComplete(edited.before, edited.after)) return false;
+  const line = edited?.line ?? null;
+  if (!analysis || analysis.errorRatio >= 0.5) return { boundary: false, line };
+  if (!edited) return { boundary: !analysis.functions.some((f) => f.hasError), line };
+  if (!lineComplete(edited.before, edited.after)) return { boundary: false, line };
   // A statement split over lines is finished only when its calls and lists are: on a fresh line
   // after `print(search(` the call is still open. (Braces stay open around any block being written.)
-  if (openBrackets([...lines.slice(0, edited.line - 1), edited.before].join('\n'), '([') > 0) return false;
+  if (openBrackets([...lines.slice(0, edited.line - 1), edited.before].join('\n'), '([') > 0) return { boundary: false, line };
   const f = functionAt(analysis, [edited.line]);
-  return !f || !f.hasError;
+  return { boundary: !f || !f.hasError, line };
+}
+
+export function atBoundary(code: string, cursor: Cursor | null | undefined, analysis: CodeAnalysis | null, sinceLast: DiffStats, prevCode = ''): boolean {
+  return readBoundary(code, cursor, analysis, sinceLast, prevCode).boundary;
+}
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+/** A line that only closes blocks (`}`, `});`, `end`): not a statement of its own. */
+const CLOSING_ONLY = /^[\s})\];]*$|^\s*end\s*$/;
+
+/**
+ * Has the candidate finished the function, as far as the text tells? They have moved on (they edit
+ * a line before it, a line of code after it, or a fresh line after its closing brace or after a blank
+ * line), or its body ends in a `return` at the body's own level. A guard clause (`if not grid: return
+ * 0`) returns a value while the rest is still to be written; so does a function whose closing brace
+ * the editor inserted; and the line right after a Python function may still belong to it. Without a
+ * known edited line, nothing tells, so yes.
+ */
+export function functionLooksDone(code: string, f: { startLine: number; endLine: number }, editLine: number | null | undefined): boolean {
+  if (editLine === null || editLine === undefined || editLine < f.startLine) return true;
+  const lines = code.split('\n');
+  const body = lines.slice(f.startLine, f.endLine).filter((l) => l.trim() !== '');
+  const statements = body.filter((l) => !CLOSING_ONLY.test(l));
+  const last = statements[statements.length - 1];
+  const endsInReturn = last !== undefined && /^\s*return\b/.test(last) && indentOf(last) <= indentOf(statements[0]);
+  if (editLine <= f.endLine || endsInReturn) return endsInReturn;
+  const closed = CLOSING_ONLY.test(lines[f.endLine - 1] ?? '');
+  return closed || (lines[editLine - 1] ?? '').trim() !== '' || editLine > f.endLine + 1;
 }

@@ -1,6 +1,6 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
 import { activityCandidate, candidateKey, refresh, structuralCandidates, type Candidate } from './candidates.ts';
-import type { Cursor } from './boundary.ts';
+import { functionLooksDone, type Cursor } from './boundary.ts';
 import { pauseMsOf, settleMsOf, type TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
@@ -28,6 +28,8 @@ export interface TriggerState {
   cursor: Cursor | null;
   /** the last code update ended at a boundary (boundary.ts): a complete line in a function that parses */
   boundary: boolean;
+  /** the line the last code update edited (1-based), or null when it did not tell */
+  editLine: number | null;
   /** time of the last tick decided: a pause or an opened gate is acted on once */
   lastTickAt: number | null;
   /** the session ended: nothing more is asked or scheduled */
@@ -48,6 +50,9 @@ export interface DecideInput {
   tick?: boolean;
   /** the code is at a boundary (boundary.ts); absent means yes */
   boundary?: boolean;
+  /** the code decided on and the line being edited in it: a function is asked about once it looks done (boundary.ts) */
+  code?: string;
+  editLine?: number | null;
 }
 
 export interface TriggerDecision {
@@ -128,15 +133,18 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
   return [...byKey.values()].sort((a, b) => b.priority - a.priority);
 }
 
-/** The moment: a pause, or code at a boundary (boundary.ts). */
+/** The moment: a pause, or code at a boundary (boundary.ts), and where the candidate is editing. */
 interface Moment {
   pause: boolean;
   boundary: boolean;
+  code?: string;
+  editLine?: number | null;
 }
 
 /**
  * A question waits for a boundary (never mid-token or mid-line) and, about a function, until the
- * piece looks done: it parses and returns a value, or the candidate paused. Without a usable parse
+ * piece looks done: it parses, returns a value and the candidate has finished it (moved on, or its
+ * body ends in a return: boundary.ts), or the candidate paused. Without a usable parse
  * tree (the diff-size fallback) only a pause is a boundary. Questions mid-thought annoy and reveal
  * less (INTERVIEWING.md, timing).
  */
@@ -146,7 +154,9 @@ function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boo
   if (!moment.pause && !moment.boundary) return false;
   if (!c.function) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
-  return f !== undefined && !f.hasError && (f.returns || moment.pause);
+  if (f === undefined || f.hasError) return false;
+  if (moment.pause) return true;
+  return f.returns && (moment.code === undefined || functionLooksDone(moment.code, f, moment.editLine));
 }
 
 /**
@@ -167,7 +177,7 @@ export function decide(input: DecideInput): TriggerDecision {
   const known = new Set(state.backlog.map(candidateKey));
   const newCandidate = candidates.some((c) => !known.has(candidateKey(c)));
   const atBoundary = input.boundary ?? true;
-  const moment: Moment = { pause: act.pause, boundary: atBoundary && settled(input) };
+  const moment: Moment = { pause: act.pause, boundary: atBoundary && settled(input), code: input.code, editLine: input.editLine };
   const best = candidates.find((c) => ready(c, analysis, moment));
   const held = (except?: Candidate) => candidates.filter((c) => c !== except).slice(0, BACKLOG_MAX);
   const skip = (reasonCode: string, reason: string): TriggerDecision => ({
@@ -188,7 +198,7 @@ export function decide(input: DecideInput): TriggerDecision {
     return skip('min_interval', `Only ${secs(now - state.lastAskAt)}s since the last question; the minimum is ${settings.minIntervalSec}s.`);
   }
   if (!candidates.length) return skip('nothing_new', 'Nothing new worth a question in this change.');
-  if (!best && atBoundary && !moment.boundary && candidates.some((c) => ready(c, analysis, { pause: false, boundary: true }))) {
+  if (!best && atBoundary && !moment.boundary && candidates.some((c) => ready(c, analysis, { ...moment, boundary: true }))) {
     return skip('settling', `The line is complete; waiting ${secs(settleMsOf(settings))}s to see whether the candidate goes on typing.`);
   }
   if (!best && !moment.pause && !moment.boundary) {

@@ -51,6 +51,7 @@ export async function readState(deps: StateDeps, sessionId: string): Promise<Tri
     language: h.language ?? '',
     cursor: json<TriggerState['cursor']>(h.cursor, null),
     boundary: h.boundary === '1',
+    editLine: h.editLine ? Number(h.editLine) : null,
     lastTickAt: num(h.lastTickAt),
     ended: h.ended === '1',
   };
