@@ -51,7 +51,7 @@ export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | 
     minDiffLines: s?.minDiffLines ?? defaults.minDiffLines,
     pendingTimeoutSec: s?.pendingTimeoutSec ?? defaults.pendingTimeoutSec,
     pauseSec: s?.pauseSec ?? defaults.pauseSec,
-    settleSec: defaults.settleSec,
+    settleSec: s?.settleSec ?? defaults.settleSec,
     followUpsCount: s?.followUpsCount ?? defaults.followUpsCount,
   };
 }
