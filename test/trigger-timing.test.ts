@@ -357,3 +357,20 @@ test('the service default settles for a few seconds; a session may set its own, 
   assert.ok((settings.settleSec ?? 0) >= 3, 'long enough that an editor has sent what is being typed');
   assert.ok((settings.settleSec ?? 0) < (settings.pauseSec ?? 20), 'shorter than a pause');
 });
+
+test('of two moments equally worth asking, the one just written is asked; a pause does not raise what stays held', async () => {
+  const settings = { ...BASE, quietStartSec: 60 };
+  const first = 'function first(xs) {\n  let n = 0;\n  for (const x of xs) n += x;\n  return n;\n}\n';
+  const second = 'function second(xs) {\n  let m = 1;\n  for (const x of xs) m *= x;\n  return m;\n}\n';
+  const s = newSession();
+  await update(s, settings, T0, first, 'javascript', { line: 6, col: 0 });
+  const r = await update(s, settings, T0 + 5_000, `${first}\n${second}`, 'javascript', { line: 12, col: 0 });
+  assert.equal(r.decision.reasonCode, 'quiet_start');
+  const held = s.state.backlog.map((c) => [c.function, c.priority]);
+  assert.equal(new Set(held.map(([, p]) => p)).size, 1, `equal worth: ${JSON.stringify(held)}`);
+  // The quiet start ends long after the last update: a pause, so both get the pause's favour.
+  const res = tick(s, settings, T0 + 60_000);
+  assert.equal(res.decision.activity.pause, true);
+  assert.equal(res.ask?.context.function, 'second', 'the function next to the caret');
+  assert.deepEqual(s.state.backlog.map((c) => [c.function, c.priority]), held.filter(([f]) => f === 'first'), 'held back at its own priority');
+});

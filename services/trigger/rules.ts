@@ -127,10 +127,21 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
     const key = candidateKey(c);
     // The diff-size fallback names no function, so it may recur; a function topic is asked once.
     if (c.function && state.askedKeys.includes(key)) continue;
-    const boosted = act.pause && !c.reasonCode.startsWith('pause') ? { ...c, priority: c.priority + 10 } : c;
-    if ((byKey.get(key)?.priority ?? -1) < boosted.priority) byKey.set(key, boosted);
+    if ((byKey.get(key)?.priority ?? -1) < c.priority) byKey.set(key, c);
   }
-  return [...byKey.values()].sort((a, b) => b.priority - a.priority);
+  // A pause favours what was there before it, for this moment only: held back, a candidate keeps its
+  // own priority (a boost kept in the backlog would outrank fresher work at every later moment).
+  const worth = (c: Candidate) => c.priority + (act.pause && !c.reasonCode.startsWith('pause') ? 10 : 0);
+  const near = (c: Candidate) => distanceToEdit(c, input.editLine);
+  // Of two equally worth asking, the one about what the candidate just wrote: their mind is on it.
+  return [...byKey.values()].sort((a, b) => worth(b) - worth(a) || near(a) - near(b));
+}
+
+/** Lines between the candidate's function and the line being edited (0 inside it); unknown is farthest. */
+function distanceToEdit(c: Candidate, editLine: number | null | undefined): number {
+  if (!c.lines || editLine === null || editLine === undefined) return Number.MAX_SAFE_INTEGER;
+  const [from, to] = c.lines;
+  return editLine < from ? from - editLine : editLine > to ? editLine - to : 0;
 }
 
 /** The moment: a pause, or code at a boundary (boundary.ts), and where the candidate is editing. */
