@@ -260,6 +260,17 @@ test('brackets decide a line, not its last character: an open call is not finish
   assert.equal(openBrackets('  b)'), -1, 'the last line of a call split over lines closes more than it opens');
   assert.equal(openBrackets('s = "abc'), 1, 'an unclosed string is unfinished');
   assert.equal(openBrackets('x = 1  # (note'), 0);
+  // Strings and comments that run across lines: a docstring, a template literal, a block comment.
+  assert.equal(openBrackets('def f(xs):\n    """\n    Returns the pair (i, j\n    Don\'t pass None.\n    """\n    return ('), 1);
+  assert.equal(openBrackets('const s = `a (\n b [`;\nfoo('), 1);
+  assert.equal(openBrackets('/* (\n [ */ x = [1'), 1);
+  assert.equal(openBrackets('msg = "it\'s (" + f(x)'), 0);
+});
+
+test('a docstring that spans lines does not leave the code looking unfinished', async () => {
+  const code = 'def total(xs):\n    """\n    Sum of xs (all of them.\n    """\n    s = 0\n    for x in xs:\n        s += x\n    return s\n';
+  const r = readBoundary(code, { line: 9, col: 0 }, await analyzeCode(code, 'python'), { added: 1, removed: 0, changedLines: [8] });
+  assert.equal(r.boundary, true);
 });
 
 test('a fresh line inside a statement split over lines is not a boundary', async () => {

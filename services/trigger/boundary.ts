@@ -19,39 +19,47 @@ const COMPLETE_END = /[;})\]]$/;
 const OPENERS = '([{';
 const CLOSERS = ')]}';
 
-/** Counts the brackets of one line that are outside strings and comments. */
-function lineBrackets(line: string, count: (ch: string) => void): boolean {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break; // a Python comment (or a C preprocessor line)
-    else if (ch === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) break;
-    else count(ch);
-  }
-  return quote !== '';
-}
-
 /**
  * Brackets the text opens and does not close (negative when it closes more than it opens, as the
- * last line of a call split over lines does). Strings and comments do not count; an unclosed string
- * counts as an open bracket, since it is as unfinished.
+ * last line of a call split over lines does). Strings and comments do not count: a line's own
+ * quotes end with it; triple quotes, template literals and block comments run across lines. A
+ * string still open at the end counts as an open bracket, since it is as unfinished.
  */
 export function openBrackets(text: string, kinds = OPENERS): number {
   let depth = 0;
-  for (const line of text.split('\n')) {
-    const unclosed = lineBrackets(line, (ch) => {
-      if (kinds.includes(ch)) depth++;
-      else if (CLOSERS.includes(ch) && kinds.includes(OPENERS[CLOSERS.indexOf(ch)])) depth--;
-    });
-    if (unclosed) depth++;
+  let quote = ''; // the open string's quote (", ', `, """, '''), '/*' in a block comment, or ''
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      const end = quote === '/*' ? '*/' : quote;
+      if (ch === '\n' && (quote === '"' || quote === "'")) quote = ''; // a one-line string left open
+      else if (ch === '\\') i++;
+      else if (text.startsWith(end, i)) {
+        i += end.length - 1;
+        quote = '';
+      }
+      continue;
+    }
+    const three = text.slice(i, i + 3);
+    if (three === '"""' || three === "'''") {
+      quote = three;
+      i += 2;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      quote = ch;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      quote = '/*';
+      i++;
+    } else if ((ch === '/' && text[i + 1] === '/') || (ch === '#' && (i === 0 || /\s/.test(text[i - 1])))) {
+      const eol = text.indexOf('\n', i); // a line comment (or a C preprocessor line)
+      if (eol < 0) break;
+      i = eol;
+    } else if (kinds.includes(ch)) {
+      depth++;
+    } else if (CLOSERS.includes(ch) && kinds.includes(OPENERS[CLOSERS.indexOf(ch)])) {
+      depth--;
+    }
   }
-  return depth;
+  return quote && quote !== '/*' ? depth + 1 : depth;
 }
 
 /**
