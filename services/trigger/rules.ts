@@ -230,8 +230,9 @@ export function gatesOpenAt(state: TriggerState, settings: TriggerSettings): num
 /**
  * The next moment at which time alone could change the trigger's decision, or null: a pause after
  * the last update not yet seen by a tick (worth a tick when there was a burst of work or something
- * is held back), and the reopening of a gate (quiet start, interval, pending timeout) that holds a
- * candidate back. An answer to the pending question opens its gate too; that is an event of its own
+ * is held back), the settle moment after an update at a boundary (settings.ts: settleSec) while
+ * something is held back, and the reopening of a gate (quiet start, interval, pending timeout) that
+ * holds a candidate back; a gate that opens while the candidate types waits for the settle moment. An answer to the pending question opens its gate too; that is an event of its own
  * (the handler reschedules). Each wake is after the last decision, so ticks never loop.
  */
 export function nextWakeAt(state: TriggerState, settings: TriggerSettings): number | null {
