@@ -9,6 +9,7 @@ import { functionLooksDone, lineComplete, openBrackets, readBoundary } from '../
 import { nextWakeAt, type TriggerState } from '../services/trigger/rules.ts';
 import { defaultSettings, type TriggerSettings } from '../services/trigger/settings.ts';
 import { applyStep, emptyState, step, tickStep, type StepResult } from '../services/trigger/step.ts';
+import { answered } from '../eval/sessions/replay.ts';
 
 // The trigger's timing as pure rules: it asks only at a boundary (never mid-token or mid-line), acts
 // on time (a held-back candidate when its gate opens, a pause after finished work), and the size-of-
@@ -384,4 +385,27 @@ test('of two moments equally worth asking, the one just written is asked; a paus
   assert.equal(res.decision.activity.pause, true);
   assert.equal(res.ask?.context.function, 'second', 'the function next to the caret');
   assert.deepEqual(s.state.backlog.map((c) => [c.function, c.priority]), held.filter(([f]) => f === 'first'), 'held back at its own priority');
+});
+
+test('an answer reopens the pending gate even when time alone would not: the held moment is asked then', async () => {
+  const s = newSession();
+  const first = 'function first(xs) {\n  let n = 0;\n  for (const x of xs) n += x;\n  return n;\n}\n';
+  // Two finished functions, the caret inside a line: nothing until the candidate pauses.
+  const r = await update(s, BASE, T0, `${first}\n${QUADRATIC}\n`, 'javascript', { line: 3, col: 5 });
+  assert.equal(r.ask, null);
+  const paused = tick(s, BASE, nextWakeAt(s.state, BASE)!);
+  assert.equal(paused.ask?.context.function, 'hasDuplicate', JSON.stringify(paused.record));
+  assert.ok(s.state.backlog.some((c) => c.function === 'first'), 'the other moment is held back');
+  // The pause that asked is over, and no interval is set: without the answer as a moment of its own,
+  // nothing would ask again until new code arrived.
+  const noAnswerTime = answered(s.state, s.state.pending);
+  assert.equal(nextWakeAt(noAnswerTime, BASE), null);
+  const at = paused.ask!.at + 30_000;
+  s.state = answered(s.state, s.state.pending, at);
+  assert.equal(nextWakeAt(s.state, BASE), at);
+  const heldKeys = s.state.backlog.map((c) => `${c.topic}:${c.function}`);
+  const res = tick(s, BASE, at);
+  assert.ok(res.ask && heldKeys.includes(res.record.asked!.key), JSON.stringify(res.record));
+  const after = nextWakeAt(s.state, BASE);
+  assert.ok(after === null || after > at, 'acted on once');
 });

@@ -32,6 +32,8 @@ export interface TriggerState {
   editLine: number | null;
   /** time of the last tick decided: a pause or an opened gate is acted on once */
   lastTickAt: number | null;
+  /** when the last pending question was answered (trigger-answered.lua): the gate it opened is a moment */
+  answeredAt: number | null;
   /** the session ended: nothing more is asked or scheduled */
   ended: boolean;
 }
@@ -247,5 +249,8 @@ export function nextWakeAt(state: TriggerState, settings: TriggerSettings): numb
   const settleAt = state.lastUpdateAt + settleMsOf(settings);
   if (held && state.boundary && settleAt > last) wakes.push(Math.max(settleAt, gates));
   if (held && gates > last) wakes.push(gates);
+  // An answer after the last decision reopens the pending gate even when time alone would not
+  // (the pause it waited through is over): the held-back candidate is reconsidered then.
+  if (held && !state.pending && state.answeredAt !== null && state.answeredAt > last) wakes.push(Math.max(state.answeredAt, gates));
   return wakes.length ? Math.ceil(Math.min(...wakes)) : null;
 }

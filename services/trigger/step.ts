@@ -160,6 +160,6 @@ export function emptyState(): TriggerState {
   return {
     version: '0', lastSeq: null, startedAt: null, lastAskAt: null, asked: 0, pending: '', pendingSince: null, base: '', lastCode: '',
     analysis: null, lastUpdateAt: null, burstLines: 0, askedKeys: [], backlog: [], pasteAt: null, pasteChars: 0,
-    language: '', cursor: null, boundary: false, editLine: null, lastTickAt: null, ended: false,
+    language: '', cursor: null, boundary: false, editLine: null, answeredAt: null, lastTickAt: null, ended: false,
   };
 }
