@@ -56,6 +56,12 @@ export const ConfigSchema = z.object({
   TRIGGER_PENDING_TIMEOUT_SEC: int(300, 1),
   // A pause this long after the last code update is itself a moment to ask (a session may override).
   TRIGGER_PAUSE_SEC: int(20, 1),
+  // A question waits until the candidate has stopped this long at a complete line (0: ask on the update
+  // itself). Frames lag keystrokes by up to a second, so a question lands on a keystroke when typing
+  // resumes within a second of the settle time; thinking pauses at a line start last a few seconds,
+  // so 8 s (well under a 20 s pause) rarely meets one. Sweeping typist seeds: 3 s interrupted 2–6 times
+  // in 45 asks, 5 s 0–1, 8 s and more none, with the same share of marked moments hit.
+  TRIGGER_SETTLE_SEC: int(8, 0),
   // Follow-up questions count toward the session's maximum unless this says otherwise.
   TRIGGER_FOLLOW_UPS_COUNT: bool.default(true),
   // How often each trigger replica claims the sessions whose wake time is due.

@@ -11,6 +11,8 @@ export const SessionSettings = z.object({
   pendingTimeoutSec: z.number().int().min(1).max(24 * 3600).optional(),
   /** a pause this long after the last edit is a moment to ask (15–30 s is where people stop to think) */
   pauseSec: z.number().int().min(1).max(600).optional(),
+  /** a question waits until the candidate has stopped this long at a complete line (0: ask on the update itself) */
+  settleSec: z.number().int().min(0).max(60).optional(),
   /** whether follow-up questions count toward maxQuestions (they always block the next question while pending) */
   followUpsCount: z.boolean().optional(),
 });

@@ -7,7 +7,7 @@ import type { CodeUpdate } from '../shared/protocol.ts';
 import type { TriggerState } from '../services/trigger/rules.ts';
 import { defaultSettings, type TriggerSettings } from '../services/trigger/settings.ts';
 import { emptyState, step, type StepResult } from '../services/trigger/step.ts';
-import type { TriggerClock } from '../scripts/eval/clock.ts';
+import { triggerClock, type TriggerClock } from '../scripts/eval/clock.ts';
 import { sessionsPart } from '../scripts/eval/sessions.ts';
 import { sessions } from '../eval/sessions/index.ts';
 import { answered, replaySession, totals, type ReplayDeps } from '../eval/sessions/replay.ts';
@@ -99,8 +99,12 @@ test('the real trigger on a recorded session: within its limits, each ask placed
   const real = defaultSettings(loadConfig({}));
   const script = sessions.find((s) => s.language === 'java')!;
   const sim = simulate(script);
-  const o = await replaySession({ analyze: analyzeCode, step, settings: real, clock: null }, script.id, sim, script.seed);
+  // With a settle time the trigger asks on ticks only: without its clock it asks nothing at all.
+  const still = await replaySession({ analyze: analyzeCode, step, settings: real, clock: null }, script.id, sim, script.seed);
+  assert.ok((real.settleSec ?? 0) > 0 && still.asks.length === 0, 'a question waits until the candidate has stopped typing');
+  const o = await replaySession({ analyze: analyzeCode, step, settings: real, clock: triggerClock() }, script.id, sim, script.seed);
   assert.ok(o.asks.length >= 1 && o.asks.length <= real.maxQuestions);
+  assert.ok(o.asks.every((a) => a.via === 'tick' && !a.midToken), 'asked on ticks, never mid-token');
   assert.ok(o.asks.every((a) => a.sec >= real.quietStartSec), 'nothing during the quiet start');
   for (const a of o.asks) {
     const inside = sim.marks.findIndex((m) => m.fromSec <= a.sec && a.sec <= m.toSec);

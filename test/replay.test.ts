@@ -35,7 +35,8 @@ import { PY_BRUTE, PY_HASH, upTo } from './fixtures/two-sum.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULTS = defaultSettings(loadConfig());
-const SETTINGS = { quietStartSec: 0, minQuestionIntervalSec: 0, maxQuestions: 5 };
+// Asking on the update itself (no settle time) keeps these sessions short; the settle tick has its own test.
+const SETTINGS = { quietStartSec: 0, minQuestionIntervalSec: 0, maxQuestions: 5, settleSec: 0 };
 
 let db: TestDb;
 let tr: TestRedis;
@@ -171,12 +172,12 @@ class Driver {
   }
 }
 
-async function newSession(): Promise<string> {
+async function newSession(settings: Record<string, unknown> = SETTINGS): Promise<string> {
   const sid = randomUUID();
   await db.pool.query(
     `INSERT INTO sessions (id, candidate, problem, settings, expires_at)
      VALUES ($1, '{"name":"Ada"}', '{"title":"Two sum","statement":"Return the indices of two numbers that add up to target.","language":"python"}', $2, now() + interval '1 hour')`,
-    [sid, SETTINGS],
+    [sid, settings],
   );
   return sid;
 }
@@ -305,6 +306,30 @@ test('a question asked on time (a pause, no new code) replays from the archive a
   // A different pause setting would not have asked at that moment: the replay says so, at that decision.
   const longer = await tampered(sid, [`UPDATE sessions SET settings = settings || '{"pauseSec":600}'::jsonb WHERE id = $1`, [sid]]);
   assert.ok(on(longer, (f) => f.check === 'trigger' && /recorded ask nested_loops, the replay decides skip/.test(f.message)).length === 1, describe(longer));
+});
+
+test('with a settle time, a finished line is asked about on the tick that finds the candidate still stopped; it replays from the archive', async () => {
+  const sid = await newSession({ ...SETTINGS, settleSec: 5 });
+  const d = new Driver(sid, createHeuristicProvider());
+  await d.code(upTo(PY_BRUTE, 7));
+  assert.ok(!(await tr.redis.hget(tr.keys.state(sid), 'pending')), 'the update at the boundary waits');
+  const typedAt = Number(await tr.redis.hget(tr.keys.state(sid), 'lastUpdateAt'));
+  const at = await d.wake();
+  assert.equal(at, typedAt + 5000, 'woken once the settle time has passed');
+  const q = await d.pending();
+  await d.answer(q, 'two_sum is O(n^2): the loop on line 3 is nested inside the loop on line 2, both over nums.');
+  await d.finish();
+  const { rows: decided } = await db.pool.query<{ reason_code: string }>(
+    `SELECT payload->>'reasonCode' AS reason_code FROM session_events WHERE session_id = $1 AND type = 'decision' ORDER BY id`, [sid]);
+  assert.deepEqual(decided.map((x) => x.reason_code), ['settling', 'nested_loops']);
+  const { rows } = await db.pool.query<{ request_id: string }>(`SELECT request_id FROM interactions WHERE session_id = $1`, [sid]);
+  assert.deepEqual(rows.map((x) => x.request_id), [`${sid}:1@${at}`], 'asked on the tick, about the code of seq 1');
+  const r = await replaySession(db.pool, sid, { defaults: DEFAULTS });
+  assert.deepEqual(r.findings, [], formatReplay(r, { verify: true }));
+  assert.match(r.timeline.find((i) => i.label === 'ASK')?.text ?? '', /^nested_loops \(on a tick\)/);
+  // Asking on the update itself would have decided differently, at that update.
+  const eager = await tampered(sid, [`UPDATE sessions SET settings = settings || '{"settleSec":0}'::jsonb WHERE id = $1`, [sid]]);
+  assert.ok(on(eager, (f) => f.check === 'trigger').length >= 1, describe(eager));
 });
 
 test('a moment held back until the end is in the report under "not asked", with why; the report rebuilds the same', async () => {

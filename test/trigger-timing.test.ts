@@ -5,10 +5,11 @@ import { loadConfig } from '../shared/config.ts';
 import { AppError } from '../shared/errors.ts';
 import { parseClientFrame } from '../shared/protocol.ts';
 import { InEntry } from '../shared/streams.ts';
-import { lineComplete } from '../services/trigger/boundary.ts';
+import { functionLooksDone, lineComplete, openBrackets, readBoundary } from '../services/trigger/boundary.ts';
 import { nextWakeAt, type TriggerState } from '../services/trigger/rules.ts';
 import { defaultSettings, type TriggerSettings } from '../services/trigger/settings.ts';
 import { applyStep, emptyState, step, tickStep, type StepResult } from '../services/trigger/step.ts';
+import { answered } from '../eval/sessions/replay.ts';
 
 // The trigger's timing as pure rules: it asks only at a boundary (never mid-token or mid-line), acts
 // on time (a held-back candidate when its gate opens, a pause after finished work), and the size-of-
@@ -203,6 +204,17 @@ test('the size-of-change fallback (no usable parse tree) asks only after a pause
   const res = tick(s, BASE, wake!);
   assert.equal(res.ask?.reasonCode, 'diff_threshold');
   assert.equal(res.decision.activity.pause, true);
+  assert.deepEqual(res.ask?.context.lines, [1, 5], 'it names the region that changed');
+});
+
+test('code in a language that parses, broken mid-edit, gets no size-of-change question about nothing in particular', async () => {
+  const s = newSession();
+  const broken = 'function f(xs) {\n  for (const x of xs) {\n    if (x >\n  let y = [\n  while (\n';
+  await update(s, BASE, T0, broken);
+  assert.ok(s.state.analysis && s.state.analysis.errorRatio >= 0.5, 'a tree, but not a usable one');
+  const res = tick(s, BASE, T0 + 60_000);
+  assert.notEqual(res.ask?.reasonCode, 'diff_threshold', JSON.stringify(res.record));
+  assert.ok(!s.results.some((r) => r.res.decision.backlog.some((c) => c.reasonCode === 'diff_threshold')));
 });
 
 test('time alone changes nothing once the maximum is reached or the session ended', async () => {
@@ -234,4 +246,168 @@ test('a held-back question about a function is not asked on a pause over code wi
   s.state = applyStep(s.state, seq, T0 + 1000, broken);
   const res = tick(s, settings, nextWakeAt(s.state, settings)!);
   assert.ok(!res.ask?.context.function, JSON.stringify(res.record));
+});
+
+const SETTLE: TriggerSettings = { ...BASE, settleSec: 5 };
+
+test('brackets decide a line, not its last character: an open call is not finished, strings and comments do not count', () => {
+  assert.equal(lineComplete('print(group_anagrams(["eat", "tea"]', ''), false);
+  assert.equal(lineComplete('    memo[n] = climb(n - 1, memo)', ''), true, 'balanced: the settle time guards what may follow');
+  assert.equal(lineComplete('  const s = "((";', ''), true);
+  assert.equal(lineComplete("  x = f(')')", ''), true);
+  assert.equal(lineComplete('  foo(a, b) // (sic', ''), false, 'ends in a comment word, not a bracket');
+  assert.equal(lineComplete('  out.push([a, b]);', ''), true);
+  assert.equal(openBrackets('f(a,\n  g(b)'), 1);
+  assert.equal(openBrackets('  b)'), -1, 'the last line of a call split over lines closes more than it opens');
+  assert.equal(openBrackets('s = "abc'), 1, 'an unclosed string is unfinished');
+  assert.equal(openBrackets('x = 1  # (note'), 0);
+  // Strings and comments that run across lines: a docstring, a template literal, a block comment.
+  assert.equal(openBrackets('def f(xs):\n    """\n    Returns the pair (i, j\n    Don\'t pass None.\n    """\n    return ('), 1);
+  assert.equal(openBrackets('const s = `a (\n b [`;\nfoo('), 1);
+  assert.equal(openBrackets('/* (\n [ */ x = [1'), 1);
+  assert.equal(openBrackets('msg = "it\'s (" + f(x)'), 0);
+});
+
+test('a docstring that spans lines does not leave the code looking unfinished', async () => {
+  const code = 'def total(xs):\n    """\n    Sum of xs (all of them.\n    """\n    s = 0\n    for x in xs:\n        s += x\n    return s\n';
+  const r = readBoundary(code, { line: 9, col: 0 }, await analyzeCode(code, 'python'), { added: 1, removed: 0, changedLines: [8] });
+  assert.equal(r.boundary, true);
+});
+
+test('a fresh line inside a statement split over lines is not a boundary', async () => {
+  const code = 'def f(xs):\n    return sorted(\n        xs,\n        ';
+  const analysis = await analyzeCode(code, 'python');
+  const r = readBoundary(code, { line: 4, col: 8 }, analysis, { added: 1, removed: 0, changedLines: [4] });
+  assert.equal(r.boundary, false);
+  assert.equal(r.line, 4);
+  const done = 'def f(xs):\n    return sorted(\n        xs,\n    )\n';
+  const r2 = readBoundary(done, { line: 5, col: 0 }, await analyzeCode(done, 'python'), { added: 1, removed: 0, changedLines: [4] });
+  assert.equal(r2.boundary, true);
+});
+
+test('a function looks done once the candidate moved on or its body ends in a return at body level, not at a guard clause', () => {
+  const guard = ['def num_islands(grid):', '    if not grid:', '        return 0', '    rows = len(grid)', ''].join('\n');
+  assert.equal(functionLooksDone(guard, { startLine: 1, endLine: 4 }, 5), false, 'a fresh line right after a Python function may still be its body');
+  assert.equal(functionLooksDone(guard, { startLine: 1, endLine: 4 }, 4), false);
+  assert.equal(functionLooksDone(guard + '\n', { startLine: 1, endLine: 4 }, 6), true, 'a blank line left: moved on');
+  assert.equal(functionLooksDone(guard, { startLine: 1, endLine: 4 }, null), true, 'no edited line: nothing tells');
+  const py = ['def total(xs):', '    s = 0', '    for x in xs:', '        s += x', '    return s', ''].join('\n');
+  assert.equal(functionLooksDone(py, { startLine: 1, endLine: 5 }, 6), true);
+  assert.equal(functionLooksDone(py, { startLine: 1, endLine: 5 }, 5), true);
+  // An editor that closes braces: the function parses while its body is written.
+  const js = ['function f(xs) {', '  if (!xs.length) return 0;', '  ', '}'].join('\n');
+  assert.equal(functionLooksDone(js, { startLine: 1, endLine: 4 }, 3), false);
+  const jsDone = ['function f(xs) {', '  if (!xs.length) return 0;', '  return xs[0];', '}', ''].join('\n');
+  assert.equal(functionLooksDone(jsDone, { startLine: 1, endLine: 4 }, 3), true);
+  const jsVoidClosed = ['function f(xs) {', '  if (!xs.length) return 0;', '  xs.sort();', '}', ''].join('\n');
+  assert.equal(functionLooksDone(jsVoidClosed, { startLine: 1, endLine: 4 }, 5), true, 'after its closing brace: moved on');
+  assert.equal(functionLooksDone(jsVoidClosed, { startLine: 5, endLine: 9 }, 2), true, 'editing elsewhere, before it');
+});
+
+test('a guard clause that returns is not a finished function: no question until the rest is written', async () => {
+  const s = newSession();
+  const start = ['def num_islands(grid):', '    if not grid:', '        return 0', '    rows, cols = len(grid), len(grid[0])', ''].join('\n');
+  const r = await update(s, BASE, T0, start, 'python', { line: 5, col: 0 });
+  assert.equal(r.ask, null, JSON.stringify(r.record));
+  // a body worth a question (a tiny helper never is): count the land cells
+  const done = start + ['    count = 0', '    for r in range(rows):', '        for c in range(cols):', "            if grid[r][c] == '1':",
+    '                count += 1', '    return count', ''].join('\n');
+  const r2 = await update(s, BASE, T0 + 3000, done, 'python', { line: 11, col: 0 });
+  assert.ok(r2.ask, JSON.stringify(r2.record));
+  assert.equal(r2.ask.context.function, 'num_islands');
+});
+
+test('with a settle time, an update at a boundary waits; the tick that finds the candidate still stopped asks', async () => {
+  const s = newSession();
+  const r = await update(s, SETTLE, T0, QUADRATIC + '\n', 'javascript', { line: 9, col: 0 });
+  assert.equal(r.ask, null);
+  assert.equal(r.decision.reasonCode, 'settling', r.decision.reason);
+  assert.equal(r.wakeAt, T0 + 5_000, 'woken when the settle time is over');
+  assert.equal(tickStep(SID, T0 + 4_999, s.state, SETTLE).ask, null, 'not before');
+  const res = tick(s, SETTLE, r.wakeAt!);
+  assert.ok(res.ask, JSON.stringify(res.record));
+  assert.equal(res.ask.context.function, 'hasDuplicate');
+  assert.equal(res.ask.code, QUADRATIC + '\n');
+});
+
+test('with a settle time, typing that goes on past the boundary is never interrupted', async () => {
+  const s = newSession();
+  const r = await update(s, SETTLE, T0, QUADRATIC + '\n', 'javascript', { line: 9, col: 0 });
+  assert.equal(r.decision.reasonCode, 'settling');
+  // The candidate starts the next line before the settle time is over: mid-token, no boundary.
+  const typing = QUADRATIC + '\nconsole.log(hasDup';
+  const r2 = await update(s, SETTLE, T0 + 2_000, typing, 'javascript', { line: 10, col: 'console.log(hasDup'.length });
+  assert.equal(r2.ask, null);
+  assert.notEqual(r2.wakeAt, T0 + 5_000, 'the settle wake moved on with the typing');
+  // A tick for the old wake is no longer current (a newer update decided) — and would not ask anyway.
+  assert.equal(tickStep(SID, T0 + 5_000, s.state, SETTLE).ask, null);
+  // The line finished, then quiet: the settle moment of the new boundary asks.
+  const done = QUADRATIC + '\nconsole.log(hasDuplicate([1, 2, 1]));\n';
+  const r3 = await update(s, SETTLE, T0 + 6_000, done, 'javascript', { line: 11, col: 0 });
+  assert.equal(r3.wakeAt, T0 + 11_000);
+  assert.ok(tick(s, SETTLE, r3.wakeAt!).ask);
+});
+
+test('a gate that opens while the candidate types does not ask: it waits for the settle moment', async () => {
+  const settings = { ...SETTLE, quietStartSec: 60 };
+  const s = newSession();
+  await update(s, settings, T0, QUADRATIC + '\n', 'javascript', { line: 9, col: 0 });
+  assert.ok(s.state.backlog.some((c) => c.function === 'hasDuplicate'), 'held back by the quiet start');
+  // Typing at the moment the quiet start ends: the last frame, one second before, was at a fresh line.
+  await update(s, settings, T0 + 58_000, QUADRATIC + '\nprint', 'javascript', { line: 10, col: 5 });
+  await update(s, settings, T0 + 59_000, QUADRATIC + '\n', 'javascript', { line: 9, col: 0 });
+  const wake = nextWakeAt(s.state, settings);
+  assert.equal(wake, T0 + 60_000, 'the gate opens');
+  const atGate = tick(s, settings, wake!);
+  assert.equal(atGate.ask, null, 'one second after the last frame: the candidate may be typing');
+  assert.equal(atGate.decision.reasonCode, 'settling');
+  assert.equal(atGate.wakeAt, T0 + 64_000, 'rescheduled for the settle moment');
+  const res = tick(s, settings, atGate.wakeAt!);
+  assert.ok(res.ask, JSON.stringify(res.record));
+});
+
+test('the service default settles for a few seconds; a session may set its own, and 0 asks on the update itself', () => {
+  const settings = defaultSettings(loadConfig({}));
+  assert.ok((settings.settleSec ?? 0) >= 3, 'long enough that an editor has sent what is being typed');
+  assert.ok((settings.settleSec ?? 0) < (settings.pauseSec ?? 20), 'shorter than a pause');
+});
+
+test('of two moments equally worth asking, the one just written is asked; a pause does not raise what stays held', async () => {
+  const settings = { ...BASE, quietStartSec: 60 };
+  const first = 'function first(xs) {\n  let n = 0;\n  for (const x of xs) n += x;\n  return n;\n}\n';
+  const second = 'function second(xs) {\n  let m = 1;\n  for (const x of xs) m *= x;\n  return m;\n}\n';
+  const s = newSession();
+  await update(s, settings, T0, first, 'javascript', { line: 6, col: 0 });
+  const r = await update(s, settings, T0 + 5_000, `${first}\n${second}`, 'javascript', { line: 12, col: 0 });
+  assert.equal(r.decision.reasonCode, 'quiet_start');
+  const held = s.state.backlog.map((c) => [c.function, c.priority]);
+  assert.equal(new Set(held.map(([, p]) => p)).size, 1, `equal worth: ${JSON.stringify(held)}`);
+  // The quiet start ends long after the last update: a pause, so both get the pause's favour.
+  const res = tick(s, settings, T0 + 60_000);
+  assert.equal(res.decision.activity.pause, true);
+  assert.equal(res.ask?.context.function, 'second', 'the function next to the caret');
+  assert.deepEqual(s.state.backlog.map((c) => [c.function, c.priority]), held.filter(([f]) => f === 'first'), 'held back at its own priority');
+});
+
+test('an answer reopens the pending gate even when time alone would not: the held moment is asked then', async () => {
+  const s = newSession();
+  const first = 'function first(xs) {\n  let n = 0;\n  for (const x of xs) n += x;\n  return n;\n}\n';
+  // Two finished functions, the caret inside a line: nothing until the candidate pauses.
+  const r = await update(s, BASE, T0, `${first}\n${QUADRATIC}\n`, 'javascript', { line: 3, col: 5 });
+  assert.equal(r.ask, null);
+  const paused = tick(s, BASE, nextWakeAt(s.state, BASE)!);
+  assert.equal(paused.ask?.context.function, 'hasDuplicate', JSON.stringify(paused.record));
+  assert.ok(s.state.backlog.some((c) => c.function === 'first'), 'the other moment is held back');
+  // The pause that asked is over, and no interval is set: without the answer as a moment of its own,
+  // nothing would ask again until new code arrived.
+  const noAnswerTime = answered(s.state, s.state.pending);
+  assert.equal(nextWakeAt(noAnswerTime, BASE), null);
+  const at = paused.ask!.at + 30_000;
+  s.state = answered(s.state, s.state.pending, at);
+  assert.equal(nextWakeAt(s.state, BASE), at);
+  const heldKeys = s.state.backlog.map((c) => `${c.topic}:${c.function}`);
+  const res = tick(s, BASE, at);
+  assert.ok(res.ask && heldKeys.includes(res.record.asked!.key), JSON.stringify(res.record));
+  const after = nextWakeAt(s.state, BASE);
+  assert.ok(after === null || after > at, 'acted on once');
 });

@@ -53,9 +53,10 @@ export const plausibleAnswers = (seed: number) => {
   };
 };
 
-/** A step's state change when the candidate's answer arrives (trigger-answered.lua). */
-export function answered(state: TriggerState, questionId: string): TriggerState {
-  return state.pending === questionId ? { ...state, pending: '', version: String(Number(state.version) + 1) } : state;
+/** A step's state change when the candidate's answer arrives (trigger-answered.lua), at `at` (server ms) when known. */
+export function answered(state: TriggerState, questionId: string, at?: number): TriggerState {
+  if (state.pending !== questionId) return state;
+  return { ...state, pending: '', version: String(Number(state.version) + 1), ...(at === undefined ? {} : { answeredAt: at }) };
 }
 
 const MAX_TICKS = 10_000;
@@ -92,7 +93,7 @@ export async function replaySession(deps: ReplayDeps, id: string, sim: Simulatio
       const wake = due !== null && due > lastWake ? due : null;
       const a = answers[0];
       if (a && a.at <= limit && (wake === null || a.at <= wake)) {
-        state = answered(state, a.questionId);
+        state = answered(state, a.questionId, CLOCK_BASE + a.at);
         now = Math.max(now, a.at);
         answers.shift();
         continue;

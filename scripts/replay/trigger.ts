@@ -129,7 +129,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
     } else if (e.stream === 'in' && e.type === 'editor_event' && e.payload.kind === 'paste') {
       state = { ...state, pasteAt: e.at, pasteChars: pastedChars(e.payload.detail) };
     } else if (e.stream === 'in' && e.type === 'response_submitted') {
-      if (state.pending && state.pending === payloadStr(e.payload.questionId)) state = { ...state, pending: '', version: bump(state) };
+      if (state.pending && state.pending === payloadStr(e.payload.questionId)) state = { ...state, pending: '', version: bump(state), answeredAt: e.at };
     }
     for (const f of claims.get(e.id) ?? []) state = claim(f, state);
   }

@@ -63,6 +63,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
       pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
       pauseSec: config.TRIGGER_PAUSE_SEC,
+      settleSec: config.TRIGGER_SETTLE_SEC,
       followUpsCount: config.TRIGGER_FOLLOW_UPS_COUNT,
     },
     tokenGrace: { candidate: config.CANDIDATE_TOKEN_GRACE_SEC, interviewer: config.INTERVIEWER_TOKEN_GRACE_SEC },

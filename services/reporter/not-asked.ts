@@ -31,7 +31,8 @@ const GATE_WORDS: Record<string, string> = {
   quiet_start: 'it came during the quiet first minutes, and the session ended before the next moment came',
   min_interval: 'the minimum time between questions had not passed, and the session ended before the next moment came',
   mid_edit: 'the candidate never stopped at a point where the line was finished and the code parsed',
-  not_ready: 'the code it was about never looked finished (it did not parse or return a value)',
+  not_ready: 'the code it was about never looked finished (it did not parse or return a value, or the candidate was still writing it)',
+  settling: 'each time a line was finished the candidate went on typing within a few seconds, and the session ended before a quiet moment came',
   ask: 'other moments that ranked higher were asked first, and no later moment came before the session ended',
 };
 const DROPPED = 'the code it was about changed or was removed, or more revealing moments took its place, before a moment to ask came';

@@ -65,7 +65,7 @@ async function reschedule(deps: TriggerDeps, sessionId: string): Promise<void> {
 export async function handleIn(deps: TriggerDeps, msg: StreamMessage<InEntry>): Promise<TriggerDecision | null> {
   const { sessionId, frame, at } = msg.body;
   if (frame.type === 'response_submitted') {
-    await markAnswered(deps, sessionId, frame.questionId);
+    await markAnswered(deps, sessionId, frame.questionId, at);
     // Also when it was already cleared: a crash between the two steps redelivers the answer.
     await reschedule(deps, sessionId);
     return null;

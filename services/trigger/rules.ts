@@ -1,7 +1,7 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
 import { activityCandidate, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
-import type { Cursor } from './boundary.ts';
-import { pauseMsOf, type TriggerSettings } from './settings.ts';
+import { functionLooksDone, type Cursor } from './boundary.ts';
+import { pauseMsOf, settleMsOf, type TriggerSettings } from './settings.ts';
 
 // Explainable rules: every decision, ask or not, has a reason code and a sentence a person reads.
 // Candidates say what is worth asking about; gates say whether now is the moment.
@@ -28,8 +28,12 @@ export interface TriggerState {
   cursor: Cursor | null;
   /** the last code update ended at a boundary (boundary.ts): a complete line in a function that parses */
   boundary: boolean;
+  /** the line the last code update edited (1-based), or null when it did not tell */
+  editLine: number | null;
   /** time of the last tick decided: a pause or an opened gate is acted on once */
   lastTickAt: number | null;
+  /** when the last pending question was answered (trigger-answered.lua): the gate it opened is a moment */
+  answeredAt: number | null;
   /** the session ended: nothing more is asked or scheduled */
   ended: boolean;
 }
@@ -48,6 +52,9 @@ export interface DecideInput {
   tick?: boolean;
   /** the code is at a boundary (boundary.ts); absent means yes */
   boundary?: boolean;
+  /** the code decided on and the line being edited in it: a function is asked about once it looks done (boundary.ts) */
+  code?: string;
+  editLine?: number | null;
 }
 
 export interface TriggerDecision {
@@ -71,6 +78,11 @@ const PASTE_MIN_LINES = 12;
 const BACKLOG_MAX = 5;
 
 const secs = (ms: number) => Math.round(ms / 1000);
+
+/** The lines a change touched, first to last, in the current code. */
+function changedRegion(d: DiffStats): [number, number] | null {
+  return d.changedLines.length ? [Math.min(...d.changedLines), Math.max(...d.changedLines)] : null;
+}
 const changed = (d: DiffStats) => d.added + d.removed;
 
 export function activity(input: DecideInput): TriggerDecision['activity'] {
@@ -103,11 +115,15 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
       const c = activityCandidate(analysis, input.sinceAsk.changedLines, { kind: 'pause', lines: state.burstLines });
       if (c) found.push(c);
     }
-  } else if (changed(input.sinceAsk) >= settings.minDiffLines) {
-    // No usable parse tree (unknown language, or mid-edit): fall back to the size of the change.
+  } else if (analysis === null && changed(input.sinceAsk) >= settings.minDiffLines) {
+    // No parse tree at all (a language without a parser): fall back to the size of the change, about
+    // the region that changed. Code in a language that parses but is broken mid-edit is not asked
+    // about: a question about nothing specific is not worth an interruption; it parses again soon.
+    const region = changedRegion(input.sinceAsk);
     found.push({
-      reasonCode: 'diff_threshold', topic: 'purpose', priority: 30, facts: {},
-      sentence: `${changed(input.sinceAsk)} lines changed and the code does not parse cleanly yet, so the diff size decides.`,
+      reasonCode: 'diff_threshold', topic: 'purpose', priority: 30, facts: region ? { lines: region } : {},
+      ...(region ? { lines: region } : {}),
+      sentence: `${changed(input.sinceAsk)} lines changed${region ? ` (lines ${region[0]}–${region[1]})` : ''} and there is no parse tree for this language, so the size of the change decides.`,
     });
   }
   const backlog = state.backlog.map((c) => (usable ? refresh(c, analysis) : c)).filter((c): c is Candidate => c !== null);
@@ -116,22 +132,36 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
     const key = candidateKey(c);
     // The diff-size fallback names no function, so it may recur; a function topic is asked once.
     if (c.function && state.askedKeys.includes(key)) continue;
-    const boosted = act.pause && !c.reasonCode.startsWith('pause') ? { ...c, priority: c.priority + 10 } : c;
-    if ((byKey.get(key)?.priority ?? -1) < boosted.priority) byKey.set(key, boosted);
+    if ((byKey.get(key)?.priority ?? -1) < c.priority) byKey.set(key, c);
   }
-  return [...byKey.values()].sort((a, b) => b.priority - a.priority);
+  // A pause favours what was there before it, for this moment only: held back, a candidate keeps its
+  // own priority (a boost kept in the backlog would outrank fresher work at every later moment).
+  const worth = (c: Candidate) => c.priority + (act.pause && !c.reasonCode.startsWith('pause') ? 10 : 0);
+  const near = (c: Candidate) => distanceToEdit(c, input.editLine);
+  // Of two equally worth asking, the one about what the candidate just wrote: their mind is on it.
+  return [...byKey.values()].sort((a, b) => worth(b) - worth(a) || near(a) - near(b));
 }
 
-/** The moment: a pause, or code at a boundary (boundary.ts). */
+/** Lines between the candidate's function and the line being edited (0 inside it); unknown is farthest. */
+function distanceToEdit(c: Candidate, editLine: number | null | undefined): number {
+  if (!c.lines || editLine === null || editLine === undefined) return Number.MAX_SAFE_INTEGER;
+  const [from, to] = c.lines;
+  return editLine < from ? from - editLine : editLine > to ? editLine - to : 0;
+}
+
+/** The moment: a pause, or code at a boundary (boundary.ts), and where the candidate is editing. */
 interface Moment {
   pause: boolean;
   boundary: boolean;
+  code?: string;
+  editLine?: number | null;
 }
 
 /**
  * A question waits for a boundary (never mid-token or mid-line) and, about a function, until the
- * piece looks done: it parses and its main path returns a value (not just a guard clause), or the
- * candidate paused. Without a usable parse tree (the diff-size fallback) only a pause is a boundary.
+ * piece looks done: it parses, its main path returns a value (not just a guard clause) and the
+ * candidate has finished it (moved on, or its body ends in a return: boundary.ts), or the candidate
+ * paused. Without a usable parse tree (the diff-size fallback) only a pause is a boundary.
  * Questions mid-thought annoy and reveal less (INTERVIEWING.md, timing).
  */
 function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boolean {
@@ -140,7 +170,20 @@ function ready(c: Candidate, analysis: CodeAnalysis | null, moment: Moment): boo
   if (!moment.pause && !moment.boundary) return false;
   if (!c.function) return true;
   const f = analysis.functions.find((x) => x.name === c.function);
-  return f !== undefined && !f.hasError && ((f.finished ?? f.returns) || moment.pause);
+  if (f === undefined || f.hasError) return false;
+  if (moment.pause) return true;
+  return (f.finished ?? f.returns) && (moment.code === undefined || functionLooksDone(moment.code, f, moment.editLine));
+}
+
+/**
+ * Has the candidate stopped at the boundary long enough to be asked? An update is the moment itself
+ * only without a settle time; otherwise a tick decides, once nothing has arrived for that long
+ * (an editor sends a frame at least every second while typing goes on).
+ */
+function settled(input: DecideInput): boolean {
+  const ms = settleMsOf(input.settings);
+  if (!input.tick) return ms === 0;
+  return input.state.lastUpdateAt === null || input.now - input.state.lastUpdateAt >= ms;
 }
 
 export function decide(input: DecideInput): TriggerDecision {
@@ -149,7 +192,8 @@ export function decide(input: DecideInput): TriggerDecision {
   const candidates = gather(input, act);
   const known = new Set(state.backlog.map(candidateKey));
   const newCandidate = candidates.some((c) => !known.has(candidateKey(c)));
-  const moment: Moment = { pause: act.pause, boundary: input.boundary ?? true };
+  const atBoundary = input.boundary ?? true;
+  const moment: Moment = { pause: act.pause, boundary: atBoundary && settled(input), code: input.code, editLine: input.editLine };
   const best = candidates.find((c) => ready(c, analysis, moment));
   const held = (except?: Candidate) => candidates.filter((c) => c !== except).slice(0, BACKLOG_MAX);
   const skip = (reasonCode: string, reason: string): TriggerDecision => ({
@@ -170,6 +214,9 @@ export function decide(input: DecideInput): TriggerDecision {
     return skip('min_interval', `Only ${secs(now - state.lastAskAt)}s since the last question; the minimum is ${settings.minIntervalSec}s.`);
   }
   if (!candidates.length) return skip('nothing_new', 'Nothing new worth a question in this change.');
+  if (!best && atBoundary && !moment.boundary && candidates.some((c) => ready(c, analysis, { ...moment, boundary: true }))) {
+    return skip('settling', `The line is complete; waiting ${secs(settleMsOf(settings))}s to see whether the candidate goes on typing.`);
+  }
   if (!best && !moment.pause && !moment.boundary) {
     return skip('mid_edit', 'The candidate is in the middle of a line or the code does not parse; waiting until the line or block is complete, or the candidate pauses.');
   }
@@ -188,8 +235,9 @@ export function gatesOpenAt(state: TriggerState, settings: TriggerSettings): num
 /**
  * The next moment at which time alone could change the trigger's decision, or null: a pause after
  * the last update not yet seen by a tick (worth a tick when there was a burst of work or something
- * is held back), and the reopening of a gate (quiet start, interval, pending timeout) that holds a
- * candidate back. An answer to the pending question opens its gate too; that is an event of its own
+ * is held back), the settle moment after an update at a boundary (settings.ts: settleSec) while
+ * something is held back, and the reopening of a gate (quiet start, interval, pending timeout) that
+ * holds a candidate back; a gate that opens while the candidate types waits for the settle moment. An answer to the pending question opens its gate too; that is an event of its own
  * (the handler reschedules). Each wake is after the last decision, so ticks never loop.
  */
 export function nextWakeAt(state: TriggerState, settings: TriggerSettings): number | null {
@@ -200,6 +248,12 @@ export function nextWakeAt(state: TriggerState, settings: TriggerSettings): numb
   const wakes: number[] = [];
   const pauseAt = state.lastUpdateAt + pauseMsOf(settings);
   if (pauseAt > last && (held || state.burstLines >= PAUSE_MIN_LINES)) wakes.push(Math.max(pauseAt, gates));
+  // Stopped at a complete line with something held back: ask once it has settled (or its gate opens).
+  const settleAt = state.lastUpdateAt + settleMsOf(settings);
+  if (held && state.boundary && settleAt > last) wakes.push(Math.max(settleAt, gates));
   if (held && gates > last) wakes.push(gates);
+  // An answer after the last decision reopens the pending gate even when time alone would not
+  // (the pause it waited through is over): the held-back candidate is reconsidered then.
+  if (held && !state.pending && state.answeredAt !== null && state.answeredAt > last) wakes.push(Math.max(state.answeredAt, gates));
   return wakes.length ? Math.ceil(Math.min(...wakes)) : null;
 }

@@ -12,6 +12,13 @@ export interface TriggerSettings {
   /** a pause this long after the last edit is a moment to ask (default DEFAULT_PAUSE_SEC) */
   pauseSec?: number;
   /**
+   * A question is asked only once the candidate has stopped typing this long at a boundary (a
+   * complete line in a function that parses), so it never lands on a keystroke: a line that looks
+   * complete may still go on (`memo[n] = climb(n - 1, memo)` before ` + climb(n - 2, memo)`), and an
+   * editor sends frames while typing continues. Absent or 0: the update at the boundary is the moment.
+   */
+  settleSec?: number;
+  /**
    * Follow-up questions always block the next question while they wait for their answer; they also
    * count toward maxQuestions unless this is false (default true).
    */
@@ -21,6 +28,7 @@ export interface TriggerSettings {
 export const DEFAULT_PAUSE_SEC = 20;
 
 export const pauseMsOf = (s: TriggerSettings) => (s.pauseSec ?? DEFAULT_PAUSE_SEC) * 1000;
+export const settleMsOf = (s: TriggerSettings) => (s.settleSec ?? 0) * 1000;
 
 export function defaultSettings(config: Config): TriggerSettings {
   return {
@@ -30,6 +38,7 @@ export function defaultSettings(config: Config): TriggerSettings {
     minDiffLines: config.TRIGGER_MIN_DIFF_LINES,
     pendingTimeoutSec: config.TRIGGER_PENDING_TIMEOUT_SEC,
     pauseSec: config.TRIGGER_PAUSE_SEC,
+    settleSec: config.TRIGGER_SETTLE_SEC,
     followUpsCount: config.TRIGGER_FOLLOW_UPS_COUNT,
   };
 }
@@ -42,6 +51,7 @@ export function resolveSettings(defaults: TriggerSettings, s: SessionSettings | 
     minDiffLines: s?.minDiffLines ?? defaults.minDiffLines,
     pendingTimeoutSec: s?.pendingTimeoutSec ?? defaults.pendingTimeoutSec,
     pauseSec: s?.pauseSec ?? defaults.pauseSec,
+    settleSec: s?.settleSec ?? defaults.settleSec,
     followUpsCount: s?.followUpsCount ?? defaults.followUpsCount,
   };
 }

@@ -51,7 +51,9 @@ export async function readState(deps: StateDeps, sessionId: string): Promise<Tri
     language: h.language ?? '',
     cursor: json<TriggerState['cursor']>(h.cursor, null),
     boundary: h.boundary === '1',
+    editLine: h.editLine ? Number(h.editLine) : null,
     lastTickAt: num(h.lastTickAt),
+    answeredAt: num(h.answeredAt),
     ended: h.ended === '1',
   };
 }
@@ -81,8 +83,8 @@ export async function commitDecision(
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }
 
-export async function markAnswered(deps: StateDeps, sessionId: string, questionId: string): Promise<boolean> {
-  return (await scripts.triggerAnswered.run(deps.redis, [deps.keys.state(sessionId)], [questionId])) === 1;
+export async function markAnswered(deps: StateDeps, sessionId: string, questionId: string, at?: number): Promise<boolean> {
+  return (await scripts.triggerAnswered.run(deps.redis, [deps.keys.state(sessionId)], [questionId, at === undefined ? '' : String(at)])) === 1;
 }
 
 /**

@@ -2,7 +2,7 @@ import { compareAnalyses, diffStats, type CodeAnalysis, type DiffStats } from '.
 import { askRequestId, questionIdFor, tickRequestId } from '../../shared/ids.ts';
 import type { CodeUpdate } from '../../shared/protocol.ts';
 import type { AskEntry } from '../../shared/streams.ts';
-import { atBoundary } from './boundary.ts';
+import { readBoundary } from './boundary.ts';
 import { candidateKey, type Candidate } from './candidates.ts';
 import { decide, nextWakeAt, type TriggerDecision, type TriggerState } from './rules.ts';
 import type { TriggerSettings } from './settings.ts';
@@ -97,8 +97,10 @@ function finish(
 export function step(sessionId: string, frame: CodeUpdate, at: number, state: TriggerState, settings: TriggerSettings, analysis: CodeAnalysis | null): StepResult {
   const changes = analysis ? compareAnalyses(state.analysis, analysis) : [];
   const sinceLast = diffStats(state.lastCode, frame.code);
-  const boundary = atBoundary(frame.code, frame.cursor, analysis, sinceLast, state.lastCode);
-  const decision = decide({ now: at, state, settings, analysis, changes, sinceAsk: diffStats(state.base, frame.code), sinceLast, boundary });
+  const { boundary, line } = readBoundary(frame.code, frame.cursor, analysis, sinceLast, state.lastCode);
+  const decision = decide({
+    now: at, state, settings, analysis, changes, sinceAsk: diffStats(state.base, frame.code), sinceLast, boundary, code: frame.code, editLine: line,
+  });
   return finish(sessionId, at, state, settings, decision,
     { seq: frame.seq, code: frame.code, language: frame.language, requestId: askRequestId(sessionId, frame.seq) },
     {
@@ -108,6 +110,7 @@ export function step(sessionId: string, frame: CodeUpdate, at: number, state: Tr
       language: frame.language,
       cursor: frame.cursor ? JSON.stringify(frame.cursor) : '',
       boundary: boundary ? '1' : '0',
+      editLine: line === null ? '' : String(line),
     });
 }
 
@@ -119,7 +122,7 @@ export function step(sessionId: string, frame: CodeUpdate, at: number, state: Tr
 export function tickStep(sessionId: string, at: number, state: TriggerState, settings: TriggerSettings): StepResult {
   const seq = state.lastSeq ?? 0;
   const decision = decide({
-    now: at, state, settings, analysis: state.analysis, changes: [], tick: true, boundary: state.boundary,
+    now: at, state, settings, analysis: state.analysis, changes: [], tick: true, boundary: state.boundary, code: state.lastCode, editLine: state.editLine,
     sinceAsk: diffStats(state.base, state.lastCode), sinceLast: NO_CHANGE,
   });
   return finish(sessionId, at, state, settings, decision,
@@ -144,6 +147,7 @@ export function applyStep(state: TriggerState, seq: number | null, at: number, r
   if ('language' in x) next.language = x.language;
   if ('cursor' in x) next.cursor = parse(x.cursor, null);
   if ('boundary' in x) next.boundary = x.boundary === '1';
+  if ('editLine' in x) next.editLine = x.editLine === '' ? null : Number(x.editLine);
   if ('lastTickAt' in x) next.lastTickAt = Number(x.lastTickAt);
   if ('burstLines' in x) next.burstLines = Number(x.burstLines);
   if ('backlog' in x) next.backlog = parse<TriggerState['backlog']>(x.backlog, []);
@@ -156,6 +160,6 @@ export function emptyState(): TriggerState {
   return {
     version: '0', lastSeq: null, startedAt: null, lastAskAt: null, asked: 0, pending: '', pendingSince: null, base: '', lastCode: '',
     analysis: null, lastUpdateAt: null, burstLines: 0, askedKeys: [], backlog: [], pasteAt: null, pasteChars: 0,
-    language: '', cursor: null, boundary: false, lastTickAt: null, ended: false,
+    language: '', cursor: null, boundary: false, editLine: null, answeredAt: null, lastTickAt: null, ended: false,
   };
 }
