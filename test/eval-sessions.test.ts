@@ -122,4 +122,7 @@ test('npm run eval part: prints every session and the totals, ok only without mi
   assert.ok(f.asksOnMark <= f.asks && f.asksMidToken <= f.asks);
   assert.equal(r.ok, f.asksMidToken === 0 && f.hitRate >= 0.6);
   assert.ok(r.lines.some((l) => l.includes(`marked moments ${f.marks}, hit ${f.marksHit}`)));
+  // the target itself: a trigger that interrupts mid-token or misses the moments fails here
+  assert.equal(f.asksMidToken, 0, r.lines.join('\n'));
+  assert.ok(f.hitRate >= 0.6, `${Math.round(f.hitRate * 100)} % of marked moments hit`);
 });
