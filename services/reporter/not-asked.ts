@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { MomentData } from '../../shared/protocol.ts';
 import type { ReportNotAsked } from '../../shared/report.ts';
 import { isoOr } from './util.ts';
 
@@ -15,14 +17,7 @@ export interface MomentDecisionRow {
   asked: MomentJson | null;
 }
 
-export interface MomentJson {
-  key: string;
-  reasonCode: string;
-  topic: string;
-  function?: string;
-  lines?: [number, number];
-  sentence: string;
-}
+export type MomentJson = z.infer<typeof MomentData>;
 
 /** Why a moment was held back, as a reader would say it; by the reason code of the decision that held it. */
 const GATE_WORDS: Record<string, string> = {

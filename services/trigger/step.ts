@@ -1,6 +1,7 @@
 import { compareAnalyses, diffStats, type CodeAnalysis, type DiffStats } from '../../shared/analysis/index.ts';
 import { askRequestId, questionIdFor, tickRequestId } from '../../shared/ids.ts';
-import type { CodeUpdate } from '../../shared/protocol.ts';
+import type { z } from 'zod';
+import type { CodeUpdate, MomentData } from '../../shared/protocol.ts';
 import type { AskEntry } from '../../shared/streams.ts';
 import { readBoundary } from './boundary.ts';
 import { candidateKey, type Candidate } from './candidates.ts';
@@ -11,14 +12,8 @@ import type { TriggerSettings } from './settings.ts';
 // function: the live handler commits its result through trigger-commit.lua, and the audit replay
 // applies it in memory (applyStep mirrors what the script writes), so both decide from the same code.
 
-export interface Moment {
-  key: string;
-  reasonCode: string;
-  topic: string;
-  function?: string;
-  lines?: [number, number];
-  sentence: string;
-}
+/** A moment worth a question, as a decision records it (shared/protocol.ts MomentData). */
+export type Moment = z.infer<typeof MomentData>;
 
 export interface StepResult {
   decision: TriggerDecision;
