@@ -40,7 +40,8 @@ export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls 
     if (!m.cls && !m.cues && !/o\(|linear|quadratic|constant|logarithmic|exponential/i.test(m.claim)) {
       // The claim's words must come together in one sentence: spread over an answer they are just vocabulary.
       const cw = words(m.claim).filter((w) => w.length >= 4 && !STOPWORDS.has(w));
-      if (cw.length >= 3 && sentences(a.raw).some((s) => cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
+      // A sentence that negates or contrasts ("only cuts the calls, not the depth") is not making the claim.
+      if (cw.length >= 3 && sentences(a.raw).some((s) => !NEGATED.test(norm(s)) && cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
     }
   }
   return undefined;
@@ -120,8 +121,10 @@ function edge(e: Expected, a: AnswerView): KeyResult {
   if (hasAny(a.t, o.terms)) return { score: 3, verdict: `Names the exact outcome: ${e.keyReason ?? o.label}.`, focus: 'whether that is the behaviour you want, and how you would handle it' };
   const m = matchMisconception(e.misconceptions, a, null);
   if (m) return { score: 1, verdict: m.feedback, misconception: m.feedback, focus: `exactly what line ${e.focusLines?.[0] ?? ''} does with an empty ${e.param ?? 'input'}`.replace('line  ', 'the line ') };
-  const generic = hasAny(a.t, ['error', 'exception', 'crash', 'crashes', 'throws', 'raises', 'fails', 'panic', 'blows up', 'out of range', 'out of bounds', 'invalid']);
-  if (generic && o.kind !== 'value') return { score: 2, verdict: `Knows it fails but not exactly how: ${o.label}.`, focus: `which error exactly, and on which line` };
+  const generic = hasAny(a.t, ['error', 'exception', 'crash', 'crashes', 'throws', 'raises', 'fail', 'panic', 'blows up', 'out of range', 'out of bounds', 'invalid']);
+  // "It would break" is right, loosely, whether the language throws or quietly returns a wrong value.
+  const breaks = hasAny(a.t, ['break', 'broken', "won't work", "doesn't work", 'does not work', 'wrong result', 'garbage', 'bogus', 'meaningless']);
+  if ((generic && o.kind !== 'value') || breaks) return { score: 2, verdict: `Knows it fails but not exactly how: ${o.label}.`, focus: `which error exactly, and on which line` };
   return { score: 0, verdict: `Does not say what happens: ${e.keyReason ?? o.label}.`, focus: `what ${fnOf(e)} does when ${e.param ?? 'the input'} is empty` };
 }
 

@@ -17,7 +17,10 @@ function termCost(term: string): Cost | null {
   if (/^\d+\s*\^\s*\w+$/.test(t)) return { p: 0, l: 0, exp: true };
   let p = 0;
   let l = 0;
-  let rest = t;
+  // Inside O(...) any other name is a size too: O(n + max), O(V + E), O(len(nums)), O(nums.length).
+  let rest = t.replace(/\b(?:len|size|length)\s*\(\s*[a-z_][\w.]*\s*\)|\b[a-z_]\w*\.(?:length|size\(\)|len\(\))/g, 'n')
+    .replace(/\b(?:number|total|amount|size|length|count)\s+of\s+(?:the\s+)?/g, '')
+    .replace(/\b[a-z_]\w*/g, (w) => (/^(?:log|lg|[nmkwhrc]{1,3})$/.test(w) || new RegExp(`^${SIZE_VARS}$`).test(w) ? w : 'n'));
   rest = rest.replace(new RegExp(`(?:log|lg)\\s*\\(?\\s*${SIZE_VARS}\\s*\\)?`, 'g'), () => { l++; return ' '; });
   rest = rest.replace(new RegExp(`(?<![a-z])${SIZE_VARS}(?:\\s*\\^\\s*(\\d))?(?![a-z])`, 'g'), (_m, pow?: string) => { p += pow ? Number(pow) : 1; return ' '; });
   // "mn", "nk": adjacent one-letter sizes.

@@ -8,48 +8,10 @@ import { costName } from './cost.ts';
 import type { CodeFacts } from './facts.ts';
 import { roleClaims } from './holds.ts';
 import { purposeClaims } from './result.ts';
+import { terminationClaims } from './termination.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
-
-function terminationClaims(i: ClaimInput): ClaimResult {
-  const { t, e, raw } = i;
-  const cond = (e.conditionTerms ?? [])[0] ?? '';
-  const m = /^\s*(\w+)\s*(<=|<|>=|>|!=)\s*(\w+)\s*$/.exec(cond);
-  const vars = m ? [m[1], m[3]] : e.progress ?? [];
-  if (says(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops'])) {
-    return { contradiction: `The loop also stops without a match: when \`${cond}\` becomes false.` };
-  }
-  if ((e.progress ?? []).length && says(t, ['might not stop', 'may not stop', 'might never stop', 'may never stop', 'might not terminate', 'may not terminate', 'could loop forever', 'could run forever'])) {
-    return { contradiction: `${(e.progress ?? []).join(' and ')} changes on every pass toward the exit \`${cond}\`, so the loop does stop.`, misconception: true };
-  }
-  // Variables the function writes: a claim that the loop ends on one the condition never reads is wrong.
-  const names = new Set([...i.facts.writes.keys()].map((x) => x.toLowerCase()));
-  if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
-    return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
-  }
-  const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+(?:when|once|if|after)\s+([^.]+)/.exec(t)?.[2] ?? /^\s*(?:when|once)\s+([^.]+)/.exec(t)?.[1] ?? '';
-  const subject = /^(?:the\s+)?([a-z_]\w*)/.exec(stopClause.trim())?.[1];
-  if (m && subject && names.has(subject) && !vars.some((x) => x.toLowerCase() === subject) && /\b(equals?|becomes?|is|reaches|hits|gets to)\b/.test(stopClause)) {
-    return { contradiction: `The loop's condition is \`${cond}\`; it does not depend on ${subject}.` };
-  }
-  if (stopClause && vars.length && !vars.some((v) => hasIdentifier(stopClause, v.toLowerCase())) && /\b(mid|i|j|index|end of|reaches)\b/.test(stopClause)
-    && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
-    return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
-  }
-  const tz = t.replace(/\bzero\b/g, '0');
-  let exit = says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']);
-  if (m) {
-    const [x, op, y] = [m[1].toLowerCase(), m[2], m[3].toLowerCase()];
-    // With a strict or != condition, reaching the bound is the exit: `i < n` stops when i reaches n.
-    if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${x}\\s+(reaches|hits|gets to|equals|is equal to|becomes|is)\\s+${y}\\b|\\b${x}\\s*(==|=)\\s*${y}\\b`).test(tz);
-    exit ||= new RegExp(`\\b${x}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${y}\\b|\\b${y}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${x}\\b|\\b${x} and ${y} cross`).test(t);
-  }
-  const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
-    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']);
-  if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
-  return {};
-}
 
 function loopBoundClaims(i: ClaimInput): ClaimResult {
   const { t, facts: f } = i;
@@ -206,6 +168,11 @@ function recursionClaims(i: ClaimInput): ClaimResult {
   if (e.depth === 'O(n)') {
     if (says(t, ['log n deep', 'log n levels', 'like a binary search', 'logarithmic depth', 'only goes log'])) return { contradiction: `Each call moves one step, so the depth is about ${e.depthValue ?? 'n'}, not logarithmic.` };
     if (says(t, ['constant stack', 'no depth', 'turns it into a loop', 'tail call optimi', 'no stack'])) return { contradiction: `Each call waits for the next one's result, so ${e.depthValue ?? 'n'} frames are on the stack at once.`, misconception: true };
+    // A memo cuts the number of calls, not the depth: the first call still descends all the way before anything is cached.
+    if (says(t, ['no real depth', 'couple of frames', 'few frames', 'only a few levels', 'shallow', 'constant depth', 'depth is constant', 'only one frame', 'only 2 frames', 'returns immediately'], [], true)
+      && !says(t, ['not shallow', 'first call'])) {
+      return { contradiction: `The first call descends one level per step before anything is cached or returned, so the stack is about ${e.depthValue ?? 'n'} frames deep.`, misconception: true };
+    }
     const levels = /(?<![\d,.])(\d{1,3})\s+(levels|frames|deep)\b/.exec(t);
     if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
   }
