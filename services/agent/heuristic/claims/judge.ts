@@ -9,6 +9,7 @@ import type { CodeFacts } from './facts.ts';
 import { roleClaims } from './holds.ts';
 import { purposeClaims } from './result.ts';
 import { terminationClaims } from './termination.ts';
+import { guardClaims } from './guard.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
@@ -113,22 +114,6 @@ function initialClaims(i: ClaimInput): ClaimResult {
       return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
     }
   }
-  return {};
-}
-
-function guardClaims(i: ClaimInput): ClaimResult {
-  const { t, facts: f, raw } = i;
-  const divides = /\/\s*(len\(|\w+\.length|\w+\.size\(\)|count\b|n\b)/.test(f.body);
-  if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'], [], true)) {
-    return { contradiction: 'Without the guard the division by the length would fail on an empty input; it is not only an optimisation.', misconception: true };
-  }
-  if (f.language === 'cpp' && says(t, ['out_of_range', 'throw', 'throws', 'exception']) && /\w\[[^\]]+\]/.test(f.body) && !/\.at\(/.test(f.body)) {
-    return { contradiction: 'operator[] never throws in C++: reading past the end is undefined behaviour, not an exception.', misconception: true };
-  }
-  const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
-  if (indexError && !/\w\[\s*0\s*\]/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
-  if (says(t, ['negative']) && !says(t, ['empty', 'zero', 'division', 'divide', 'none', 'null'])) return { contradiction: 'The condition checks for an empty input, not for negative values.' };
-  if (divides && says(t, ['divide by zero', 'division by zero', 'dividing by zero', 'zerodivisionerror', 'divide by 0', 'division by 0'])) return { right: 'names the division by zero it prevents', complete: says(t, ['empty', 'no ratings', 'no elements', 'len']) || /\blen\(|length/.test(raw) };
   return {};
 }
 
