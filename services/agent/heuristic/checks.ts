@@ -4,6 +4,7 @@
 import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type ComplexityReading } from './complexity.ts';
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
+import { roleWordsBeyondName } from './claims/roles.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
 
 export interface AnswerView {
@@ -266,7 +267,8 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         'off-by-one', 'itself', 'same element', 'twice', 'never runs', 'extra']), hasAny(a.t, ['last index', 'last element', 'final element', 'len - 1', 'length - 1', 'n - 1', 'first', 'last']),
         'what would go wrong with the neighbouring bound', 'which index is handled last');
     case 'variable_role':
-      return simpleKey(e, a, hasAny(a.t, e.roleTerms ?? []), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
+      // Saying the variable's own name ("the prev pointer") is not saying its role.
+      return simpleKey(e, a, hasAny(a.t, roleWordsBeyondName(e.roleTerms ?? [], e.variable)), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
         `the job of ${e.variable ?? 'the variable'}`, 'its value after the loop');
     case 'testing': {
       const cats = [

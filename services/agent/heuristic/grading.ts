@@ -21,7 +21,7 @@ import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
-  commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+  appealsToConvention, commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
 import { costName, oneVariable } from './claims/cost.ts';
@@ -135,7 +135,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
-  const evasive = !nothingLeft && isEvasive(clean, gt.weight, keyScore);
+  // "It's the standard prev pointer", "a well-known property": an appeal to convention in place of a claim.
+  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction));
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;
   if (injected) flags.push('prompt_injection');
@@ -184,7 +185,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
         : dump ? 'A list of terms, not a claim about the code.'
           : claim.contradiction ? `Contradicts the code: ${claim.contradiction}`
             : unverified ? `Not verified: the answer's claim could not be checked against the code automatically (${key.verdict.replace(/\.$/, '')}). A person should read it.`
-              : key.verdict;
+              : claim.right && key.score < 2 ? `Right: it ${claim.right}.` : key.verdict;
   const parts = [lead];
   if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
   if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);

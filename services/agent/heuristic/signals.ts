@@ -152,6 +152,12 @@ export function isEvasive(answer: string, groundWeight: number, keyScore: number
   return content.length <= 2 && classes === 0 && groundWeight === 0 && keyScore === 0;
 }
 
+/** Leans on a name or a convention instead of reasoning: "the standard prev pointer", "a well-known property", "it's proven". */
+export function appealsToConvention(t: string): boolean {
+  return /\b(?:the standard|a standard|the usual|as usual|the classic|a classic|well[- ]known|textbook|always use|everyone uses|it'?s proven|is proven|proven to|by definition|that'?s just how)\b/.test(t)
+    && words(t).length < 25;
+}
+
 /** Says nothing about programs at all. */
 export function isOffTopic(answer: string, groundWeight: number, conceptHits: number, keyScore: number): boolean {
   const t = norm(answer);

@@ -10,6 +10,7 @@ import { roleClaims } from './holds.ts';
 import { purposeClaims } from './result.ts';
 import { terminationClaims } from './termination.ts';
 import { guardClaims } from './guard.ts';
+import { generalRoleClaims } from './roles.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
@@ -258,13 +259,21 @@ function exceptionClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
+/** Two readings of the same answer: a contradiction from either wins, then the more complete right claim. */
+function either(a: ClaimResult, b: ClaimResult): ClaimResult {
+  if (a.contradiction) return a;
+  if (b.contradiction) return b;
+  if (a.right && (a.complete || !b.complete)) return a;
+  return b.right ? b : a;
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
     case 'testing': return testingClaims(i);
     case 'exceptions': return exceptionClaims(i);
     case 'time_complexity': return timeClaims(i);
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
-    case 'variable_role': return roleClaims(i);
+    case 'variable_role': return either(roleClaims(i), generalRoleClaims(i));
     case 'termination': return terminationClaims(i);
     case 'loop_bounds': return loopBoundClaims(i);
     case 'edge_cases': return edgeClaims(i);
