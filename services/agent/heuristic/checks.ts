@@ -249,8 +249,15 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         || hasAny(a.t, ['nested loop', 'inner loop', 'the loop', 'recursion', 'recursive calls', 'bottleneck']);
       return simpleKey(e, a, bottleneck, hasAny(a.t, e.remedyTerms ?? []), 'where the time goes', 'what you would change');
     }
-    case 'guard_purpose':
-      return simpleKey(e, a, hasAny(a.t, e.hazardTerms ?? []), hasAny(a.t, ['empty', 'zero', 'null', 'none', 'nil', 'negative', 'when', 'if ', 'for example', 'e.g']), 'the hazard', 'an input that would hit it');
+    case 'guard_purpose': {
+      const r = simpleKey(e, a, hasAny(a.t, e.hazardTerms ?? []), hasAny(a.t, ['empty', 'zero', 'null', 'none', 'nil', 'negative', 'when', 'if ', 'for example', 'e.g']), 'the hazard', 'an input that would hit it');
+      // "It checks that ratings isn't empty" restates the condition; the hazard is what would go wrong without it.
+      const specific = hasAny(a.t, ['divide', 'division', 'dividing', 'zerodivisionerror', 'nan', 'infinity', 'indexerror', 'index out of range', 'out of range', 'out of bounds',
+        'past the end', 'nullpointerexception', 'null pointer', 'npe', 'undefined behavio', 'panic', 'segfault', 'segmentation', 'keyerror', 'typeerror', 'attributeerror', 'arithmeticexception', 'overflow']);
+      const vague = hasAny(a.t, ['crash', 'error', 'exception', 'fail', 'break', 'broken', 'wrong', 'invalid', 'garbage', 'blow up', 'undefined']);
+      if (r.score === 3 && !specific) return { score: 2, verdict: vague ? 'Knows something would go wrong, but not exactly what.' : 'Says what the condition checks, not what it prevents.', focus: 'what exactly would go wrong without it, and on which line' };
+      return r;
+    }
     case 'termination': {
       const progress = (e.progress ?? []).some((v) => hasIdentifier(a.raw, v)) && hasAny(a.t, ['increment', 'decrement', 'increase', 'decrease', 'moves', 'shrink', 'grow',
         'halve', 'advance', 'closer', 'smaller', 'bigger', 'changes', 'updated', '+= 1', '-= 1', '++', 'each pass', 'every pass', 'each iteration', 'every iteration', 'mid + 1', 'mid - 1']);

@@ -21,7 +21,7 @@ import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
-  appealsToConvention, commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+  appealsToConvention, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
 import { costName, oneVariable } from './claims/cost.ts';
@@ -152,7 +152,12 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   else if (key.misconception && key.score <= 1) flags.push('misconception');
 
   let C = key.score;
-  let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
+  // Completeness: the rubric's concepts, or reasons given in the candidate's own words, whichever shows more.
+  let K = Math.max(gradeCompleteness(cov.hit.length, e.need ?? 2), explanationDepth(clean));
+  // A few words can name the right things but cannot explain them: "O(1) lookups instead of O(n)."
+  const size = words(clean).length;
+  if (size < 8) K = Math.min(K, 1);
+  else if (size < 14) K = Math.min(K, 2);
   // Concepts named inside a wrong claim are not completeness.
   if (claim.contradiction) [C, K] = claim.misconception ? [Math.min(C, 1), Math.min(K, 1)] : [0, 0];
   else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);

@@ -174,3 +174,15 @@ export function commitmentOf(answer: string, classHedge: boolean, conceptHits: n
   if (n > 160 || (n > 90 && conceptHits <= 1) || repeats >= 2) return 'rambling';
   return 'committed';
 }
+
+/**
+ * How far the answer explains beyond its first claim (0–3): clauses of four or more words that give a
+ * reason or describe what the code does ("each cell is visited once", "so b keeps decreasing"). A
+ * reason in the candidate's own words counts as much as the rubric's vocabulary for it.
+ */
+export function explanationDepth(answer: string): number {
+  const clauses = norm(answer).split(/[.;:!?()]\s|[.;:!?]$|,\s*|\s(?=because\b|since\b|so\b|which\b|whereas\b|but\b|and then\b|otherwise\b)/)
+    .map((c) => c.trim()).filter((c) => words(c).filter((w) => !STOPWORDS.has(w)).length >= 3);
+  const explaining = clauses.filter((c) => hasAny(c, REASON) || /\b(each|every|once|twice|at most|at least|times|per|always|never|until|when|then|whereas|only)\b/.test(c)).length;
+  return Math.min(3, explaining + (clauses.length >= 3 ? 1 : 0));
+}

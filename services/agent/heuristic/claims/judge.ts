@@ -11,6 +11,7 @@ import { purposeClaims } from './result.ts';
 import { terminationClaims } from './termination.ts';
 import { guardClaims } from './guard.ts';
 import { generalRoleClaims } from './roles.ts';
+import { partClaims } from './parts.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
@@ -199,6 +200,12 @@ function structureClaims(i: ClaimInput): ClaimResult {
   const scan = says(t, ['walk the whole', 'scan', 'linear search', 'every element', 'go through', 'walks the', 'linear', 'o(n)', 'quadratic'], [], true);
   const fast = says(t, ['constant time', 'constant-time', 'o(1)', 'hash', 'faster', 'fast'], [], true);
   if (scan || fast) return { right: 'contrasts the cost of a lookup', complete: scan && fast };
+  // A true property of the structure the code chose is a right half-answer: a set keeps each value once, a map pairs keys with values.
+  const chosen = /\b(set|hashset|unordered_set)\b/i.test(i.facts.body) ? 'set' : /\b(map|dict|hashmap|unordered_map)\b|\{\s*\}/i.test(i.facts.body) ? 'map' : null;
+  if (chosen === 'set' && says(t, ["doesn't allow duplicates", 'does not allow duplicates', 'no duplicates', 'only once', 'unique values', 'each value once', "can't hold duplicates", 'cannot hold duplicates'], [], true)) {
+    return { right: 'names a property of the set that matters here (each value is kept once)' };
+  }
+  if (chosen === 'map' && says(t, ['key to', 'keyed by', 'maps each', 'maps the', 'value to its', 'remembers the index', 'stores the index'], [], true)) return { right: 'says what the map pairs with each key' };
   return {};
 }
 
@@ -271,7 +278,7 @@ export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
     case 'testing': return testingClaims(i);
     case 'exceptions': return exceptionClaims(i);
-    case 'time_complexity': return timeClaims(i);
+    case 'time_complexity': return either(partClaims(i), timeClaims(i));
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
     case 'variable_role': return either(roleClaims(i), generalRoleClaims(i));
     case 'termination': return terminationClaims(i);
