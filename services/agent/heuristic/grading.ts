@@ -161,6 +161,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   // Concepts named inside a wrong claim are not completeness.
   if (claim.contradiction) [C, K] = claim.misconception ? [Math.min(C, 1), Math.min(K, 1)] : [0, 0];
   else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
+  // Two independent right claims the code confirms are a complete answer, in whatever words.
+  if (claim.right && claim.complete && !claim.contradiction && size >= 8) K = Math.max(K, 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
   if (nothingLeft || evasive || offTopic) [C, K, G, A] = [0, 0, Math.min(G, 1), Math.min(A, evasive ? 1 : 0)];
