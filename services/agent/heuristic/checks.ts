@@ -24,7 +24,7 @@ export interface KeyResult {
 
 const fnOf = (e: Expected) => e.function ?? 'the function';
 
-const NEGATED = /\b(not|never|no|n't|doesn't|does not|won't|without)\b/;
+const NEGATED = /\b(not|never|no|doesn't|does not|won't|without)\b|n't\b/;
 function asserted(t: string, term: string): boolean {
   return t.split(/[.;,]|\bbut\b|\band\b/).some((clause) => hasTerm(clause, term) && (NEGATED.test(norm(term)) || !NEGATED.test(clause)));
 }

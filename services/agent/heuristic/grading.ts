@@ -24,11 +24,12 @@ import {
   appealsToConvention, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
-import { costName, oneVariable } from './claims/cost.ts';
+import { costName, oneVariable, tableSpace } from './claims/cost.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
 import { emptyOutcome } from './derive.ts';
+import { raisingLines } from './claims/raises.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
@@ -106,6 +107,17 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
       e.keyReason = facts.fn.dominantLine ? `line ${facts.fn.dominantLine} runs most often` : undefined;
     }
     e.complexity = recomputed;
+  }
+  // The statements that can raise the caught type, from the code: the stored key may blame a parse for a KeyError.
+  const raising = input.topic === 'exceptions' ? raisingLines(facts) : null;
+  if (raising) {
+    e.riskyLines = raising.lines;
+    e.riskyTerms = raising.lines.flatMap((l) => [facts.lines.at(l).trim().replace(/^(?:\w+\s*(?::=|=)\s*|return\s+)/, '').replace(/;$/, '')]).filter((x) => x.length > 1);
+    e.keyReason = `line${raising.lines.length > 1 ? 's' : ''} ${raising.lines.join(' and ')} can raise ${raising.caught}`;
+  }
+  if (input.topic === 'space_complexity' && e.spaceComplexity === 'O(n)' && tableSpace(facts.body)) {
+    e.spaceComplexity = 'O(n^2)';
+    e.keyReason = `${e.holder ?? 'the table'} has one entry per cell, rows × columns`;
   }
   const edge = facts.fn?.indexFirst[0];
   if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);

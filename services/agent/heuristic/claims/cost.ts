@@ -115,3 +115,13 @@ export function codeCost(fn: FunctionFacts): Cost {
   }
   return best;
 }
+
+/**
+ * A table with one entry per cell of a grid (`make([][]int, rows)` filled row by row, `[[0] * c for …]`,
+ * `new int[r][c]`, `vector<vector<int>>(r, vector<int>(c))`) is rows × cols memory: O(n^2) in the
+ * one-variable convention the grader reads O(m·n) in, whatever a one-list estimate says.
+ */
+export function tableSpace(body: string): boolean {
+  return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*vector\s*</.test(body)
+    || /Array\.from\([^)]*=>\s*(?:new\s+)?Array|\.map\(\s*\(\)\s*=>\s*(?:new\s+)?Array\(/.test(body);
+}

@@ -12,6 +12,8 @@ import { terminationClaims } from './termination.ts';
 import { guardClaims } from './guard.ts';
 import { generalRoleClaims } from './roles.ts';
 import { partClaims } from './parts.ts';
+import { raisingLines } from './raises.ts';
+import { initialClaims } from './initial.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
@@ -92,32 +94,6 @@ function edgeClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
-function initialClaims(i: ClaimInput): ClaimResult {
-  const { t, e, facts: f } = i;
-  const fnName = f.fn?.name ?? 'the function';
-  if (e.direction === 'min' && /\bfinds? the (maximum|largest|biggest|max)\b/.test(t)) return { contradiction: `${fnName} keeps the smallest value (it replaces ${e.variable} when x < ${e.variable}), not the largest.` };
-  if (e.direction === 'max' && /\bfinds? the (minimum|smallest|min)\b/.test(t)) return { contradiction: `${fnName} keeps the largest value, not the smallest.` };
-  const indexes = !!f.fn?.indexFirst.length;
-  if (!indexes && says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds', 'panic', 'panics', 'index out of range', 'indexerror'])) {
-    return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and returns ${e.init}.` };
-  }
-  if (e.initKind === 'zero' && (e.direction === 'max' || e.direction === 'min')) {
-    const wrongSide = e.direction === 'max' ? 'negative' : 'positive';
-    if (says(t, ['identity', "doesn't change the result", 'does not change the result', 'no effect'])) {
-      return { contradiction: `0 is the identity of a sum, not of ${e.direction}: with all-${wrongSide} values ${e.variable} stays 0.`, misconception: true };
-    }
-    if (says(t, ['smaller than any', 'lower than any', 'below any', 'less than any', 'bigger than any', 'larger than any', 'always replaces', 'always works', 'is fine', 'works for any']) && !says(t, [wrongSide, 'negatives', 'positives', 'bug', 'wrong'])) {
-      return { contradiction: `0 is not ${e.direction === 'max' ? 'below' : 'above'} every value: with all-${wrongSide} input ${e.variable} stays 0.`, misconception: true };
-    }
-  }
-  if (e.initKind === 'sentinel' && !indexes) {
-    if (claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
-    if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
-      return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
-    }
-  }
-  return {};
-}
 
 /**
  * Recursion on a tree's children (node.left, node.right, children): its depth is the tree's height,
@@ -253,12 +229,19 @@ function exceptionClaims(i: ClaimInput): ClaimResult {
   const caught = tc?.caught;
   if (!tc || !caught) return {};
   // Lines named as the thrower: in a sentence that neither negates nor proposes.
-  const blamedLines = raw.split(/(?<=[.!?])\s+/).filter((x) => !NEGATION.test(norm(x)) && !PROPOSAL.test(norm(x)))
+  // A sentence naming another exception type ("int(value) raises ValueError") does not blame its line for this one.
+  const other = (x: string) => [...x.matchAll(/\b(\w+(?:Error|Exception))\b/g)].some((m) => m[1] !== caught);
+  const blamedLines = raw.replace(/\b(e\.g|i\.e)\./gi, '$1').split(/(?<=[.!?])\s+/).filter((x) => !NEGATION.test(norm(x)) && !PROPOSAL.test(norm(x)) && !other(x))
     .flatMap((x) => (x.match(/\blines?\s+(\d+)/gi) ?? []).map((y) => Number(/\d+/.exec(y)?.[0])));
+  const raising = raisingLines(f);
   for (const line of blamedLines) {
     const thrown = /\bthrow\s+new\s+(\w+)|\braise\s+(\w+)/.exec(f.lines.at(line));
     const type = thrown?.[1] ?? thrown?.[2];
     if (type && type !== caught) return { contradiction: `Line ${line} throws ${type}, which the catch for ${caught} does not catch.` };
+    // A line of the try block that cannot raise the caught type ("line 4, int(value) raises KeyError").
+    if (raising && line > tc.tryLine && line < tc.catchLine && !raising.lines.includes(line) && !raising.lines.some((l) => blamedLines.includes(l))) {
+      return { contradiction: `Line ${line} cannot raise ${caught}; ${raising.lines.length > 1 ? 'lines' : 'line'} ${raising.lines.join(' and ')} can.` };
+    }
   }
   const harmless = ['trim', 'strip', 'lower', 'tolowercase', 'upper', 'touppercase', 'length', 'size', 'len'];
   const blamed = /\b([a-z_]\w*)\(\)?\s*(?:on line \d+\s*)?(?:throws|raises)\b/.exec(t)?.[1];
