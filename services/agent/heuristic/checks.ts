@@ -283,6 +283,8 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         ['empty', 'no elements', '[]', '""', 'zero elements', 'null', 'none'], ['single', 'one element', 'length 1', 'singleton', 'only one'],
         ['duplicate', 'repeated', 'same value', 'all equal', 'identical'], ['negative', 'zero'], ['not found', 'no solution', 'no pair', 'missing', 'absent', 'no match', 'no answer'],
         ['large', 'big', 'million', 'performance', 'stress', 'overflow', 'max int'], ['sorted', 'unsorted', 'reverse', 'descending'], ['invalid', 'malformed', 'wrong type', 'non-numeric'],
+        // How a size or count parameter relates to the input: the chunk or window bigger than the array, an uneven split.
+        ['bigger than', 'larger than', 'longer than', 'exceeds', 'uneven', 'leftover', 'remainder', 'exact multiple', 'divides evenly', 'even split', 'size 0', 'zero size', 'size of 0'],
       ].filter((c) => hasAny(a.t, c)).length;
       const outputs = hasAny(a.t, ['return', 'should', 'expect', '==', '->', '=>', 'gives', 'result', 'raise', 'throw', 'output', 'equal']);
       const score = cats >= 3 ? (outputs ? 3 : 2) : cats === 2 ? (outputs ? 2 : 1) : cats;

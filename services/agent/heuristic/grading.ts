@@ -124,7 +124,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   // The remedy for a call that shifts elements (splice, insert at 0, pop(0)) is one pass, not a hash set.
   if (input.topic === 'hidden_linear_cost' && /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|\.remove\(/.test(`${e.keyReason ?? ''} ${input.question}`)) {
     e.remedyTerms = [...new Set([...(e.remedyTerms ?? []).filter((r) => !/set|map|dict|hash/.test(r)), 'filter', 'write index', 'two pointer', 'two-pointer', 'compact',
-      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write'])];
+      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write',
+      'head pointer', 'head index', 'index pointer', 'index into', 'read index', 'front index', 'an index', 'offset', 'pointer'])];
   }
   const g = groundOf(input.code, e.function, e.lines);
   const { clean, injected } = splitInjection(answer);

@@ -147,6 +147,8 @@ export function isEvasive(answer: string, groundWeight: number, keyScore: number
   const t = norm(answer);
   const content = words(answer).filter((w) => !STOPWORDS.has(w));
   const classes = findClasses(answer).length;
+  // "Any line could raise it, it depends on what config is": one name does not make the dodge concrete.
+  if (/\bany (?:line|of them|statement|call)\b|\bdepends on what\b|\bcould be anything\b/.test(t)) return classes === 0 && groundWeight <= 1 && lineRefs(answer).length === 0 && content.length < 10 && keyScore < 2;
   if (EVASIVE.some((re) => re.test(t))) return classes === 0 && groundWeight < 1 && content.length < 10 && keyScore < 2;
   // A two-word reply is evasive only if it is also wrong: "It crashes." is a partial answer.
   return content.length <= 2 && classes === 0 && groundWeight === 0 && keyScore === 0;

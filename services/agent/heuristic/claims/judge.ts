@@ -20,7 +20,7 @@ export type { ClaimInput, ClaimResult } from './said.ts';
 
 function loopBoundClaims(i: ClaimInput): ClaimResult {
   const { t, facts: f } = i;
-  if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip/.test(t)) {
+  if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip|\bneed(?:ed|s)?\b|\brequired\b|\bhas to\b|\bmust\b|\bto reach\b/.test(t) && !says(t, ['out of range', 'out of bounds', 'past the end', 'panic', 'indexerror'], [], true)) {
     return { contradiction: 'Running to `<= length` would read one past the end; the last valid index is length - 1.' };
   }
   if (says(t, ['skips the first element', 'skips the first', 'misses the first', 'skip the first', 'to skip the first'], [], true)) return { contradiction: 'No element is skipped at the start: the loop starts at the first index.' };
@@ -29,8 +29,14 @@ function loopBoundClaims(i: ClaimInput): ClaimResult {
   const cls = classClaim(i, f);
   if (cls.contradiction) return cls;
   if (i.e.variant === 'loop_bounds.start') {
-    const self = says(t, ['itself', 'self-pair', 'self pair', 'same element', 'same index', 'same number']);
-    const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair']);
+    // Starting the inner loop lower visits each pair twice: a swap is undone, a count doubled. It never leaves the array.
+    if (says(t, ['would be fine', 'would still work', 'still works', 'same result', 'just slower', 'only slower', 'no difference', 'would work too', 'works either way'], [], true)) {
+      return { contradiction: 'Starting lower visits every pair twice: the second visit undoes or doubles the first, so the result changes, not only the speed.', misconception: true };
+    }
+    const startOob = t.split(/[.;]|,\s*(?=and|but)/).some((c) => /\b(out of bounds|out of range|index error|indexerror|out-of-bounds|panic)\b/.test(c) && !/<=|\bn\s*\+\s*1\b|past the end|\bend\b|\blast\b|one more|\bj < n\b/.test(c));
+    if (startOob) return { contradiction: 'Starting the inner loop at 0 or at i stays inside the array; the start only decides which pairs are visited, and how often.' };
+    const self = says(t, ['itself', 'self-pair', 'self pair', 'same element', 'same index', 'same number', 'diagonal'], [], true);
+    const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair', 'undo', 'undoes', 'swap back', 'puts everything back', 'cancel'], [], true);
     if (self || once) return { right: 'says why the inner loop starts after i', complete: self && once };
   }
   return {};
@@ -203,12 +209,14 @@ function timeClaims(i: ClaimInput): ClaimResult {
 function testingClaims(i: ClaimInput): ClaimResult {
   const text = norm(i.raw);
   // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input.
-  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z]))`;
+  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z])|\b(?:an? )?(?:empty|single[- ]element|one[- ]element) (?:array|list|string|input|vector|slice|map))`;
   const outcome = String.raw`(?:\)|,)?\s*(?:->|=>|==|:|should (?:return|be|give|raise|throw)|returns?|gives?|is|expect(?:ed|s)?)\s*(?:an? )?(true|false|none|null|nil|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|\[[^\]]*\]|\w*error|\w*exception|raises?|throws?|empty)`;
   const f = i.facts;
   // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
   const canFail = /\b(raise|throw|panic|assert)\b|\w\[[^\]:]+\]|[^/]\/[^/*]|%|\b(int|float|parseInt|parseFloat|Number|atoi|stoi)\s*\(|\.parse\w*\(|\.(pop|remove|index|get)\s*\(|\bnext\s*\(/.test(f.body.split('\n').slice(1).join('\n'));
-  if (!canFail && says(i.t, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
+  // A sentence about changing the code ("which means adding a guard") is not an expected result of the code as it is.
+  const aboutCode = i.t.split(/(?<=[.!?;])\s+/).filter((x) => !/\b(add(?:ing)?|guard|validat\w*|fix\w*|once (?:we|i)|would need|needs? a check)\b/.test(x)).join(' ');
+  if (!canFail && says(aboutCode, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
     return { contradiction: `Nothing in ${f.fn?.name ?? 'the function'} can raise for that input: it has no raise, index read, division or parse.` };
   }
   if (/\.(lower|casefold|tolowercase|touppercase|upper)\s*\(|equalsignorecase|tolower\(|toupper\(/i.test(f.body)
@@ -218,7 +226,7 @@ function testingClaims(i: ClaimInput): ClaimResult {
   const cases = new Set<string>();
   for (const m of text.matchAll(new RegExp(`${input}[^.;\n]{0,25}?${outcome}`, 'g'))) cases.add(m[1]);
   if (cases.size < 2) return {};
-  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
+  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$|empty|single|one[- ]element/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
   return { right: `gives ${cases.size} concrete tests with expected results`, complete: cases.size >= 3 && boundary };
 }
 
