@@ -154,3 +154,53 @@ test('reasons in the candidate own words count as explanation', () => {
   assert.equal(explanationDepth('O(n).'), 0);
   assert.ok(explanationDepth('Linear in the number of cells: each cell is visited once by the double loop, and sink never revisits a cell because it marks it, so the work is bounded by the grid size.') >= 2);
 });
+
+const TIMEOUT_PY = `def get_timeout(config):\n    try:\n        value = config["timeout"]\n        return int(value)\n    except KeyError:\n        return 30\n`;
+const DP_GO = `package main\n\nfunc minPathSum(grid [][]int) int {\n\trows, cols := len(grid), len(grid[0])\n\tdp := make([][]int, rows)\n\tfor r := range dp {\n\t\tdp[r] = make([]int, cols)\n\t}\n\tfor r := 0; r < rows; r++ {\n\t\tfor c := 0; c < cols; c++ {\n\t\t\tdp[r][c] = grid[r][c]\n\t\t}\n\t}\n\treturn dp[rows-1][cols-1]\n}\n`;
+const RUN_CPP = `#include <vector>\nusing namespace std;\n\nint longestRun(const vector<int>& v) {\n    int best = 1;\n    int cur = 1;\n    for (size_t i = 1; i < v.size(); i++) {\n        if (v[i] == v[i - 1]) {\n            cur++;\n        } else {\n            cur = 1;\n        }\n        if (cur > best) {\n            best = cur;\n        }\n    }\n    return best;\n}\n`;
+const UNIQUE_PY = `def first_unique(s):\n    counts = {}\n    for ch in s:\n        counts[ch] = counts.get(ch, 0) + 1\n    for i, ch in enumerate(s):\n        if counts[ch] == 1:\n            return i\n    return -1\n`;
+const ROTATE_GO = `package main\n\nfunc rotate(matrix [][]int) {\n\tn := len(matrix)\n\tfor i := 0; i < n; i++ {\n\t\tfor j := i + 1; j < n; j++ {\n\t\t\tmatrix[i][j], matrix[j][i] = matrix[j][i], matrix[i][j]\n\t\t}\n\t}\n}\n`;
+const CHUNK_TS = `function chunk<T>(items: T[], size: number): T[][] {\n  const out: T[][] = [];\n  for (let i = 0; i < items.length; i += size) {\n    out.push(items.slice(i, i + size));\n  }\n  return out;\n}\n`;
+
+test('the line that raises the caught type is read from the code: a KeyError comes from the lookup, not from int()', async () => {
+  const g = await grader('python', TIMEOUT_PY, 'get_timeout', 'exceptions');
+  assert.ok((await g('The lookup on line 3, when config has no "timeout" key, like {}.')).score >= 80);
+  assert.ok((await g("Line 4, int(value) raises KeyError when value is not a number like 'abc'.")).score <= 25);
+  const both = (await g("Line 3: config[\"timeout\"] raises KeyError for {}. Line 4 can't raise KeyError; int(value) raises ValueError for 'abc', which isn't caught.")).score;
+  assert.ok(both >= 80, `naming another line for another error is not blaming it: ${both}`);
+  assert.ok((await g('Any line could raise it really, it depends on what config is.')).score <= 15);
+});
+
+test('a table with one entry per grid cell is rows x cols memory', async () => {
+  const g = await grader('go', DP_GO, 'minPathSum', 'space_complexity');
+  assert.ok((await g('The dp table is the same size as the grid, so O(m*n) extra memory, m rows and n columns.')).score >= 80);
+  assert.ok((await g('O(rows + cols) because dp has one entry per row and one per column.')).score <= 15);
+});
+
+test('a count started at 1 is a length: one element alone is a run of 1, and an empty input returns 1', async () => {
+  const g = await grader('cpp', RUN_CPP, 'longestRun', 'initial_value');
+  assert.ok((await g('Because the first element by itself is already a run of length 1. With an empty vector it still returns 1, which is a bug; it should be 0.')).score >= 80);
+  assert.ok((await g('It returns 0 for an empty vector because the loop never runs.')).score <= 15);
+  assert.ok((await g('1 is the smallest possible value so any element will beat it.')).score <= 25);
+});
+
+test('a position returned from inside the loop is an index: not a count, not the most frequent', async () => {
+  const g = await grader('python', UNIQUE_PY, 'first_unique', 'purpose');
+  assert.ok((await g('It returns the index of the first character in s that appears exactly once, or -1 if every character repeats.')).score >= 80);
+  assert.ok((await g('It returns the count of unique characters in s.')).score <= 15);
+  assert.ok((await g('It returns the most frequent character.')).score <= 15);
+});
+
+test('an inner loop started after i: each pair once; a lower start stays in range but visits pairs twice', async () => {
+  const g = await grader('go', ROTATE_GO, 'rotate', 'loop_bounds');
+  assert.ok((await g('i + 1 keeps us in the upper triangle so each pair is swapped once; from 0 it would swap twice and undo the transpose.')).score >= 60);
+  assert.ok((await g('It has to start at i + 1 or the swap would go out of bounds.')).score <= 15);
+  assert.ok((await g('Starting at 0 would be fine, just slower, since swapping twice gives the same result.')).score <= 25);
+});
+
+test('tests written as "an empty array -> []" count; a sentence proposing a guard is not an expected result of the code', async () => {
+  const g = await grader('typescript', CHUNK_TS, 'chunk', 'testing');
+  assert.ok((await g('A typical one: chunk([1,2,3,4], 2) -> [[1,2],[3,4]]. An empty array -> []. A size bigger than the array: chunk([1,2], 5) -> [[1,2]].')).score >= 70);
+  assert.ok((await g('chunk([1,2,3,4,5], 2) should return [[1,2],[3,4],[5]]; chunk([], 3) should return []; with size 0 it loops forever, so the test should expect an error, which means adding a guard.')).score >= 60);
+  assert.ok((await g('chunk([], 2) should throw because there is nothing to split.')).score <= 15);
+});
