@@ -113,6 +113,12 @@ export function codeCost(fn: FunctionFacts): Cost {
     const c = { p, l: 1, exp: false };
     if (around.length && greater(c, best) || (around.length && c.p === best.p && c.l > best.l)) best = c;
   }
+  // A halving loop inside linear loops (a loop over the bits of each i) adds a log factor per pass: n log n, not n.
+  for (const inner of fn.loops.filter((l) => l.halving)) {
+    const around = fn.loops.filter((l) => l !== inner && l.line < inner.line && (l.endLine ?? fn.endLine) >= inner.line && !l.constantBound && !l.amortized && !l.halving);
+    const c = { p: around.length, l: 1, exp: false };
+    if (around.length && greater(c, best)) best = c;
+  }
   return best;
 }
 

@@ -62,6 +62,20 @@ export function guardClaims(i: ClaimInput): ClaimResult {
   if (js && /\.(pop|shift)\(\)/.test(f.body) && /\b(pop|popping|shift)\w*\b[^.]{0,60}\b(throws?|exception|raises?|errors? out)\b/.test(t)) {
     return { contradiction: 'pop() on an empty array returns undefined in JavaScript; it never throws, so without the check the arithmetic would quietly give NaN.', misconception: true };
   }
+  // A check on a local the loop itself builds (`result.empty()` before `result = word + " " + result`) guards
+  // the first item, which has nothing before it to separate from; nothing can fail there.
+  const params = new Set((f.fn?.params ?? []).map((x) => x.toLowerCase()));
+  const builds = (n: string) => new RegExp(`\\b${n}\\s*(?:\\+=|=\\s*[^;\\n]*\\+\\s*${n}\\b|=\\s*${n}\\s*\\+)|\\b${n}\\s*\\.\\s*(?:push|append|push_back|add)\\(`, 'i').test(f.body);
+  const readsBack = (n: string) => new RegExp(`\\b${n}\\s*(?:\\.\\s*(?:pop|shift|top|peek|back|front|get|remove)\\s*\\(|\\[)`, 'i').test(f.body);
+  if (g.atLeast === 1 && g.names.length && g.names.every((n) => !params.has(n) && builds(n) && !readsBack(n))) {
+    if (says(t, ['crash', 'exception', 'throws', 'error', 'out of range', 'out of bounds', 'past the end', 'empty input', 'invalid input', 'segfault', 'undefined behavio'], [], true)) {
+      return { contradiction: `Nothing can fail here: ${g.names[0]} is built by the loop, and \`${g.cond}\` only singles out the first item, which has nothing before it to separate from.` };
+    }
+    const first = says(t, ['first word', 'first item', 'first element', 'first one', 'first time', 'first iteration', 'first pass', 'nothing before', 'nothing to join']);
+    // Said with or without a negation: "so we don't add an extra space" names the same hazard.
+    const separator = hasAny(t, ['separator', 'space', 'comma', 'delimiter', 'leading', 'trailing', 'extra']) || /["'][^"']*\s["']/.test(raw);
+    if (first || separator) return { right: first && separator ? 'says the check keeps a separator off the first item' : first ? 'says the check singles out the first item' : 'names the stray separator it prevents', complete: first && separator };
+  }
   // "checks that tokens has…", "when b is 0": a name the condition does not read is not what it guards.
   const checked = /\b(?:checks?|makes sure|ensures?|verif\w+|tests?)\s+(?:that|whether|if)?\s*(?:the\s+)?([a-z_]\w*)/.exec(t)?.[1];
   const codeNames = new Set([...f.writes.keys(), ...(f.fn?.params ?? [])].map((x) => x.toLowerCase()));

@@ -130,7 +130,7 @@ function recursionClaims(i: ClaimInput): ClaimResult {
   }
   const tree = treeClaims(i);
   if (tree) return tree;
-  const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
+  const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(===|!==|==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
   if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
   }
@@ -145,9 +145,18 @@ function recursionClaims(i: ClaimInput): ClaimResult {
     const levels = /(?<![\d,.])(\d{1,3})\s+(levels|frames|deep)\b/.exec(t);
     if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
   }
+  if (e.depth === 'O(log n)') {
+    // A recursion that halves its argument is about log2 n deep, not n.
+    const levels = /(?<![\d.])(\d[\d,]*)\s+(levels|frames|calls|deep)\b/.exec(t);
+    const big = levels && e.depthValue && Number(levels[1].replace(/,/g, '')) > 10 * e.depthValue;
+    if (big || says(t, ['recurses n times', 'linear depth', 'one level per']) || /(?<!\blog2?\s?)(?<!\blog\()\bn\)?\s+(?:frames|levels|deep)\b|\bdepth is n\b(?!\s*\/)/.test(t)) {
+      return { contradiction: `Each call halves n, so the recursion is about ${e.depthValue ?? 'log2 n'} deep, not one level per unit of n.`, misconception: true };
+    }
+  }
   if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
   const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, e.baseTerms ?? []);
-  if (base) return { right: 'names the base case' };
+  const halving = e.depth === 'O(log n)' && says(t, ['halves', 'halved', 'in half', 'half', 'divides by two', 'divided by two', 'log n', 'logarithmic', 'log2']);
+  if (base || halving) return { right: base && halving ? 'names the base case and the halving depth' : base ? 'names the base case' : 'says the depth is logarithmic because n halves', complete: base && halving };
   return {};
 }
 

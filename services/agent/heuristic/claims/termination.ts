@@ -120,6 +120,13 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
     return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
   }
+  // Two moving indices end against each other, not at the end of the input.
+  if (m && /^[A-Za-z_]\w*$/.test(m[3]) && (e.progress ?? []).includes(m[3]) && says(t, ['reaches the end', 'end of the string', 'end of the array', 'gets to the end', 'reaches the length', 'end of the list'])) {
+    return { contradiction: `The loop ends when \`${cond}\` fails: ${m[1]} and ${m[3]} meet in the middle, long before either reaches the end.` };
+  }
+  if (x.early.length && /\bonly (?:stops|ends|exits|terminates) (?:when|if|once)\b/.test(t)) {
+    return { contradiction: `The loop also stops when \`${cond}\` becomes false, not only at the early return.`, misconception: true };
+  }
   const stray = strangers(t, x, f);
   if (stray.length) return { contradiction: `The loop ends when \`${cond}\` becomes false${x.early.length ? ` or when \`${x.early[0]}\` returns early` : ''}; ${stray[0]} is not part of either.` };
   const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+(?:when|once|if|after)\s+([^.]+)/.exec(t)?.[2] ?? /^\s*(?:when|once)\s+([^.]+)/.exec(t)?.[1] ?? '';
@@ -134,6 +141,10 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
     // With a strict or != condition, reaching the bound is the exit: `i < n` stops when i reaches n.
     if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${a}\\s+(reaches|hits|gets to|equals|is equal to|becomes|is)\\s+${b}\\b|\\b${a}\\s*(==|=)\\s*${b}\\b`).test(tz);
     exit ||= new RegExp(`\\b${a}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${b}\\b|\\b${b}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${a}\\b|\\b${a} and ${b} cross`).test(t);
+    // Two indices moving toward each other: "when i >= j", "when i and j meet", "no longer less than j".
+    if (op === '<' || op === '>') {
+      exit ||= new RegExp(`\\b${a}\\s*${op === '<' ? '>' : '<'}=?\\s*${b}\\b|\\b${a} (?:and|&) ${b}\\b[^.]{0,15}\\b(meet|cross|pass)|\\b${a}\\b[^.]{0,10}\\bno longer (less|greater) than\\s*${b}\\b|\\b(indices|pointers|they) (have )?(meet|met|cross)`).test(t);
+    }
   }
   const p = saysProgress(t, x);
   const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
