@@ -204,3 +204,36 @@ test('tests written as "an empty array -> []" count; a sentence proposing a guar
   assert.ok((await g('chunk([1,2,3,4,5], 2) should return [[1,2],[3,4],[5]]; chunk([], 3) should return []; with size 0 it loops forever, so the test should expect an error, which means adding a guard.')).score >= 60);
   assert.ok((await g('chunk([], 2) should throw because there is nothing to split.')).score <= 15);
 });
+
+const BITS_GO = `package main\n\nfunc totalSetBits(n int) int {\n\ttotal := 0\n\tfor i := 1; i <= n; i++ {\n\t\tfor x := i; x > 0; x >>= 1 {\n\t\t\ttotal += x & 1\n\t\t}\n\t}\n\treturn total\n}\n`;
+const PAL_JAVA = `class Solution {\n    static boolean isPalindrome(String s) {\n        int i = 0;\n        int j = s.length() - 1;\n        while (i < j) {\n            if (s.charAt(i) != s.charAt(j)) {\n                return false;\n            }\n            i++;\n            j--;\n        }\n        return true;\n    }\n}\n`;
+const WORDS_CPP = `#include <sstream>\n#include <string>\nusing namespace std;\n\nstring reverseWords(const string& s) {\n    istringstream in(s);\n    string word;\n    string result;\n    while (in >> word) {\n        if (result.empty()) {\n            result = word;\n        } else {\n            result = word + " " + result;\n        }\n    }\n    return result;\n}\n`;
+const POWER_JS = `function power(x, n) {\n  if (n === 0) return 1;\n  const half = power(x, Math.floor(n / 2));\n  if (n % 2 === 0) return half * half;\n  return half * half * x;\n}\n`;
+
+test('a halving loop inside a loop over n adds a log factor: n log n', async () => {
+  const g = await grader('go', BITS_GO, 'totalSetBits', 'time_complexity');
+  assert.ok((await g('n log n: for each of the n numbers the inner loop goes through its bits, which is log i steps because x is halved.')).score >= 80);
+  assert.ok((await g('O(n^2), there is a loop inside a loop.')).score <= 25);
+});
+
+test('two indices moving toward each other stop when they meet; not at the end, and not only at the early return', async () => {
+  const g = await grader('java', PAL_JAVA, 'isPalindrome', 'termination');
+  assert.ok((await g('When i >= j.')).score >= 40);
+  assert.ok((await g('It stops when i reaches the end of the string.')).score <= 15);
+  assert.ok((await g("It only stops when it finds two characters that don't match.")).score <= 25);
+});
+
+test('a check on a local the loop builds singles out the first item; nothing can fail there', async () => {
+  const g = await grader('cpp', WORDS_CPP, 'reverseWords', 'guard_purpose');
+  assert.ok((await g('It handles the first word: with result empty, word + " " + result would leave a trailing space at the end of the output.')).score >= 80);
+  assert.ok((await g("So we don't add an extra space.")).score >= 40);
+  assert.ok((await g('It protects against an empty input string crashing the stream.')).score <= 15);
+});
+
+test('a recursion that halves n is about log2 n deep', async () => {
+  const g = await grader('javascript', POWER_JS, 'power', 'recursion');
+  assert.ok((await g('Base case n === 0. It recurses on n/2, so depth is logarithmic in n, about 14 levels for 10,000.')).score >= 80);
+  assert.ok((await g('It halves n each time so it is not very deep.')).score >= 40);
+  assert.ok((await g('The base case is x === 1, and it goes 10,000 levels deep.')).score <= 15);
+  assert.ok((await g('Base case n === 0; it recurses n times, so 10,000 frames deep.')).score <= 25);
+});

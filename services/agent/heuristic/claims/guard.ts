@@ -71,7 +71,8 @@ export function guardClaims(i: ClaimInput): ClaimResult {
     if (says(t, ['crash', 'exception', 'throws', 'error', 'out of range', 'out of bounds', 'past the end', 'empty input', 'invalid input', 'segfault', 'undefined behavio'], [], true)) {
       return { contradiction: `Nothing can fail here: ${g.names[0]} is built by the loop, and \`${g.cond}\` only singles out the first item, which has nothing before it to separate from.` };
     }
-    const first = says(t, ['first word', 'first item', 'first element', 'first one', 'first time', 'first iteration', 'first pass', 'nothing before', 'nothing to join']);
+    // "Without it the first word would get a space": the counterfactual is the explanation, not a proposal.
+    const first = hasAny(t, ['first word', 'first item', 'first element', 'first one', 'first time', 'first iteration', 'first pass', 'nothing before', 'nothing to join']);
     // Said with or without a negation: "so we don't add an extra space" names the same hazard.
     const separator = hasAny(t, ['separator', 'space', 'comma', 'delimiter', 'leading', 'trailing', 'extra']) || /["'][^"']*\s["']/.test(raw);
     if (first || separator) return { right: first && separator ? 'says the check keeps a separator off the first item' : first ? 'says the check singles out the first item' : 'names the stray separator it prevents', complete: first && separator };
