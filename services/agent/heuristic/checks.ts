@@ -102,7 +102,7 @@ function hiddenCost(e: Expected, a: AnswerView): KeyResult {
 function structureChoice(e: Expected, a: AnswerView): KeyResult {
   const c = (name: string) => e.concepts.find((x) => x.name === name);
   const present = (name: string) => { const k = c(name); return !!k && [k.name, ...k.synonyms].some((s) => hasTerm(a.t, s)); };
-  if (/\b(list|array|vector|slice)s? (is|are) faster\b|\b(set|map|dict)s? (is|are) slower\b|\bsame speed\b/.test(a.t)) {
+  if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict)s? (is|are)(?: \w+ly)? slower\b|\bsame speed\b/.test(a.t)) {
     const m = e.misconceptions[0];
     return { score: 0, verdict: `Gets the speed the wrong way round. ${m?.feedback ?? ''}`.trim(), focus: 'what a membership test costs in each' };
   }
@@ -275,7 +275,9 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         'what would go wrong with the neighbouring bound', 'which index is handled last');
     case 'variable_role':
       // Saying the variable's own name ("the prev pointer") is not saying its role.
-      return simpleKey(e, a, hasAny(a.t, roleWordsBeyondName(e.roleTerms ?? [], e.variable)), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
+      // The largest-so-far holder said in everyday words: "max nesting", "the deepest level".
+      const extra = e.variant === 'role.most_wanted_holder' ? ['max', 'deepest', 'peak', 'greatest', 'most', 'longest', 'biggest'] : [];
+      return simpleKey(e, a, hasAny(a.t, roleWordsBeyondName([...(e.roleTerms ?? []), ...extra], e.variable)), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
         `the job of ${e.variable ?? 'the variable'}`, 'its value after the loop');
     case 'testing': {
       const cats = [

@@ -69,7 +69,12 @@ function classClaim(i: ClaimInput, f: CodeFacts): ClaimResult {
     const from = i.t.indexOf(sentence, at);
     at = from + sentence.length;
     if (PROPOSAL.test(sentence) || /\b(with|using) an? (set|map|dict|hash)/.test(sentence)) continue;
-    for (const m of i.reading.mentions) if (m.start >= from && m.start < at && ['plain', 'from', 'to'].includes(m.role)) claimed.add(m.cls);
+    // A count written as a formula ("n(n+1)/2" for a sum) is arithmetic, not a complexity claim; only notation or class words are.
+    for (const m of i.reading.mentions) {
+      if (m.start < from || m.start >= at || !['plain', 'from', 'to'].includes(m.role)) continue;
+      if (/^\s*n\s*\(/.test(i.t.slice(m.start, m.end))) continue;
+      claimed.add(m.cls);
+    }
   }
   if (key && claimed.size && !claimed.has(key)) {
     const said = [...claimed][0];
@@ -92,6 +97,7 @@ function edgeClaims(i: ClaimInput): ClaimResult {
     return { contradiction: 'Slicing never raises in Python (an empty slice is just empty); the failure is the indexing.', misconception: true };
   }
   if (o.kind === 'raises' && claimsRe(t, /\breturns? (an? )?(\[\s*)?(0|zero|none|null|nothing|empty)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
+  if (o.kind === 'raises' && !throws && says(t, ["loop doesn't run", 'loop never runs', 'skips the loop', 'loop is skipped'])) return { contradiction: `It never reaches the loop or the return: ${o.label}.` };
   if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
   // "No crash" is a true, checkable half-answer when the language gives a value instead of an error.
   if (o.kind === 'value' && says(t, ['no crash', "doesn't crash", 'does not crash', 'no panic', "doesn't panic", 'does not panic', 'no exception', "doesn't throw", 'does not throw', 'nothing is thrown'])) {
@@ -166,7 +172,9 @@ function hiddenClaims(i: ClaimInput): ClaimResult {
   const cheap = /\b(it'?s|is|are|costs?|only|just)\s+(o\(1\)|constant|free|nothing)\b|\bcosts nothing\b|\bnothing (extra|to avoid)\b|\bdoesn't change that\b|\bdoes not change that\b/.test(t)
     || said === 'O(1)' || said === 'O(log n)';
   const sees = says(t, ['linear scan', 'scans', 'shifts', 'compares x with every', 'every element', 'moves all', 'moves every', 're-index', 'reindex', 'o(n) per', 'o(n^2)', 'quadratic', 'linear per',
-    'go through the list', 'goes through the', 'go through the whole', 'has to go through', 'walks the', 'checks every', 'checks each', 'linear time', 'later elements', 'the rest of the array'], [], true);
+    'go through the list', 'goes through the', 'go through the whole', 'has to go through', 'walks the', 'checks every', 'checks each', 'linear time', 'later elements', 'the rest of the array'], [], true)
+    // Growing a string copies what was built so far: "each += makes a new copy".
+    || (i.e.variant === 'hidden.concat' && says(t, ['copies', 'copy', 'new string', 'immutable', 'rebuilds', 'reallocat'], [], true));
   if (cheap && !sees) return { contradiction: `${i.e.keyReason ?? 'The call walks the whole collection on every pass'}; it is not constant time.` };
   const shifting = /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|remove\(/.test(i.e.keyReason ?? '');
   if (shifting && says(t, ['copies the whole array', 'copy of the whole', 'into a new one', 'new array on every'])) {
@@ -185,7 +193,7 @@ function structureClaims(i: ClaimInput): ClaimResult {
     return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
   }
   if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
-  if (/\b(list|array|vector|slice)s? (is|are) faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are) slower\b/.test(t)) {
+  if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are)(?: \w+ly)? slower\b/.test(t)) {
     return { contradiction: 'The speed is the wrong way round: a list scans every element for a membership test, the hash table goes straight to the bucket.' };
   }
   const scan = says(t, ['walk the whole', 'scan', 'linear search', 'every element', 'go through', 'walks the', 'linear', 'o(n)', 'quadratic'], [], true);
@@ -193,6 +201,7 @@ function structureClaims(i: ClaimInput): ClaimResult {
   if (scan || fast) return { right: 'contrasts the cost of a lookup', complete: scan && fast };
   // A true property of the structure the code chose is a right half-answer: a set keeps each value once, a map pairs keys with values.
   const chosen = /\b(set|hashset|unordered_set)\b/i.test(i.facts.body) ? 'set' : /\b(map|dict|hashmap|unordered_map)\b|\{\s*\}/i.test(i.facts.body) ? 'map' : null;
+  if (chosen === 'set' && /\b(?:stores?|keeps?|holds?) (?:each|every) \w+ (?:only )?once\b|\bonly (?:stores?|keeps?|holds?) (?:each|one)\b/.test(t)) return { right: 'names a property of the set that matters here (each value is kept once)' };
   if (chosen === 'set' && says(t, ["doesn't allow duplicates", 'does not allow duplicates', 'no duplicates', 'only once', 'unique values', 'each value once', "can't hold duplicates", 'cannot hold duplicates'], [], true)) {
     return { right: 'names a property of the set that matters here (each value is kept once)' };
   }

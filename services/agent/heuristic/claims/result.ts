@@ -9,6 +9,8 @@ function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collect
   if (!f.returns.length) return null;
   const rs = f.returns.filter((r) => !/^-?\d+$|^\[\]$|^\{\}$/.test(r));
   if (rs.length && rs.every((r) => /^(true|false|True|False)$|===?|!==?|<=?|>=?|\bnot\b|^!/.test(r))) return 'boolean';
+  // `return expected - sum`: the result is a difference of two values.
+  if (rs.length && rs.every((r) => /^\(?\s*\w+\s*-\s*\w+\s*\)?$/.test(r))) return 'difference';
   const v = rs.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
   if (v) {
     const writes = f.writes.get(v) ?? [];
@@ -63,6 +65,7 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
     }
   }
   if (kind === 'difference') {
+    if (/\breturns? the (sum|total)\b/.test(t) && !says(t, ['difference', 'minus', 'subtract', 'missing', 'expected'])) return { contradiction: `It returns a difference (${f.returns[0]}), not a sum.` };
     const ordered = says(t, ['later', 'after', 'then sell', 'before', 'so far', 'following', 'buy then', 'buying on one day', 'buy-then-sell', 'buying then', 'one buy followed']);
     if (!ordered && /\bdifference between the (biggest|largest|highest|max\w*) and the (smallest|lowest|min\w*)\b/.test(t)) {
       return { contradiction: 'The largest minus the smallest ignores the order: the low price must come before the high one, which the running minimum enforces.', misconception: true };
