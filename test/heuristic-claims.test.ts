@@ -237,3 +237,21 @@ test('a recursion that halves n is about log2 n deep', async () => {
   assert.ok((await g('The base case is x === 1, and it goes 10,000 levels deep.')).score <= 15);
   assert.ok((await g('Base case n === 0; it recurses n times, so 10,000 frames deep.')).score <= 25);
 });
+
+const MISSING_JAVA = `class Solution {\n    static int missingNumber(int[] nums) {\n        int n = nums.length;\n        int expected = n * (n + 1) / 2;\n        int sum = 0;\n        for (int x : nums) {\n            sum += x;\n        }\n        return expected - sum;\n    }\n}\n`;
+const SHOUT_PY = `def shout(words):\n    result = ""\n    for w in words:\n        result += w.upper() + "!"\n    return result\n`;
+const SPREAD_GO = `package main\n\nfunc spread(nums []int) int {\n\tlo, hi := nums[0], nums[0]\n\tfor _, x := range nums {\n\t\tif x < lo {\n\t\t\tlo = x\n\t\t}\n\t\tif x > hi {\n\t\t\thi = x\n\t\t}\n\t}\n\treturn hi - lo\n}\n`;
+
+test('a formula in a purpose answer is arithmetic, not a complexity claim; a returned difference is not a sum', async () => {
+  const g = await grader('java', MISSING_JAVA, 'missingNumber', 'purpose');
+  assert.ok((await g("Given n distinct numbers taken from 0..n, it returns the one number in that range that's missing, by subtracting the actual sum from the expected sum n(n+1)/2.")).score >= 80);
+  assert.ok((await g('It returns the sum of all the numbers in the array.')).score <= 15);
+  assert.ok((await g('It returns the largest number in the array.')).score <= 15);
+});
+
+test('each += copies the string built so far; "the loop does not run" is wrong when the first line raises', async () => {
+  const g = await grader('python', SHOUT_PY, 'shout', 'hidden_linear_cost');
+  assert.ok((await g('Each += makes a new copy of the string.')).score >= 40);
+  const e = await grader('go', SPREAD_GO, 'spread', 'edge_cases');
+  assert.ok((await e("The loop doesn't run, so it returns hi - lo, which is whatever was in memory.")).score <= 15);
+});
