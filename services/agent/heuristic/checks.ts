@@ -5,6 +5,7 @@ import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type Comple
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { roleWordsBeyondName } from './claims/roles.ts';
+import { testingKey } from './test-kinds.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
 
 export interface AnswerView {
@@ -279,20 +280,7 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
       const extra = e.variant === 'role.most_wanted_holder' ? ['max', 'deepest', 'peak', 'greatest', 'most', 'longest', 'biggest'] : [];
       return simpleKey(e, a, hasAny(a.t, roleWordsBeyondName([...(e.roleTerms ?? []), ...extra], e.variable)), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
         `the job of ${e.variable ?? 'the variable'}`, 'its value after the loop');
-    case 'testing': {
-      const cats = [
-        ['typical', 'normal', 'happy path', 'regular', 'basic', 'example', 'ordinary', 'simple case', 'standard', 'general case'],
-        ['empty', 'no elements', '[]', '""', 'zero elements', 'null', 'none'], ['single', 'one element', 'length 1', 'singleton', 'only one'],
-        ['duplicate', 'repeated', 'same value', 'all equal', 'identical'], ['negative', 'zero'], ['not found', 'no solution', 'no pair', 'missing', 'absent', 'no match', 'no answer'],
-        ['large', 'big', 'million', 'performance', 'stress', 'overflow', 'max int'], ['sorted', 'unsorted', 'reverse', 'descending'], ['invalid', 'malformed', 'wrong type', 'non-numeric'],
-        // How a size or count parameter relates to the input: the chunk or window bigger than the array, an uneven split.
-        ['bigger than', 'larger than', 'longer than', 'exceeds', 'uneven', 'leftover', 'remainder', 'exact multiple', 'divides evenly', 'even split', 'size 0', 'zero size', 'size of 0'],
-      ].filter((c) => hasAny(a.t, c)).length;
-      const outputs = hasAny(a.t, ['return', 'should', 'expect', '==', '->', '=>', 'gives', 'result', 'raise', 'throw', 'output', 'equal']);
-      const score = cats >= 3 ? (outputs ? 3 : 2) : cats === 2 ? (outputs ? 2 : 1) : cats;
-      return { score, verdict: score === 3 ? 'Three distinct kinds of test, each with its expected result.' : `Covers ${cats} kind${cats === 1 ? '' : 's'} of test${outputs ? '' : ', without expected results'}.`,
-        ...(score < 3 ? { focus: cats < 3 ? 'a boundary case and a risk-specific case, with expected outputs' : 'what each test should return' } : {}) };
-    }
+    case 'testing': return testingKey(a);
     case 'purpose': {
       const steps = (a.t.match(/\b(then|next|after that|first)\b/g) ?? []).length;
       if ((narration && solo < 3) || steps >= 3) {
