@@ -24,10 +24,11 @@ test('the answer set: ≥ 15 situations over all six languages, ≥ 200 hand-sco
   }
 });
 
-test('the split is by situation, named in the data: one third held out, in every language mix', () => {
+test('the split is by situation, named in the data: at least a third held out, in every language mix', () => {
   const held = situations.filter((s) => s.split === 'held-out');
   assert.ok(situations.every((s) => s.split === 'tune' || s.split === 'held-out'));
-  assert.ok(Math.abs(held.length / situations.length - 1 / 3) < 0.05, `${held.length} of ${situations.length} held out`);
+  // A third of the first batches, plus every later blind batch whole (written and scored before any change for it).
+  assert.ok(held.length / situations.length >= 1 / 3 - 0.05 && held.length < situations.length, `${held.length} of ${situations.length} held out`);
   assert.ok(new Set(held.map((s) => s.language)).size >= 4, 'held-out situations span several languages');
 });
 

@@ -118,6 +118,9 @@ export function summarise(run: AnswerRun, verbose: boolean): EvalResult {
 export const answersPart: EvalPart = {
   name: 'answers',
   async run({ verbose }) {
-    return summarise(await gradeSituations(loadSituations()), verbose);
+    // ANSWERS_ONLY=id,id measures a subset (a fresh batch before any change is made for it).
+    const only = (process.env.ANSWERS_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const all = loadSituations();
+    return summarise(await gradeSituations(only.length ? all.filter((s) => only.includes(s.id)) : all), verbose);
   },
 };

@@ -4,6 +4,8 @@
 import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type ComplexityReading } from './complexity.ts';
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
+import { roleWordsBeyondName } from './claims/roles.ts';
+import { testingKey } from './test-kinds.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
 
 export interface AnswerView {
@@ -23,7 +25,7 @@ export interface KeyResult {
 
 const fnOf = (e: Expected) => e.function ?? 'the function';
 
-const NEGATED = /\b(not|never|no|n't|doesn't|does not|won't|without)\b/;
+const NEGATED = /\b(not|never|no|doesn't|does not|won't|without)\b|n't\b/;
 function asserted(t: string, term: string): boolean {
   return t.split(/[.;,]|\bbut\b|\band\b/).some((clause) => hasTerm(clause, term) && (NEGATED.test(norm(term)) || !NEGATED.test(clause)));
 }
@@ -40,7 +42,8 @@ export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls 
     if (!m.cls && !m.cues && !/o\(|linear|quadratic|constant|logarithmic|exponential/i.test(m.claim)) {
       // The claim's words must come together in one sentence: spread over an answer they are just vocabulary.
       const cw = words(m.claim).filter((w) => w.length >= 4 && !STOPWORDS.has(w));
-      if (cw.length >= 3 && sentences(a.raw).some((s) => cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
+      // A sentence that negates or contrasts ("only cuts the calls, not the depth") is not making the claim.
+      if (cw.length >= 3 && sentences(a.raw).some((s) => !NEGATED.test(norm(s)) && cw.filter((w) => hasTerm(norm(s), w)).length / cw.length >= 0.75)) return m;
     }
   }
   return undefined;
@@ -100,7 +103,7 @@ function hiddenCost(e: Expected, a: AnswerView): KeyResult {
 function structureChoice(e: Expected, a: AnswerView): KeyResult {
   const c = (name: string) => e.concepts.find((x) => x.name === name);
   const present = (name: string) => { const k = c(name); return !!k && [k.name, ...k.synonyms].some((s) => hasTerm(a.t, s)); };
-  if (/\b(list|array|vector|slice)s? (is|are) faster\b|\b(set|map|dict)s? (is|are) slower\b|\bsame speed\b/.test(a.t)) {
+  if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict)s? (is|are)(?: \w+ly)? slower\b|\bsame speed\b/.test(a.t)) {
     const m = e.misconceptions[0];
     return { score: 0, verdict: `Gets the speed the wrong way round. ${m?.feedback ?? ''}`.trim(), focus: 'what a membership test costs in each' };
   }
@@ -120,8 +123,10 @@ function edge(e: Expected, a: AnswerView): KeyResult {
   if (hasAny(a.t, o.terms)) return { score: 3, verdict: `Names the exact outcome: ${e.keyReason ?? o.label}.`, focus: 'whether that is the behaviour you want, and how you would handle it' };
   const m = matchMisconception(e.misconceptions, a, null);
   if (m) return { score: 1, verdict: m.feedback, misconception: m.feedback, focus: `exactly what line ${e.focusLines?.[0] ?? ''} does with an empty ${e.param ?? 'input'}`.replace('line  ', 'the line ') };
-  const generic = hasAny(a.t, ['error', 'exception', 'crash', 'crashes', 'throws', 'raises', 'fails', 'panic', 'blows up', 'out of range', 'out of bounds', 'invalid']);
-  if (generic && o.kind !== 'value') return { score: 2, verdict: `Knows it fails but not exactly how: ${o.label}.`, focus: `which error exactly, and on which line` };
+  const generic = hasAny(a.t, ['error', 'exception', 'crash', 'crashes', 'throws', 'raises', 'fail', 'panic', 'blows up', 'out of range', 'out of bounds', 'invalid']);
+  // "It would break" is right, loosely, whether the language throws or quietly returns a wrong value.
+  const breaks = hasAny(a.t, ['break', 'broken', "won't work", "doesn't work", 'does not work', 'wrong result', 'garbage', 'bogus', 'meaningless']);
+  if ((generic && o.kind !== 'value') || breaks) return { score: 2, verdict: `Knows it fails but not exactly how: ${o.label}.`, focus: `which error exactly, and on which line` };
   return { score: 0, verdict: `Does not say what happens: ${e.keyReason ?? o.label}.`, focus: `what ${fnOf(e)} does when ${e.param ?? 'the input'} is empty` };
 }
 
@@ -245,8 +250,15 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         || hasAny(a.t, ['nested loop', 'inner loop', 'the loop', 'recursion', 'recursive calls', 'bottleneck']);
       return simpleKey(e, a, bottleneck, hasAny(a.t, e.remedyTerms ?? []), 'where the time goes', 'what you would change');
     }
-    case 'guard_purpose':
-      return simpleKey(e, a, hasAny(a.t, e.hazardTerms ?? []), hasAny(a.t, ['empty', 'zero', 'null', 'none', 'nil', 'negative', 'when', 'if ', 'for example', 'e.g']), 'the hazard', 'an input that would hit it');
+    case 'guard_purpose': {
+      const r = simpleKey(e, a, hasAny(a.t, e.hazardTerms ?? []), hasAny(a.t, ['empty', 'zero', 'null', 'none', 'nil', 'negative', 'when', 'if ', 'for example', 'e.g']), 'the hazard', 'an input that would hit it');
+      // "It checks that ratings isn't empty" restates the condition; the hazard is what would go wrong without it.
+      const specific = hasAny(a.t, ['divide', 'division', 'dividing', 'zerodivisionerror', 'nan', 'infinity', 'indexerror', 'index out of range', 'out of range', 'out of bounds',
+        'past the end', 'nullpointerexception', 'null pointer', 'npe', 'undefined behavio', 'panic', 'segfault', 'segmentation', 'keyerror', 'typeerror', 'attributeerror', 'arithmeticexception', 'overflow']);
+      const vague = hasAny(a.t, ['crash', 'error', 'exception', 'fail', 'break', 'broken', 'wrong', 'invalid', 'garbage', 'blow up', 'undefined']);
+      if (r.score === 3 && !specific) return { score: 2, verdict: vague ? 'Knows something would go wrong, but not exactly what.' : 'Says what the condition checks, not what it prevents.', focus: 'what exactly would go wrong without it, and on which line' };
+      return r;
+    }
     case 'termination': {
       const progress = (e.progress ?? []).some((v) => hasIdentifier(a.raw, v)) && hasAny(a.t, ['increment', 'decrement', 'increase', 'decrease', 'moves', 'shrink', 'grow',
         'halve', 'advance', 'closer', 'smaller', 'bigger', 'changes', 'updated', '+= 1', '-= 1', '++', 'each pass', 'every pass', 'each iteration', 'every iteration', 'mid + 1', 'mid - 1']);
@@ -263,20 +275,12 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         'off-by-one', 'itself', 'same element', 'twice', 'never runs', 'extra']), hasAny(a.t, ['last index', 'last element', 'final element', 'len - 1', 'length - 1', 'n - 1', 'first', 'last']),
         'what would go wrong with the neighbouring bound', 'which index is handled last');
     case 'variable_role':
-      return simpleKey(e, a, hasAny(a.t, e.roleTerms ?? []), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
+      // Saying the variable's own name ("the prev pointer") is not saying its role.
+      // The largest-so-far holder said in everyday words: "max nesting", "the deepest level".
+      const extra = e.variant === 'role.most_wanted_holder' ? ['max', 'deepest', 'peak', 'greatest', 'most', 'longest', 'biggest'] : [];
+      return simpleKey(e, a, hasAny(a.t, roleWordsBeyondName([...(e.roleTerms ?? []), ...extra], e.variable)), hasAny(a.t, ['after the loop', 'at the end', 'ends up', 'finally', 'when the loop', 'returned', 'returns', 'final', 'so far']),
         `the job of ${e.variable ?? 'the variable'}`, 'its value after the loop');
-    case 'testing': {
-      const cats = [
-        ['typical', 'normal', 'happy path', 'regular', 'basic', 'example', 'ordinary', 'simple case', 'standard', 'general case'],
-        ['empty', 'no elements', '[]', '""', 'zero elements', 'null', 'none'], ['single', 'one element', 'length 1', 'singleton', 'only one'],
-        ['duplicate', 'repeated', 'same value', 'all equal', 'identical'], ['negative', 'zero'], ['not found', 'no solution', 'no pair', 'missing', 'absent', 'no match', 'no answer'],
-        ['large', 'big', 'million', 'performance', 'stress', 'overflow', 'max int'], ['sorted', 'unsorted', 'reverse', 'descending'], ['invalid', 'malformed', 'wrong type', 'non-numeric'],
-      ].filter((c) => hasAny(a.t, c)).length;
-      const outputs = hasAny(a.t, ['return', 'should', 'expect', '==', '->', '=>', 'gives', 'result', 'raise', 'throw', 'output', 'equal']);
-      const score = cats >= 3 ? (outputs ? 3 : 2) : cats === 2 ? (outputs ? 2 : 1) : cats;
-      return { score, verdict: score === 3 ? 'Three distinct kinds of test, each with its expected result.' : `Covers ${cats} kind${cats === 1 ? '' : 's'} of test${outputs ? '' : ', without expected results'}.`,
-        ...(score < 3 ? { focus: cats < 3 ? 'a boundary case and a risk-specific case, with expected outputs' : 'what each test should return' } : {}) };
-    }
+    case 'testing': return testingKey(a);
     case 'purpose': {
       const steps = (a.t.match(/\b(then|next|after that|first)\b/g) ?? []).length;
       if ((narration && solo < 3) || steps >= 3) {

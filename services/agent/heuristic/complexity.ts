@@ -164,6 +164,11 @@ export function readComplexity(text: string): ComplexityReading {
   }
   mark(t, mentions);
   improvementSentences(t, mentions);
+  // "O(n^2 / 2), which is basically linear": the restatement is the claim, the first form is dropped.
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i], mentions[i + 1]];
+    if (a.cls !== b.cls && a.role === 'plain' && /^[^.;]{0,12}\b(?:which is|that's|that is|i\.e\.?|so|meaning)?\s*(?:basically|essentially|effectively|practically|really|in practice)\b[^.;]{0,10}$/.test(t.slice(a.end, b.start))) a.role = 'negated';
+  }
   // O(1) beside another class for the whole function is an operation's cost ("checking seen is O(1)"),
   // unless offered as an alternative.
   const plainClasses = new Set(mentions.filter((m) => m.role === 'plain' || m.role === 'from').map((m) => m.cls));
@@ -179,15 +184,16 @@ export function readComplexity(text: string): ComplexityReading {
   const explicit = mentions.some((m) => alternative(t, mentions, m));
   const hedgeWords = hasAny(t, HEDGES);
   const explicitHedge = explicit || (hedgeWords && all.length >= 2 && improved.length === 0 && current.length >= 2);
-  const hedged = explicitHedge || current.length >= 2;
+  // Several classes with no alternative between them are the parts of one account ("n pushes at
+  // O(log k) each, O(n log k) in all; the sort is only O(k log k)"): the total is the largest part.
+  const hedged = explicitHedge;
   return { mentions, current, improved, unit, best, hedged, explicitHedge };
 }
 
-/** The one class an answer commits to for the code as it is, or null (none, or a hedge). */
+/** The one class an answer commits to for the code as it is (the largest of its parts), or null (none, or a hedge). */
 export function committedClass(r: ComplexityReading): Cls | null {
-  if (r.hedged) return null;
-  if (r.current.length === 1) return r.current[0];
-  return null;
+  if (r.hedged || !r.current.length) return null;
+  return r.current.reduce((a, b) => (rank(b) > rank(a) ? b : a));
 }
 
 /** Every non-negated class the answer names, whatever its role. */

@@ -21,14 +21,15 @@ import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
-  commitmentOf, coverage, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+  appealsToConvention, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
-import { costName, oneVariable } from './claims/cost.ts';
+import { costName, oneVariable, tableSpace } from './claims/cost.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
 import { emptyOutcome } from './derive.ts';
+import { raisingLines } from './claims/raises.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
@@ -107,12 +108,24 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
     }
     e.complexity = recomputed;
   }
+  // The statements that can raise the caught type, from the code: the stored key may blame a parse for a KeyError.
+  const raising = input.topic === 'exceptions' ? raisingLines(facts) : null;
+  if (raising) {
+    e.riskyLines = raising.lines;
+    e.riskyTerms = raising.lines.flatMap((l) => [facts.lines.at(l).trim().replace(/^(?:\w+\s*(?::=|=)\s*|return\s+)/, '').replace(/;$/, '')]).filter((x) => x.length > 1);
+    e.keyReason = `line${raising.lines.length > 1 ? 's' : ''} ${raising.lines.join(' and ')} can raise ${raising.caught}`;
+  }
+  if (input.topic === 'space_complexity' && e.spaceComplexity === 'O(n)' && tableSpace(facts.body)) {
+    e.spaceComplexity = 'O(n^2)';
+    e.keyReason = `${e.holder ?? 'the table'} has one entry per cell, rows × columns`;
+  }
   const edge = facts.fn?.indexFirst[0];
   if (input.topic === 'edge_cases' && edge && (!e.param || e.param === edge.param)) e.outcome = emptyOutcome(edge, facts.language, facts.lines);
   // The remedy for a call that shifts elements (splice, insert at 0, pop(0)) is one pass, not a hash set.
   if (input.topic === 'hidden_linear_cost' && /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|\.remove\(/.test(`${e.keyReason ?? ''} ${input.question}`)) {
     e.remedyTerms = [...new Set([...(e.remedyTerms ?? []).filter((r) => !/set|map|dict|hash/.test(r)), 'filter', 'write index', 'two pointer', 'two-pointer', 'compact',
-      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write'])];
+      'new array', 'new list', 'single pass', 'one pass', 'deque', 'linked list', 'list comprehension', 'copy the non-zero', 'keep a write',
+      'head pointer', 'head index', 'index pointer', 'index into', 'read index', 'front index', 'an index', 'offset', 'pointer'])];
   }
   const g = groundOf(input.code, e.function, e.lines);
   const { clean, injected } = splitInjection(answer);
@@ -135,7 +148,8 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
-  const evasive = !nothingLeft && isEvasive(clean, gt.weight, keyScore);
+  // "It's the standard prev pointer", "a well-known property": an appeal to convention in place of a claim.
+  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction));
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;
   if (injected) flags.push('prompt_injection');
@@ -151,10 +165,17 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   else if (key.misconception && key.score <= 1) flags.push('misconception');
 
   let C = key.score;
-  let K = gradeCompleteness(cov.hit.length, e.need ?? 2);
+  // Completeness: the rubric's concepts, or reasons given in the candidate's own words, whichever shows more.
+  let K = Math.max(gradeCompleteness(cov.hit.length, e.need ?? 2), explanationDepth(clean));
+  // A few words can name the right things but cannot explain them: "O(1) lookups instead of O(n)."
+  const size = words(clean).length;
+  if (size < 8) K = Math.min(K, 1);
+  else if (size < 14) K = Math.min(K, 2);
   // Concepts named inside a wrong claim are not completeness.
   if (claim.contradiction) [C, K] = claim.misconception ? [Math.min(C, 1), Math.min(K, 1)] : [0, 0];
   else if (claim.right && !key.misconception) C = Math.max(C, claim.complete ? 3 : 2);
+  // Two independent right claims the code confirms are a complete answer, in whatever words.
+  if (claim.right && claim.complete && !claim.contradiction && size >= 8) K = Math.max(K, 2);
   let G = gradeGrounding(gt.weight);
   let A = solo;
   if (nothingLeft || evasive || offTopic) [C, K, G, A] = [0, 0, Math.min(G, 1), Math.min(A, evasive ? 1 : 0)];
@@ -184,7 +205,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
         : dump ? 'A list of terms, not a claim about the code.'
           : claim.contradiction ? `Contradicts the code: ${claim.contradiction}`
             : unverified ? `Not verified: the answer's claim could not be checked against the code automatically (${key.verdict.replace(/\.$/, '')}). A person should read it.`
-              : key.verdict;
+              : claim.right && key.score < 2 ? `Right: it ${claim.right}.` : key.verdict;
   const parts = [lead];
   if (!nothingLeft && !evasive && !offTopic) parts.push(qualitySentence(G, K, cov.missing, groundExamples));
   if (key.misconception && !lead.includes(key.misconception)) parts.push(key.misconception);

@@ -147,9 +147,17 @@ export function isEvasive(answer: string, groundWeight: number, keyScore: number
   const t = norm(answer);
   const content = words(answer).filter((w) => !STOPWORDS.has(w));
   const classes = findClasses(answer).length;
+  // "Any line could raise it, it depends on what config is": one name does not make the dodge concrete.
+  if (/\bany (?:line|of them|statement|call)\b|\bdepends on what\b|\bcould be anything\b/.test(t)) return classes === 0 && groundWeight <= 1 && lineRefs(answer).length === 0 && content.length < 10 && keyScore < 2;
   if (EVASIVE.some((re) => re.test(t))) return classes === 0 && groundWeight < 1 && content.length < 10 && keyScore < 2;
   // A two-word reply is evasive only if it is also wrong: "It crashes." is a partial answer.
   return content.length <= 2 && classes === 0 && groundWeight === 0 && keyScore === 0;
+}
+
+/** Leans on a name or a convention instead of reasoning: "the standard prev pointer", "a well-known property", "it's proven". */
+export function appealsToConvention(t: string): boolean {
+  return /\b(?:the standard|a standard|the usual|as usual|the classic|a classic|well[- ]known|textbook|always use|everyone uses|it'?s proven|is proven|proven to|by definition|that'?s just how)\b/.test(t)
+    && words(t).length < 25;
 }
 
 /** Says nothing about programs at all. */
@@ -167,4 +175,16 @@ export function commitmentOf(answer: string, classHedge: boolean, conceptHits: n
   const repeats = sents.length - new Set(sents).size;
   if (n > 160 || (n > 90 && conceptHits <= 1) || repeats >= 2) return 'rambling';
   return 'committed';
+}
+
+/**
+ * How far the answer explains beyond its first claim (0–3): clauses of four or more words that give a
+ * reason or describe what the code does ("each cell is visited once", "so b keeps decreasing"). A
+ * reason in the candidate's own words counts as much as the rubric's vocabulary for it.
+ */
+export function explanationDepth(answer: string): number {
+  const clauses = norm(answer).split(/[.;:!?()]\s|[.;:!?]$|,\s*|\s(?=because\b|since\b|so\b|which\b|whereas\b|but\b|and then\b|otherwise\b)/)
+    .map((c) => c.trim()).filter((c) => words(c).filter((w) => !STOPWORDS.has(w)).length >= 3);
+  const explaining = clauses.filter((c) => hasAny(c, REASON) || /\b(each|every|once|twice|at most|at least|times|per|always|never|until|when|then|whereas|only)\b/.test(c)).length;
+  return Math.min(3, explaining + (clauses.length >= 3 ? 1 : 0));
 }

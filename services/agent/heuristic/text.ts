@@ -26,7 +26,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // so "set" does not also match "setting".
 function termPattern(term: string): string {
   const t = norm(term).trim();
-  const body = escapeRe(t).replace(/ /g, '\\s+');
+  // "out-of-bounds" is "out of bounds".
+  const body = escapeRe(t).replace(/ /g, '[\\s-]+');
   const lastWord = /([a-z]+)$/.exec(t)?.[1] ?? '';
   const tail = lastWord.length >= 4 ? '(?:s|es|ed|d|ing)?' : lastWord ? 's?' : '';
   const left = /^[a-z0-9_]/.test(t) ? '(?<![a-z0-9_])' : '';

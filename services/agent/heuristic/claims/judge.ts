@@ -3,57 +3,25 @@
 // does, the base case and depth of a recursion, what a call costs. A claim that contradicts the code
 // is wrong however many identifiers it names; a right claim earns at least a middle grade.
 import { committedClass, toCls } from '../complexity.ts';
-import { hasIdentifier, norm } from '../text.ts';
+import { norm } from '../text.ts';
 import { costName } from './cost.ts';
 import type { CodeFacts } from './facts.ts';
 import { roleClaims } from './holds.ts';
 import { purposeClaims } from './result.ts';
+import { terminationClaims } from './termination.ts';
+import { guardClaims } from './guard.ts';
+import { generalRoleClaims } from './roles.ts';
+import { partClaims } from './parts.ts';
+import { raisingLines } from './raises.ts';
+import { initialClaims } from './initial.ts';
+import { recursionClaims } from './recursion.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
 
-function terminationClaims(i: ClaimInput): ClaimResult {
-  const { t, e, raw } = i;
-  const cond = (e.conditionTerms ?? [])[0] ?? '';
-  const m = /^\s*(\w+)\s*(<=|<|>=|>|!=)\s*(\w+)\s*$/.exec(cond);
-  const vars = m ? [m[1], m[3]] : e.progress ?? [];
-  if (says(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops'])) {
-    return { contradiction: `The loop also stops without a match: when \`${cond}\` becomes false.` };
-  }
-  if ((e.progress ?? []).length && says(t, ['might not stop', 'may not stop', 'might never stop', 'may never stop', 'might not terminate', 'may not terminate', 'could loop forever', 'could run forever'])) {
-    return { contradiction: `${(e.progress ?? []).join(' and ')} changes on every pass toward the exit \`${cond}\`, so the loop does stop.`, misconception: true };
-  }
-  // Variables the function writes: a claim that the loop ends on one the condition never reads is wrong.
-  const names = new Set([...i.facts.writes.keys()].map((x) => x.toLowerCase()));
-  if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
-    return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
-  }
-  const stopClause = /\b(stops?|ends?|terminates?|finish\w*)\s+(?:when|once|if|after)\s+([^.]+)/.exec(t)?.[2] ?? /^\s*(?:when|once)\s+([^.]+)/.exec(t)?.[1] ?? '';
-  const subject = /^(?:the\s+)?([a-z_]\w*)/.exec(stopClause.trim())?.[1];
-  if (m && subject && names.has(subject) && !vars.some((x) => x.toLowerCase() === subject) && /\b(equals?|becomes?|is|reaches|hits|gets to)\b/.test(stopClause)) {
-    return { contradiction: `The loop's condition is \`${cond}\`; it does not depend on ${subject}.` };
-  }
-  if (stopClause && vars.length && !vars.some((v) => hasIdentifier(stopClause, v.toLowerCase())) && /\b(mid|i|j|index|end of|reaches)\b/.test(stopClause)
-    && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
-    return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
-  }
-  const tz = t.replace(/\bzero\b/g, '0');
-  let exit = says(t, ['range is empty', 'window is empty', 'nothing left', 'no elements left', 'search space is empty', 'interval is empty', 'becomes false']);
-  if (m) {
-    const [x, op, y] = [m[1].toLowerCase(), m[2], m[3].toLowerCase()];
-    // With a strict or != condition, reaching the bound is the exit: `i < n` stops when i reaches n.
-    if (op === '<' || op === '>' || op === '!=') exit ||= new RegExp(`\\b${x}\\s+(reaches|hits|gets to|equals|is equal to|becomes|is)\\s+${y}\\b|\\b${x}\\s*(==|=)\\s*${y}\\b`).test(tz);
-    exit ||= new RegExp(`\\b${x}\\b[^.]{0,20}\\b(greater than|bigger than|passes|crosses|exceeds|past|goes beyond|overtakes|>)\\s*${y}\\b|\\b${y}\\b[^.]{0,20}\\b(less than|smaller than|below|<)\\s*${x}\\b|\\b${x} and ${y} cross`).test(t);
-  }
-  const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
-    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']);
-  if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
-  return {};
-}
-
 function loopBoundClaims(i: ClaimInput): ClaimResult {
   const { t, facts: f } = i;
-  if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip/.test(t)) {
+  if (/(<=|less than or equal)\s*(nums\.length|length|n\b|len)/.test(t) && /\bshould\b|\botherwise\b|\bskip|\bneed(?:ed|s)?\b|\brequired\b|\bhas to\b|\bmust\b|\bto reach\b/.test(t) && !says(t, ['out of range', 'out of bounds', 'past the end', 'panic', 'indexerror'], [], true)) {
     return { contradiction: 'Running to `<= length` would read one past the end; the last valid index is length - 1.' };
   }
   if (says(t, ['skips the first element', 'skips the first', 'misses the first', 'skip the first', 'to skip the first'], [], true)) return { contradiction: 'No element is skipped at the start: the loop starts at the first index.' };
@@ -62,8 +30,14 @@ function loopBoundClaims(i: ClaimInput): ClaimResult {
   const cls = classClaim(i, f);
   if (cls.contradiction) return cls;
   if (i.e.variant === 'loop_bounds.start') {
-    const self = says(t, ['itself', 'self-pair', 'self pair', 'same element', 'same index', 'same number']);
-    const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair']);
+    // Starting the inner loop lower visits each pair twice: a swap is undone, a count doubled. It never leaves the array.
+    if (says(t, ['would be fine', 'would still work', 'still works', 'same result', 'just slower', 'only slower', 'no difference', 'would work too', 'works either way'], [], true)) {
+      return { contradiction: 'Starting lower visits every pair twice: the second visit undoes or doubles the first, so the result changes, not only the speed.', misconception: true };
+    }
+    const startOob = t.split(/[.;]|,\s*(?=and|but)/).some((c) => /\b(out of bounds|out of range|index error|indexerror|out-of-bounds|panic)\b/.test(c) && !/<=|\bn\s*\+\s*1\b|past the end|\bend\b|\blast\b|one more|\bj < n\b/.test(c));
+    if (startOob) return { contradiction: 'Starting the inner loop at 0 or at i stays inside the array; the start only decides which pairs are visited, and how often.' };
+    const self = says(t, ['itself', 'self-pair', 'self pair', 'same element', 'same index', 'same number', 'diagonal'], [], true);
+    const once = says(t, ['twice', 'double count', 'double-count', 'double counting', 'once', 'both orders', 'duplicate pair', 'each pair', 'every pair', 'same pair', 'undo', 'undoes', 'swap back', 'puts everything back', 'cancel'], [], true);
     if (self || once) return { right: 'says why the inner loop starts after i', complete: self && once };
   }
   return {};
@@ -96,7 +70,12 @@ function classClaim(i: ClaimInput, f: CodeFacts): ClaimResult {
     const from = i.t.indexOf(sentence, at);
     at = from + sentence.length;
     if (PROPOSAL.test(sentence) || /\b(with|using) an? (set|map|dict|hash)/.test(sentence)) continue;
-    for (const m of i.reading.mentions) if (m.start >= from && m.start < at && ['plain', 'from', 'to'].includes(m.role)) claimed.add(m.cls);
+    // A count written as a formula ("n(n+1)/2" for a sum) is arithmetic, not a complexity claim; only notation or class words are.
+    for (const m of i.reading.mentions) {
+      if (m.start < from || m.start >= at || !['plain', 'from', 'to'].includes(m.role)) continue;
+      if (/^\s*n\s*\(/.test(i.t.slice(m.start, m.end))) continue;
+      claimed.add(m.cls);
+    }
   }
   if (key && claimed.size && !claimed.has(key)) {
     const said = [...claimed][0];
@@ -119,6 +98,7 @@ function edgeClaims(i: ClaimInput): ClaimResult {
     return { contradiction: 'Slicing never raises in Python (an empty slice is just empty); the failure is the indexing.', misconception: true };
   }
   if (o.kind === 'raises' && claimsRe(t, /\breturns? (an? )?(\[\s*)?(0|zero|none|null|nothing|empty)\b/) && !throws) return { contradiction: `It never gets to return: ${o.label}.`, misconception: true };
+  if (o.kind === 'raises' && !throws && says(t, ["loop doesn't run", 'loop never runs', 'skips the loop', 'loop is skipped'])) return { contradiction: `It never reaches the loop or the return: ${o.label}.` };
   if (o.terms.some((x) => says(t, [x]))) return { right: `names the outcome (${o.label})` };
   // "No crash" is a true, checkable half-answer when the language gives a value instead of an error.
   if (o.kind === 'value' && says(t, ['no crash', "doesn't crash", 'does not crash', 'no panic', "doesn't panic", 'does not panic', 'no exception', "doesn't throw", 'does not throw', 'nothing is thrown'])) {
@@ -127,93 +107,6 @@ function edgeClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
-function initialClaims(i: ClaimInput): ClaimResult {
-  const { t, e, facts: f } = i;
-  const fnName = f.fn?.name ?? 'the function';
-  if (e.direction === 'min' && /\bfinds? the (maximum|largest|biggest|max)\b/.test(t)) return { contradiction: `${fnName} keeps the smallest value (it replaces ${e.variable} when x < ${e.variable}), not the largest.` };
-  if (e.direction === 'max' && /\bfinds? the (minimum|smallest|min)\b/.test(t)) return { contradiction: `${fnName} keeps the largest value, not the smallest.` };
-  const indexes = !!f.fn?.indexFirst.length;
-  if (!indexes && says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds', 'panic', 'panics', 'index out of range', 'indexerror'])) {
-    return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and returns ${e.init}.` };
-  }
-  if (e.initKind === 'zero' && (e.direction === 'max' || e.direction === 'min')) {
-    const wrongSide = e.direction === 'max' ? 'negative' : 'positive';
-    if (says(t, ['identity', "doesn't change the result", 'does not change the result', 'no effect'])) {
-      return { contradiction: `0 is the identity of a sum, not of ${e.direction}: with all-${wrongSide} values ${e.variable} stays 0.`, misconception: true };
-    }
-    if (says(t, ['smaller than any', 'lower than any', 'below any', 'less than any', 'bigger than any', 'larger than any', 'always replaces', 'always works', 'is fine', 'works for any']) && !says(t, [wrongSide, 'negatives', 'positives', 'bug', 'wrong'])) {
-      return { contradiction: `0 is not ${e.direction === 'max' ? 'below' : 'above'} every value: with all-${wrongSide} input ${e.variable} stays 0.`, misconception: true };
-    }
-  }
-  if (e.initKind === 'sentinel' && !indexes) {
-    if (claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
-    if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
-      return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
-    }
-  }
-  return {};
-}
-
-function guardClaims(i: ClaimInput): ClaimResult {
-  const { t, facts: f, raw } = i;
-  const divides = /\/\s*(len\(|\w+\.length|\w+\.size\(\)|count\b|n\b)/.test(f.body);
-  if (divides && says(t, ['optimisation', 'optimization', 'would return 0 anyway', 'anyway', 'not needed', 'unnecessary', 'just for speed'], [], true)) {
-    return { contradiction: 'Without the guard the division by the length would fail on an empty input; it is not only an optimisation.', misconception: true };
-  }
-  if (f.language === 'cpp' && says(t, ['out_of_range', 'throw', 'throws', 'exception']) && /\w\[[^\]]+\]/.test(f.body) && !/\.at\(/.test(f.body)) {
-    return { contradiction: 'operator[] never throws in C++: reading past the end is undefined behaviour, not an exception.', misconception: true };
-  }
-  const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
-  if (indexError && !/\w\[\s*0\s*\]/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
-  if (says(t, ['negative']) && !says(t, ['empty', 'zero', 'division', 'divide', 'none', 'null'])) return { contradiction: 'The condition checks for an empty input, not for negative values.' };
-  if (divides && says(t, ['divide by zero', 'division by zero', 'dividing by zero', 'zerodivisionerror', 'divide by 0', 'division by 0'])) return { right: 'names the division by zero it prevents', complete: says(t, ['empty', 'no ratings', 'no elements', 'len']) || /\blen\(|length/.test(raw) };
-  return {};
-}
-
-/**
- * Recursion on a tree's children (node.left, node.right, children): its depth is the tree's height,
- * about log2 n when balanced and up to n for a chain, and it visits each node once.
- */
-function treeClaims(i: ClaimInput): ClaimResult | null {
-  const { t, facts: f } = i;
-  const name = f.fn?.name;
-  if (!name || !new RegExp(`\\b${name}\\s*\\(\\s*\\w+\\s*(\\.|->)\\s*(left|right|children|kids|child)\\b`).test(f.body)) return null;
-  if (says(t, ['2^', 'exponential', 'exponentially'])) return { contradiction: 'Each node is visited once, so the calls grow with the number of nodes, not exponentially.', misconception: true };
-  const fixedDepth = /\balways\b[^.,;]{0,30}\b(\d[\d,]*|n|log n|log2)\b[^.,;]{0,10}\b(deep|levels?)\b|\bone level per node\b|\balways (goes )?log n\b/;
-  if (t.split(/[.;:]|,\s|\bbut\b/).some((c) => fixedDepth.test(c) && !NEGATION.test(c))) {
-    return { contradiction: 'The depth is the height of the tree: about log2 n when balanced, up to n for a chain; it is not fixed.' };
-  }
-  if (says(t, ['left and node.right are both null', 'both children are null', 'leaf', 'no children'], [], true) && says(t, ['base case'])) {
-    return { contradiction: 'The base case is the empty tree (a null node), not a leaf.' };
-  }
-  const base = (f.fn?.baseCaseLine !== undefined && new RegExp(`\\bline ${f.fn.baseCaseLine}\\b`).test(t)) || says(t, ['null', 'none', 'nil', 'nullptr', 'empty tree', 'no node']);
-  const height = says(t, ['height', 'tall', 'balanced', 'chain', 'skewed', 'degenerate', 'one child', 'log', 'levels of the tree', 'level of the tree']);
-  if (base || height) return { right: base && height ? 'names the base case and that the depth is the height' : base ? 'names the base case' : 'says the depth is the height of the tree', complete: base && height };
-  return {};
-}
-
-function recursionClaims(i: ClaimInput): ClaimResult {
-  const { t, e, facts: f } = i;
-  if (f.fn?.baseCaseLine && says(t, ['no base case', 'recurses forever', 'runs forever', 'never stops', 'infinite recursion'])) {
-    return { contradiction: `Line ${f.fn.baseCaseLine} is a base case; the recursion does stop.` };
-  }
-  const tree = treeClaims(i);
-  if (tree) return tree;
-  const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
-  if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
-    return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
-  }
-  if (e.depth === 'O(n)') {
-    if (says(t, ['log n deep', 'log n levels', 'like a binary search', 'logarithmic depth', 'only goes log'])) return { contradiction: `Each call moves one step, so the depth is about ${e.depthValue ?? 'n'}, not logarithmic.` };
-    if (says(t, ['constant stack', 'no depth', 'turns it into a loop', 'tail call optimi', 'no stack'])) return { contradiction: `Each call waits for the next one's result, so ${e.depthValue ?? 'n'} frames are on the stack at once.`, misconception: true };
-    const levels = /(?<![\d,.])(\d{1,3})\s+(levels|frames|deep)\b/.exec(t);
-    if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
-  }
-  if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
-  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, e.baseTerms ?? []);
-  if (base) return { right: 'names the base case' };
-  return {};
-}
 
 function hiddenClaims(i: ClaimInput): ClaimResult {
   const { t } = i;
@@ -221,7 +114,9 @@ function hiddenClaims(i: ClaimInput): ClaimResult {
   const cheap = /\b(it'?s|is|are|costs?|only|just)\s+(o\(1\)|constant|free|nothing)\b|\bcosts nothing\b|\bnothing (extra|to avoid)\b|\bdoesn't change that\b|\bdoes not change that\b/.test(t)
     || said === 'O(1)' || said === 'O(log n)';
   const sees = says(t, ['linear scan', 'scans', 'shifts', 'compares x with every', 'every element', 'moves all', 'moves every', 're-index', 'reindex', 'o(n) per', 'o(n^2)', 'quadratic', 'linear per',
-    'go through the list', 'goes through the', 'go through the whole', 'has to go through', 'walks the', 'checks every', 'checks each', 'linear time', 'later elements', 'the rest of the array'], [], true);
+    'go through the list', 'goes through the', 'go through the whole', 'has to go through', 'walks the', 'checks every', 'checks each', 'linear time', 'later elements', 'the rest of the array'], [], true)
+    // Growing a string copies what was built so far: "each += makes a new copy".
+    || (i.e.variant === 'hidden.concat' && says(t, ['copies', 'copy', 'new string', 'immutable', 'rebuilds', 'reallocat'], [], true));
   if (cheap && !sees) return { contradiction: `${i.e.keyReason ?? 'The call walks the whole collection on every pass'}; it is not constant time.` };
   const shifting = /splice|shift\(|unshift|insert\(\s*0|pop\(\s*0|erase\(|remove\(/.test(i.e.keyReason ?? '');
   if (shifting && says(t, ['copies the whole array', 'copy of the whole', 'into a new one', 'new array on every'])) {
@@ -240,12 +135,19 @@ function structureClaims(i: ClaimInput): ClaimResult {
     return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
   }
   if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
-  if (/\b(list|array|vector|slice)s? (is|are) faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are) slower\b/.test(t)) {
+  if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are)(?: \w+ly)? slower\b/.test(t)) {
     return { contradiction: 'The speed is the wrong way round: a list scans every element for a membership test, the hash table goes straight to the bucket.' };
   }
   const scan = says(t, ['walk the whole', 'scan', 'linear search', 'every element', 'go through', 'walks the', 'linear', 'o(n)', 'quadratic'], [], true);
   const fast = says(t, ['constant time', 'constant-time', 'o(1)', 'hash', 'faster', 'fast'], [], true);
   if (scan || fast) return { right: 'contrasts the cost of a lookup', complete: scan && fast };
+  // A true property of the structure the code chose is a right half-answer: a set keeps each value once, a map pairs keys with values.
+  const chosen = /\b(set|hashset|unordered_set)\b/i.test(i.facts.body) ? 'set' : /\b(map|dict|hashmap|unordered_map)\b|\{\s*\}/i.test(i.facts.body) ? 'map' : null;
+  if (chosen === 'set' && /\b(?:stores?|keeps?|holds?) (?:each|every) \w+ (?:only )?once\b|\bonly (?:stores?|keeps?|holds?) (?:each|one)\b/.test(t)) return { right: 'names a property of the set that matters here (each value is kept once)' };
+  if (chosen === 'set' && says(t, ["doesn't allow duplicates", 'does not allow duplicates', 'no duplicates', 'only once', 'unique values', 'each value once', "can't hold duplicates", 'cannot hold duplicates'], [], true)) {
+    return { right: 'names a property of the set that matters here (each value is kept once)' };
+  }
+  if (chosen === 'map' && says(t, ['key to', 'keyed by', 'maps each', 'maps the', 'value to its', 'remembers the index', 'stores the index'], [], true)) return { right: 'says what the map pairs with each key' };
   return {};
 }
 
@@ -267,12 +169,14 @@ function timeClaims(i: ClaimInput): ClaimResult {
 function testingClaims(i: ClaimInput): ClaimResult {
   const text = norm(i.raw);
   // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input.
-  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z]))`;
+  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z])|\b(?:an? )?(?:empty|single[- ]element|one[- ]element) (?:array|list|string|input|vector|slice|map))`;
   const outcome = String.raw`(?:\)|,)?\s*(?:->|=>|==|:|should (?:return|be|give|raise|throw)|returns?|gives?|is|expect(?:ed|s)?)\s*(?:an? )?(true|false|none|null|nil|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|\[[^\]]*\]|\w*error|\w*exception|raises?|throws?|empty)`;
   const f = i.facts;
   // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
   const canFail = /\b(raise|throw|panic|assert)\b|\w\[[^\]:]+\]|[^/]\/[^/*]|%|\b(int|float|parseInt|parseFloat|Number|atoi|stoi)\s*\(|\.parse\w*\(|\.(pop|remove|index|get)\s*\(|\bnext\s*\(/.test(f.body.split('\n').slice(1).join('\n'));
-  if (!canFail && says(i.t, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
+  // A sentence about changing the code ("which means adding a guard") is not an expected result of the code as it is.
+  const aboutCode = i.t.split(/(?<=[.!?;])\s+/).filter((x) => !/\b(add(?:ing)?|guard|validat\w*|fix\w*|once (?:we|i)|would need|needs? a check)\b/.test(x)).join(' ');
+  if (!canFail && says(aboutCode, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
     return { contradiction: `Nothing in ${f.fn?.name ?? 'the function'} can raise for that input: it has no raise, index read, division or parse.` };
   }
   if (/\.(lower|casefold|tolowercase|touppercase|upper)\s*\(|equalsignorecase|tolower\(|toupper\(/i.test(f.body)
@@ -282,7 +186,7 @@ function testingClaims(i: ClaimInput): ClaimResult {
   const cases = new Set<string>();
   for (const m of text.matchAll(new RegExp(`${input}[^.;\n]{0,25}?${outcome}`, 'g'))) cases.add(m[1]);
   if (cases.size < 2) return {};
-  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
+  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$|empty|single|one[- ]element/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
   return { right: `gives ${cases.size} concrete tests with expected results`, complete: cases.size >= 3 && boundary };
 }
 
@@ -293,12 +197,19 @@ function exceptionClaims(i: ClaimInput): ClaimResult {
   const caught = tc?.caught;
   if (!tc || !caught) return {};
   // Lines named as the thrower: in a sentence that neither negates nor proposes.
-  const blamedLines = raw.split(/(?<=[.!?])\s+/).filter((x) => !NEGATION.test(norm(x)) && !PROPOSAL.test(norm(x)))
+  // A sentence naming another exception type ("int(value) raises ValueError") does not blame its line for this one.
+  const other = (x: string) => [...x.matchAll(/\b(\w+(?:Error|Exception))\b/g)].some((m) => m[1] !== caught);
+  const blamedLines = raw.replace(/\b(e\.g|i\.e)\./gi, '$1').split(/(?<=[.!?])\s+/).filter((x) => !NEGATION.test(norm(x)) && !PROPOSAL.test(norm(x)) && !other(x))
     .flatMap((x) => (x.match(/\blines?\s+(\d+)/gi) ?? []).map((y) => Number(/\d+/.exec(y)?.[0])));
+  const raising = raisingLines(f);
   for (const line of blamedLines) {
     const thrown = /\bthrow\s+new\s+(\w+)|\braise\s+(\w+)/.exec(f.lines.at(line));
     const type = thrown?.[1] ?? thrown?.[2];
     if (type && type !== caught) return { contradiction: `Line ${line} throws ${type}, which the catch for ${caught} does not catch.` };
+    // A line of the try block that cannot raise the caught type ("line 4, int(value) raises KeyError").
+    if (raising && line > tc.tryLine && line < tc.catchLine && !raising.lines.includes(line) && !raising.lines.some((l) => blamedLines.includes(l))) {
+      return { contradiction: `Line ${line} cannot raise ${caught}; ${raising.lines.length > 1 ? 'lines' : 'line'} ${raising.lines.join(' and ')} can.` };
+    }
   }
   const harmless = ['trim', 'strip', 'lower', 'tolowercase', 'upper', 'touppercase', 'length', 'size', 'len'];
   const blamed = /\b([a-z_]\w*)\(\)?\s*(?:on line \d+\s*)?(?:throws|raises)\b/.exec(t)?.[1];
@@ -306,13 +217,21 @@ function exceptionClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
+/** Two readings of the same answer: a contradiction from either wins, then the more complete right claim. */
+function either(a: ClaimResult, b: ClaimResult): ClaimResult {
+  if (a.contradiction) return a;
+  if (b.contradiction) return b;
+  if (a.right && (a.complete || !b.complete)) return a;
+  return b.right ? b : a;
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
     case 'testing': return testingClaims(i);
     case 'exceptions': return exceptionClaims(i);
-    case 'time_complexity': return timeClaims(i);
+    case 'time_complexity': return either(partClaims(i), timeClaims(i));
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
-    case 'variable_role': return roleClaims(i);
+    case 'variable_role': return either(roleClaims(i), generalRoleClaims(i));
     case 'termination': return terminationClaims(i);
     case 'loop_bounds': return loopBoundClaims(i);
     case 'edge_cases': return edgeClaims(i);

@@ -9,11 +9,16 @@ function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collect
   if (!f.returns.length) return null;
   const rs = f.returns.filter((r) => !/^-?\d+$|^\[\]$|^\{\}$/.test(r));
   if (rs.length && rs.every((r) => /^(true|false|True|False)$|===?|!==?|<=?|>=?|\bnot\b|^!/.test(r))) return 'boolean';
+  // `return expected - sum`: the result is a difference of two values.
+  if (rs.length && rs.every((r) => /^\(?\s*\w+\s*-\s*\w+\s*\)?$/.test(r))) return 'difference';
   const v = rs.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
   if (v) {
     const writes = f.writes.get(v) ?? [];
     if (f.pushes.has(v) || f.entries.has(v)) return 'collection';
     const steppers = (f.fn?.loops ?? []).map((l) => l.variable).filter((x): x is string => !!x);
+    // A loop's position variable returned from inside the loop: `for i, ch in enumerate(s)`, `for i, x := range`, `for (let i = 0; …)`.
+    const e = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`for\\s+${e}\\s*,\\s*\\w+\\s+in\\s+enumerate\\(|for\\s+${e}\\s*,\\s*\\w+\\s*:=\\s*range\\b|for\\s*\\(\\s*(?:let|var|int|size_t|auto|long)?\\s*${e}\\s*=|for\\s+${e}\\s+in\\s+range\\(|for\\s+${e}\\s*:=\\s*0\\b`).test(f.body)) return 'index';
     if (writes.length && writes.every((w) => /^-?1$|^0$/.test(w) || steppers.includes(w.trim()))) return 'index';
     if (writes.some((w) => /\w\s*-\s*\w/.test(w)) && !writes.some((w) => /\+\s*\d|\+\+/.test(w))) return 'difference';
     if (writes.some((w) => new RegExp(`${v}\\s*\\+\\s*1\\b`).test(w))) return 'count';
@@ -43,6 +48,9 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
   if (kind === 'index') {
     const tie = tieClaim(i);
     if (tie.contradiction) return tie;
+    if (says(t, ['count of', 'number of', 'how many']) && !says(t, ['index', 'position'])) return { contradiction: `It returns a position (${f.returns[0]}), not a count.` };
+    // Returning the first element whose count is exactly 1 picks a unique one, not the most frequent.
+    if (/==\s*1\b/.test(f.body) && says(t, ['most frequent', 'most common', 'appears most', 'occurs most', 'the most'])) return { contradiction: 'It looks for a count of exactly 1: the first element that occurs once, not the most frequent one.' };
     if (says(t, ['index', 'position', 'where the', 'where it', 'which index'])) return { right: 'says it returns a position', complete: says(t, ['-1', 'empty', 'not found', 'none', 'no element']) };
   }
   if (kind === 'boolean') {
@@ -57,6 +65,7 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
     }
   }
   if (kind === 'difference') {
+    if (/\breturns? the (sum|total)\b/.test(t) && !says(t, ['difference', 'minus', 'subtract', 'missing', 'expected'])) return { contradiction: `It returns a difference (${f.returns[0]}), not a sum.` };
     const ordered = says(t, ['later', 'after', 'then sell', 'before', 'so far', 'following', 'buy then', 'buying on one day', 'buy-then-sell', 'buying then', 'one buy followed']);
     if (!ordered && /\bdifference between the (biggest|largest|highest|max\w*) and the (smallest|lowest|min\w*)\b/.test(t)) {
       return { contradiction: 'The largest minus the smallest ignores the order: the low price must come before the high one, which the running minimum enforces.', misconception: true };

@@ -18,7 +18,8 @@ export interface ClaimResult {
 
 export interface ClaimInput { topic: string | null; facts: CodeFacts; e: Expected; raw: string; t: string; reading: ComplexityReading }
 
-export const NEGATION = /\b(not|never|no|n't|doesn't|does not|won't|without|instead of|rather than)\b/;
+// Contractions too: "can't", "isn't", "wasn't" (n't has no word boundary before it).
+export const NEGATION = /\b(not|never|no|doesn't|does not|won't|without|instead of|rather than)\b|n't\b/;
 // A proposal ("I'd throw a RangeError", "if it were sorted, two pointers…") is not a claim about the
 // code as it is: the whole sentence is skipped.
 export const PROPOSAL = /\b(i'd|i would|we could|i could|would|should|could|better to|prefer|might want|instead|were)\b/;

@@ -1,0 +1,5 @@
+def shout(words):
+    result = ""
+    for w in words:
+        result += w.upper() + "!"
+    return result

@@ -1,0 +1,65 @@
+// Claims about a recursion: its base case (the condition, not a leaf or a line), its depth (one
+// level per step, log2 n when the argument halves, the tree's height for a walk over children; a
+// memo cuts the calls, not the depth) and, for a branching recursion, the number of calls.
+import { norm } from '../text.ts';
+import { NEGATION, says, type ClaimInput, type ClaimResult } from './said.ts';
+
+/**
+ * Recursion on a tree's children (node.left, node.right, children): its depth is the tree's height,
+ * about log2 n when balanced and up to n for a chain, and it visits each node once.
+ */
+function treeClaims(i: ClaimInput): ClaimResult | null {
+  const { t, facts: f } = i;
+  const name = f.fn?.name;
+  if (!name || !new RegExp(`\\b${name}\\s*\\(\\s*\\w+\\s*(\\.|->)\\s*(left|right|children|kids|child)\\b`).test(f.body)) return null;
+  if (says(t, ['2^', 'exponential', 'exponentially'])) return { contradiction: 'Each node is visited once, so the calls grow with the number of nodes, not exponentially.', misconception: true };
+  const fixedDepth = /\balways\b[^.,;]{0,30}\b(\d[\d,]*|n|log n|log2)\b[^.,;]{0,10}\b(deep|levels?)\b|\bone level per node\b|\balways (goes )?log n\b/;
+  if (t.split(/[.;:]|,\s|\bbut\b/).some((c) => fixedDepth.test(c) && !NEGATION.test(c))) {
+    return { contradiction: 'The depth is the height of the tree: about log2 n when balanced, up to n for a chain; it is not fixed.' };
+  }
+  if (says(t, ['left and node.right are both null', 'both children are null', 'leaf', 'no children'], [], true) && says(t, ['base case'])) {
+    return { contradiction: 'The base case is the empty tree (a null node), not a leaf.' };
+  }
+  const base = (f.fn?.baseCaseLine !== undefined && new RegExp(`\\bline ${f.fn.baseCaseLine}\\b`).test(t)) || says(t, ['null', 'none', 'nil', 'nullptr', 'empty tree', 'no node']);
+  const height = says(t, ['height', 'tall', 'balanced', 'chain', 'skewed', 'degenerate', 'one child', 'log', 'levels of the tree', 'level of the tree']);
+  if (base || height) return { right: base && height ? 'names the base case and that the depth is the height' : base ? 'names the base case' : 'says the depth is the height of the tree', complete: base && height };
+  return {};
+}
+
+export function recursionClaims(i: ClaimInput): ClaimResult {
+  const { t, e, facts: f } = i;
+  if (f.fn?.baseCaseLine && says(t, ['no base case', 'recurses forever', 'runs forever', 'never stops', 'infinite recursion'])) {
+    return { contradiction: `Line ${f.fn.baseCaseLine} is a base case; the recursion does stop.` };
+  }
+  const tree = treeClaims(i);
+  if (tree) return tree;
+  const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(===|!==|==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
+  if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
+    return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
+  }
+  if (e.depth === 'O(n)') {
+    if (says(t, ['log n deep', 'log n levels', 'like a binary search', 'logarithmic depth', 'only goes log'])) return { contradiction: `Each call moves one step, so the depth is about ${e.depthValue ?? 'n'}, not logarithmic.` };
+    if (says(t, ['constant stack', 'no depth', 'turns it into a loop', 'tail call optimi', 'no stack'])) return { contradiction: `Each call waits for the next one's result, so ${e.depthValue ?? 'n'} frames are on the stack at once.`, misconception: true };
+    // A memo cuts the number of calls, not the depth: the first call still descends all the way before anything is cached.
+    if (says(t, ['no real depth', 'couple of frames', 'few frames', 'only a few levels', 'shallow', 'constant depth', 'depth is constant', 'only one frame', 'only 2 frames', 'returns immediately'], [], true)
+      && !says(t, ['not shallow', 'first call'])) {
+      return { contradiction: `The first call descends one level per step before anything is cached or returned, so the stack is about ${e.depthValue ?? 'n'} frames deep.`, misconception: true };
+    }
+    const levels = /(?<![\d,.])(\d{1,3})\s+(levels|frames|deep)\b/.exec(t);
+    if (levels && e.depthValue && e.depthValue >= 1000 && Number(levels[1]) < e.depthValue / 10) return { contradiction: `The recursion is about ${e.depthValue} deep, not ${levels[1]}.` };
+  }
+  if (e.depth === 'O(log n)') {
+    // A recursion that halves its argument is about log2 n deep, not n.
+    const levels = /(?<![\d.])(\d[\d,]*)\s+(levels|frames|calls|deep)\b/.exec(t);
+    const big = levels && e.depthValue && Number(levels[1].replace(/,/g, '')) > 10 * e.depthValue;
+    if (big || says(t, ['recurses n times', 'linear depth', 'one level per']) || /(?<!\blog2?\s?)(?<!\blog\()\bn\)?\s+(?:frames|levels|deep)\b|\bdepth is n\b(?!\s*\/)/.test(t)) {
+      return { contradiction: `Each call halves n, so the recursion is about ${e.depthValue ?? 'log2 n'} deep, not one level per unit of n.`, misconception: true };
+    }
+  }
+  if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
+  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, e.baseTerms ?? []);
+  const halving = e.depth === 'O(log n)' && says(t, ['halves', 'halved', 'in half', 'half', 'divides by two', 'divided by two', 'log n', 'logarithmic', 'log2']);
+  if (base || halving) return { right: base && halving ? 'names the base case and the halving depth' : base ? 'names the base case' : 'says the depth is logarithmic because n halves', complete: base && halving };
+  return {};
+}
+
