@@ -7,6 +7,7 @@ import { emptyOutcome, hazardTerms, holderDirection, initKind, inputsFor, loopCo
 import { loopAround, linesPhrase, span, type Ctx, type Draft } from './draft.ts';
 import { rolePlain, roleTerms } from './rubric.ts';
 import { clip, uniq } from './text.ts';
+import { linesRaising, subscriptTerms } from './raises.ts';
 
 export function edgeCases(ctx: Ctx): Draft | null {
   const { fn, lines, language } = ctx;
@@ -57,6 +58,8 @@ export function initialValue(ctx: Ctx): Draft | null {
     };
   }
   if (role.role === 'most_wanted_holder') {
+    const count = countStart(ctx, v, kind, dir);
+    if (count) return count;
     if (kind === 'zero') {
       const sign = dir === 'max' ? 'negative' : 'positive';
       const sample = dir === 'max' ? '[-3, -1]' : '[3, 5]';
@@ -97,6 +100,35 @@ export function initialValue(ctx: Ctx): Draft | null {
   };
 }
 
+/**
+ * A holder of a count or length (`best = cur` where cur counts a run, `best = max(best, j - i + 1)`)
+ * started at 1 or 0 is not a sentinel: 1 is the run of a single element, 0 the empty count. Only a
+ * holder the sentinel analysis says is fed with the input's values can be beaten "by any value".
+ */
+function countStart(ctx: Ctx, v: string, kind: string, dir: 'max' | 'min'): Draft | null {
+  const { fn, lines } = ctx;
+  if (kind !== 'one' && kind !== 'zero') return null;
+  // Facts without the sentinel analysis (the trigger's summary) cannot tell a count from a value.
+  if (!fn.sentinels || fn.sentinels.some((x) => x.name === v)) return null;
+  const at = assignLine(lines, v, fn.startLine, fn.endLine) ?? fn.startLine;
+  const coll = sizeParam(fn)?.name ?? 'the input';
+  const init = kind === 'one' ? '1' : '0';
+  const empty = emptyResult(fn, lines, v, init);
+  const why = kind === 'one' ? `${v} holds a length, and one element on its own is already a run of 1, the least a non-empty ${coll} has`
+    : `${v} holds a count or length, and nothing has been counted yet`;
+  return {
+    topic: 'initial_value', variant: 'initial.sentinel', lines: span(at),
+    text: `Why start ${v} at ${init} on line ${at}? What does ${fn.name} return if ${coll} is empty?`,
+    key: { function: fn.name, variable: v, init, initKind: kind === 'one' ? 'one' : 'zero', direction: dir, focusLines: [at],
+      ...(empty ? { outcome: empty.outcome } : {}),
+      keyReason: empty ? `${why}; for an empty ${coll} ${empty.how}, so it returns ${empty.value}` : `${why}; an empty ${coll} returns ${init}` },
+    concepts: [{ name: 'a count, not a value', synonyms: kind === 'one' ? ['run of 1', 'length 1', 'length of 1', 'single element', 'one element', 'at least one', 'at least 1'] : ['count', 'nothing counted', 'no elements yet'] },
+      { name: 'empty input with that start', synonyms: empty ? uniq([empty.value, `returns ${empty.value}`]) : [init, `returns ${init}`] }],
+    misconceptions: [{ claim: `${init} is a value below every element`, cues: [['smallest possible'], ['below any'], ['any element will beat'], ['any value beats'], ['lowest possible']],
+      feedback: `${v} is compared with counts, not with the elements: ${init} is ${kind === 'one' ? 'the length of a one-element run' : 'the count before anything is seen'}, not a sentinel.` }],
+  };
+}
+
 const CALL = /([A-Za-z_][\w.:]*)\s*\(/g;
 const NOT_CALLS = /^(if|for|while|return|switch|catch|func|function|print|println|def|auto|new|sizeof|defer|go)$/;
 
@@ -111,9 +143,12 @@ export function exceptions(ctx: Ctx): Draft | null {
     for (let l = tc.catchLine + 1; l <= fn.endLine; l++) if (/\w\s*\(/.test(lines.at(l)) && !/recover\(\)|^\s*}\s*\(\)/.test(lines.at(l))) risky.push(l);
   }
   if (!risky.length) return null;
-  const text = risky.map((l) => lines.at(l)).join('\n');
-  const calls = uniq([...text.matchAll(CALL)].map((m) => m[1]).filter((c) => !NOT_CALLS.test(c)));
   const caught = tc.caught;
+  // Only the statements that can raise the caught type: a KeyError is the lookup, not the int() after it.
+  const raising = linesRaising(caught, risky, (l) => lines.at(l));
+  risky = raising.lines;
+  const text = risky.map((l) => lines.at(l)).join('\n');
+  const calls = uniq([...[...text.matchAll(CALL)].map((m) => m[1]).filter((c) => !NOT_CALLS.test(c)), ...(raising.inputs ? subscriptTerms(text) : [])]);
   const q = caught === 'panic'
     ? `Which call in ${fn.name} can panic so that the recover on line ${tc.catchLine} has something to catch, and for what input?`
     : caught
@@ -122,7 +157,7 @@ export function exceptions(ctx: Ctx): Draft | null {
   return {
     topic: 'exceptions', variant: 'exceptions', lines: span(tc.tryLine, tc.catchLine), text: q,
     key: { function: fn.name, riskyLines: risky, riskyTerms: calls.flatMap((c) => [c, c.split(/\.|::/).pop() ?? c]).filter((c) => c.length > 1),
-      inputTerms: inputsFor(text), catchLine: tc.catchLine, focusLines: risky,
+      inputTerms: raising.inputs ?? inputsFor(text), catchLine: tc.catchLine, focusLines: risky,
       keyReason: `${linesPhrase(risky[0], risky[risky.length - 1])} (${clip(calls.join(', ') || lines.snippet(risky[0]), 40)}) can ${caught === 'panic' ? 'panic' : 'throw'}` },
     concepts: [{ name: 'exception type', synonyms: caught ? [caught] : [] }, { name: 'the raising statement', synonyms: risky.map((l) => `line ${l}`) }],
   };

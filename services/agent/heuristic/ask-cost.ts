@@ -4,6 +4,7 @@
 import { kindWord, sizeParam } from './code.ts';
 import { CLASSES, type Cls } from './complexity.ts';
 import { fibCalls, recursionShape, roughly, baseTerms } from './derive.ts';
+import { recursionSize } from './recursion-size.ts';
 import { sortInLoop } from '../../../shared/analysis/moments.ts';
 import { loopAround, SLOW, span, linesPhrase, type Ctx, type Draft } from './draft.ts';
 import { art, clip } from './text.ts';
@@ -107,8 +108,12 @@ export function spaceComplexity(ctx: Ctx): Draft | null {
   const holder = grown?.name ?? container?.name;
   if (holder && fn.loops.length) {
     const at = grown?.line ?? container?.line ?? fn.startLine;
+    // A table indexed twice (`dp[r][c]`) keeps one cell per grid cell: rows·cols, O(n^2) in one variable.
+    const body = lines.range(fn.startLine, fn.endLine).join('\n');
+    const table = new RegExp(`\\b${holder.replace(/[$]/g, '\\$')}\\s*\\[[^\\]]+\\]\\s*\\[`).test(body);
     return { topic: 'space_complexity', variant: 'space.structure', lines: span(at), text,
-      key: { function: fn.name, spaceComplexity: 'O(n)', holder, focusLines: [at], keyReason: `${holder} (line ${at}) can gain an entry on every pass` },
+      key: { function: fn.name, spaceComplexity: table ? 'O(n^2)' : 'O(n)', holder, focusLines: [at],
+        keyReason: table ? `${holder} (line ${at}) keeps one cell per cell of the grid: rows \u00b7 cols entries` : `${holder} (line ${at}) can gain an entry on every pass` },
       concepts: [{ name: 'names the growing structure', synonyms: [holder] }] };
   }
   return { topic: 'space_complexity', variant: 'space.constant', lines: [fn.startLine, fn.endLine], text,
@@ -214,12 +219,19 @@ export function recursion(ctx: Ctx): Draft | null {
   const at = fn.recursionCalls[0] ?? fn.startLine;
   const base = fn.baseCaseLine;
   const cond = (base && fn.guards.find((g) => g.line === base)?.text) || (base ? lines.snippet(base, 80) : '');
-  const s = sizeParam(fn);
-  const numeric = !s || s.numeric;
+  // The size named is the one the self-calls shrink; the old guess (first collection-like parameter) only as a fallback.
+  const legacy = sizeParam(fn);
+  const size = recursionSize(fn, lines) ?? (legacy ? { name: legacy.name, shape: legacy.numeric ? 'numeric' as const : 'collection' as const } : null);
+  const numeric = !size || size.shape === 'numeric';
   const branching = shape.branching >= 2 && fn.complexityEstimate === 'O(2^n)';
   const n = numeric ? (branching ? 30 : 10000) : 10000;
-  const p = s?.name ?? 'n';
-  const sizePhrase = numeric ? `${p} = ${n.toLocaleString('en-US')}` : `${art(kindWord('list', language))} of ${n.toLocaleString('en-US')} items`;
+  const p = size?.name ?? 'n';
+  const count = n.toLocaleString('en-US');
+  const sizePhrase = numeric ? `${p} = ${count}`
+    : size.shape === 'tree' ? `a tree of ${count} nodes in the worst case`
+      : size.shape === 'chain' ? `a linked list of ${count} nodes`
+        : size.shape === 'grid' ? `a 100 \u00d7 100 ${p} (${count} cells)`
+          : `${art(kindWord('list', language))} of ${count} items`;
   const depthValue = shape.depth === 'O(log n)' ? Math.ceil(Math.log2(n)) : n;
   const calls = branching ? (shape.fibLike ? roughly(fibCalls(n)) : `about 2^${n}`) : undefined;
   // Pointing at the base case line asks for its condition and meaning, not for where it is.
