@@ -52,13 +52,53 @@ function hasEmptyBody(fn: Node, spec: SyntaxSpec): boolean {
   return false;
 }
 
+/** `if (...) return;` or a bare return: a guard clause, the start of a function rather than its work. */
+function isGuard(n: Node, spec: SyntaxSpec): boolean {
+  if (spec.returns.includes(n.type) || spec.throws.includes(n.type)) return true;
+  if (!spec.ifs.includes(n.type)) return false;
+  return !n.childrenForFieldName('alternative').some((x) => x !== null) && exits(field(n, 'consequence'), spec);
+}
+
+/** A branch that leaves the function, with or without a value (`return;` in a void function). */
+function exits(n: Node | null, spec: SyntaxSpec): boolean {
+  if (!n) return false;
+  if (spec.returns.includes(n.type) || spec.throws.includes(n.type)) return true;
+  if (/block|clause|body|compound_statement|statement_list/.test(n.type)) return exits(lastStatement(n, spec), spec);
+  return ends(n, spec, 1);
+}
+
+function statementsOf(body: Node, spec: SyntaxSpec): Node[] {
+  const kids = namedKids(body).filter((k) => !spec.comments.includes(k.type));
+  return kids.length === 1 && kids[0]?.type === 'statement_list' ? namedKids(kids[0]) : kids;
+}
+
+// Return types that say "no value": `void` (Java, C++, TypeScript), `-> None` (Python).
+const VOID_TYPE = /^(void|None|Unit)$/;
+
+/**
+ * The function hands nothing back: its declared type says so (`void`, Go with no result, `-> None`),
+ * or, untyped, no return in it carries a value. A declared non-void type is never void, however
+ * unfinished the body.
+ */
+function returnsNothing(fn: Node, spec: SyntaxSpec): boolean {
+  const declared = field(fn, 'type') ?? field(fn, 'return_type') ?? field(fn, 'result');
+  if (declared) return VOID_TYPE.test(declared.text.replace(/^:\s*/, '').trim());
+  if (fn.type === 'function_definition' && /^\s*(?:int|long|double|float|bool|char|auto|std::|vector|string|size_t|unsigned)/.test(fn.text)) return false;
+  const returns = fn.descendantsOfType(spec.returns).filter((r): r is Node => r !== null);
+  return returns.every((r) => !namedKids(r).some((k) => !spec.comments.includes(k.type)));
+}
+
 /**
  * The main path of `fn` ends by returning a value (expression-bodied lambdas always do), and no loop
- * or branch in it is still an empty skeleton.
+ * or branch in it is still an empty skeleton. A function that returns nothing (a DFS that marks
+ * cells, an in-place sort) is finished when its body does some work past its guard clauses and no
+ * block in it is empty; the trigger still waits for the candidate to move on or pause.
  */
 export function endsWithValue(fn: Node, spec: SyntaxSpec): boolean {
   const body = field(fn, 'body');
   if (!body) return false;
   if (spec.lambdas.includes(fn.type) && !/block|statement/.test(body.type)) return true;
-  return ends(body, spec, 0) && !hasEmptyBody(body, spec);
+  if (hasEmptyBody(body, spec)) return false;
+  if (ends(body, spec, 0)) return true;
+  return returnsNothing(fn, spec) && statementsOf(body, spec).some((s) => !isGuard(s, spec));
 }
