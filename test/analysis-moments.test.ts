@@ -103,3 +103,21 @@ test('a best-so-far at 0 is a question when it holds input values (Kadane), not 
   const slide = 'function longest(s) {\n  let best = 0;\n  const last = new Map();\n  let left = 0;\n  for (let right = 0; right < s.length; right++) {\n    const prev = last.get(s[right]);\n    if (prev !== undefined && prev >= left) {\n      left = prev + 1;\n    }\n    last.set(s[right], right);\n    best = Math.max(best, right - left + 1);\n  }\n  return best;\n}\n';
   assert.deepEqual((await analyzeCode(slide, 'javascript'))?.functions[0]?.sentinels, []);
 });
+
+test('a running product stored at each index and a prefix table are revealing moments, not "what does it do"', async () => {
+  const pes = await analyzeCode('def product_except_self(nums):\n    n = len(nums)\n    out = [1] * n\n    prefix = 1\n    for i in range(n):\n        out[i] = prefix\n        prefix *= nums[i]\n    return out\n', 'python');
+  const f = pes?.functions[0];
+  assert.ok(f);
+  assert.deepEqual(f.running?.map((r) => [r.name, r.kind, r.at]), [['prefix', 'stored_total', 6]]);
+  const m = momentsOf(f, pes?.dataStructures ?? []);
+  assert.equal(m[0]?.topic, 'variable_role');
+  assert.equal(m[0]?.role?.name, 'prefix');
+  const ps = await analyzeCode('#include <vector>\nstd::vector<long long> prefixSums(const std::vector<int>& nums) {\n    std::vector<long long> prefix(nums.size() + 1, 0);\n    for (size_t i = 0; i < nums.size(); i++) {\n        prefix[i + 1] = prefix[i] + nums[i];\n    }\n    return prefix;\n}\n', 'cpp');
+  const g = ps?.functions.find((x) => x.name === 'prefixSums');
+  assert.ok(g);
+  assert.deepEqual(g.running?.map((r) => [r.name, r.kind, r.extraSlot]), [['prefix', 'prefix_table', true]]);
+  assert.equal(momentsOf(g, ps?.dataStructures ?? [])[0]?.topic, 'loop_bounds');
+  // A plain sum returned at the end is still no more than the function's purpose.
+  const sum = await analyzeCode('def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n', 'python');
+  assert.deepEqual(sum?.functions[0]?.running, []);
+});

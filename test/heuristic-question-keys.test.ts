@@ -62,3 +62,12 @@ test('a count started at 1 is a length, not a sentinel; a max started at -infini
   const inf = await ask('python', 'def largest(nums):\n    best = float("-inf")\n    for x in nums:\n        if x > best:\n            best = x\n    return best\n', 'largest', 'initial_value');
   assert.match(String(inf.key.keyReason), /below any real value/);
 });
+
+test('a prefix table one slot longer than its input is asked as its bounds; a stored running product by where it is stored', async () => {
+  const ps = await ask('cpp', '#include <vector>\nstd::vector<long long> prefixSums(const std::vector<int>& nums) {\n    std::vector<long long> prefix(nums.size() + 1, 0);\n    for (size_t i = 0; i < nums.size(); i++) {\n        prefix[i + 1] = prefix[i] + nums[i];\n    }\n    return prefix;\n}\n', 'prefixSums', 'loop_bounds');
+  assert.equal(ps.topic, 'loop_bounds');
+  assert.match(ps.text, /one slot more than nums on line 3/);
+  const pes = await ask('python', 'def product_except_self(nums):\n    n = len(nums)\n    out = [1] * n\n    prefix = 1\n    for i in range(n):\n        out[i] = prefix\n        prefix *= nums[i]\n    return out\n', 'product_except_self', 'variable_role');
+  assert.match(pes.text, /What does prefix hold each time line 6 stores it/);
+  assert.match(String(pes.key.keyReason), /running product/);
+});

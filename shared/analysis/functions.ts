@@ -11,7 +11,7 @@ import { analyzeLoops } from './loops.ts';
 import { guessIterates } from './repair.ts';
 import { fingerprint } from './similarity.ts';
 import { findRoles } from './roles.ts';
-import { findSentinels } from './sentinels.ts';
+import { findRunning, findSentinels } from './sentinels.ts';
 import { analyzeStructures } from './structures.ts';
 import { boundName, endLineOf, field, isListish, lastSegment, lineOf, namedKids } from './tree.ts';
 import type { DataStructureFacts, FunctionFacts, LoopFacts, LoopKind } from './types.ts';
@@ -169,6 +169,7 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
     sortCalls: [...new Set(calls.sorts.map((e) => e.line))],
     variableRoles: roles,
     sentinels: findSentinels(c, spec, fn.params, new Set(roles.filter((r) => r.role === 'most_wanted_holder').map((r) => r.name))),
+    running: findRunning(c, new Set(roles.filter((r) => r.role === 'gatherer').map((r) => r.name))),
     complexityEstimate: 'O(1)',
     hasError: [...ctx.errorLines].some((l) => l >= start && l <= end),
     shape: isModule ? '' : fingerprint(c.types),

@@ -112,8 +112,14 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
   if (sortLine !== undefined && sorted === undefined && f.complexityEstimate === 'O(n log n)') add('sort_cost', sortLine, `sort:${sortLine}`);
   const tc = f.hasTryCatch[0];
   if (tc) add('exceptions', tc.catchLine, tc.caught ?? '');
+  // A running total stored at each index (product-except-self) or a prefix table is the idea itself;
+  // a prefix table one slot longer than its input is asked as its bounds.
+  const running = f.running?.[0];
   const role = telling(f, structures);
-  if (role) add('role', role.line, `${role.name}:${role.role}`, { role });
+  if (running) {
+    add('role', running.at, `${running.name}:running`, { role: { name: running.name, role: running.kind === 'prefix_table' ? 'container' : 'gatherer', line: running.at },
+      ...(running.extraSlot ? { topic: 'loop_bounds' } : {}) });
+  } else if (role) add('role', role.line, `${role.name}:${role.role}`, { role });
   add('purpose', f.startLine, '');
   return out;
 }

@@ -3,7 +3,7 @@
 // that start, and what comes back for empty input, reveals whether the candidate chose it.
 import type { Collected } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
-import type { SentinelFacts } from './types.ts';
+import type { RunningFacts, SentinelFacts } from './types.ts';
 import type { Node } from 'web-tree-sitter';
 import { argsOf, baseOf, calleeText, clip, identifiersIn, isIdent, lastSegment, namedKids, subscriptParts } from './tree.ts';
 
@@ -109,6 +109,31 @@ export function findSentinels(c: Collected, spec: SyntaxSpec, params: string[], 
     if (target && kind && !out.has(target)) {
       out.set(target, { name: target, line: e.line, init: clip(value?.text.trim() ?? '', 40), kind, container: true });
     }
+  }
+  return [...out.values()].sort((x, y) => x.line - y.line);
+}
+
+// `n + 1`, `len(nums) + 1`, `nums.size() + 1`: a table with one slot more than its input.
+const PLUS_ONE = /\+\s*1\b/;
+
+/**
+ * Running values worth asking about: a gatherer (running total or product) stored at each index
+ * inside a loop, and a table extended from its own earlier entries (a prefix sum or a DP row).
+ */
+export function findRunning(c: Collected, gatherers: Set<string>): RunningFacts[] {
+  const out = new Map<string, RunningFacts>();
+  const declared = (name: string) => c.assigns.find((a) => a.name === name && !a.viaIndex);
+  for (const a of c.assigns) {
+    if (!a.viaIndex || !a.scope.loops.length || !a.value || out.has(a.name)) continue;
+    const ids = identifiersIn(a.value);
+    const decl = declared(a.name);
+    if (ids.has(a.name) && decl && a.op === '=') {
+      out.set(a.name, { name: a.name, line: decl.line, at: a.line, kind: 'prefix_table', ...(decl.value && PLUS_ONE.test(decl.value.text) ? { extraSlot: true } : {}) });
+      continue;
+    }
+    const total = [...ids].find((id) => gatherers.has(id) && id !== a.name);
+    const d = total ? declared(total) : undefined;
+    if (total && d && !out.has(total)) out.set(total, { name: total, line: d.line, at: a.line, kind: 'stored_total' });
   }
   return [...out.values()].sort((x, y) => x.line - y.line);
 }

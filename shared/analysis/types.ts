@@ -143,6 +143,22 @@ export interface SentinelFacts {
   container?: boolean;
 }
 
+/**
+ * A running value whose meaning is the algorithm's idea (sentinels.ts): a running total or product
+ * stored at each index (`out[i] = prefix` in product-except-self), or a table whose every entry is
+ * built from an earlier one (`prefix[i + 1] = prefix[i] + nums[i]`).
+ */
+export interface RunningFacts {
+  name: string;
+  /** where it is declared */
+  line: number;
+  /** where it is stored or extended inside the loop */
+  at: number;
+  kind: 'stored_total' | 'prefix_table';
+  /** a prefix table sized one more than its input (`[0] * (n + 1)`): an off-by-one to ask about */
+  extraSlot?: boolean;
+}
+
 /** The slowest clean version of a function seen earlier in the session: what a rewrite is measured against. */
 export interface CostMemory {
   name: string;
@@ -181,6 +197,8 @@ export interface FunctionFacts {
   finished?: boolean;
   /** Variables started at a sentinel or at the first element, then replaced (sentinels.ts). */
   sentinels?: SentinelFacts[];
+  /** Running totals stored per index and prefix tables (sentinels.ts). */
+  running?: RunningFacts[];
   hasTryCatch: TryCatchFacts[];
   linearCallsInLoops: LinearCallFacts[];
   guards: GuardFacts[];

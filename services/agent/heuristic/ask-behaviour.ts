@@ -200,8 +200,26 @@ const listOr = (xs: string[]) => xs.join(' or ');
 
 const BOUNDS = /<=|>=|-\s*1\b|\+\s*1\b|range\(\s*1\s*,/;
 
+/** A prefix table with one slot more than its input: why the extra slot, and what entry i holds. */
+function prefixBounds(ctx: Ctx): Draft | null {
+  const { fn, lines } = ctx;
+  const t = fn.running?.find((r) => r.kind === 'prefix_table' && r.extraSlot);
+  if (!t) return null;
+  const coll = sizeParam(fn)?.name ?? 'the input';
+  const write = clip(lines.snippet(t.at, 60), 50);
+  return {
+    topic: 'loop_bounds', variant: 'loop_bounds', lines: span(t.line, t.at),
+    text: `${t.name} gets one slot more than ${coll} on line ${t.line}, and line ${t.at} writes \`${write}\`. What does ${t.name}[i] hold, and what would go wrong with one slot fewer?`,
+    key: { function: fn.name, variable: t.name, conditionTerms: [lines.snippet(t.line, 70), write], focusLines: [t.line, t.at],
+      keyReason: `${t.name}[i] holds the total of the first i elements of ${coll}; ${t.name}[0] is the empty prefix, so ${t.name} needs one slot per element plus one, and the last write goes to index n` },
+    concepts: [{ name: 'empty prefix', synonyms: ['empty prefix', 'first i', 'before i', 'up to i', 'prefix[0]', 'sum of nothing', 'zero elements', 'out of bounds', 'off by one', 'off-by-one'] }],
+  };
+}
+
 export function loopBounds(ctx: Ctx): Draft | null {
   const { fn, lines } = ctx;
+  const prefix = prefixBounds(ctx);
+  if (prefix) return prefix;
   const loop = fn.loops.find((l) => (l.kind === 'for' || l.kind === 'foreach') && BOUNDS.test(lines.at(l.line)));
   if (!loop) return null;
   const header = lines.snippet(loop.line, 70);
@@ -216,19 +234,30 @@ export function loopBounds(ctx: Ctx): Draft | null {
   };
 }
 
+/** "prefix is the product of every element before the one line 6 writes": what a stored running value means. */
+function storedReason(ctx: Ctx, name: string, at: number): string {
+  const body = ctx.lines.range(ctx.fn.startLine, ctx.fn.endLine).join('\n');
+  const product = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*\\*=|\\b${name.replace(/[$]/g, '\\$')}\\s*=\\s*${name.replace(/[$]/g, '\\$')}\\s*\\*`).test(body);
+  const what = product ? 'product' : 'total';
+  return `${name} is a running ${what}: when line ${at} stores it, it holds the ${what} of the elements already passed (not including the current one)`;
+}
+
 const INTERESTING_ROLES = ['gatherer', 'most_wanted_holder', 'follower', 'flag', 'walker', 'container'];
 
 export function variableRole(ctx: Ctx): Draft | null {
   const { fn } = ctx;
   const r = (ctx.extras.role && INTERESTING_ROLES.includes(ctx.extras.role.role) ? ctx.extras.role : undefined)
+    ?? fn.variableRoles.find((x) => x.role === 'gatherer' && fn.running?.some((t) => t.name === x.name && t.kind === 'stored_total'))
     ?? fn.variableRoles.find((x) => INTERESTING_ROLES.includes(x.role));
   if (!r) return null;
   const loop = loopAround(fn, r.line) ?? fn.loops[0];
-  const where = loop ? `after the loop on line ${loop.line} finishes` : `when ${fn.name} returns`;
+  // A running total stored at each index is asked at the moment it is stored: that is its meaning.
+  const stored = fn.running?.find((x) => x.name === r.name && x.kind === 'stored_total');
+  const where = stored ? `each time line ${stored.at} stores it` : loop ? `after the loop on line ${loop.line} finishes` : `when ${fn.name} returns`;
   return {
     topic: 'variable_role', variant: `role.${r.role}`, lines: span(loop?.line, r.line),
     text: `What does ${r.name} hold ${where}, and what is its job in ${fn.name}?`,
-    key: { function: fn.name, variable: r.name, roleTerms: roleTerms(r.role), focusLines: [r.line], keyReason: `${r.name} is ${rolePlain(r.role)}` },
+    key: { function: fn.name, variable: r.name, roleTerms: roleTerms(r.role), focusLines: [r.line], keyReason: stored ? storedReason(ctx, r.name, stored.at) : `${r.name} is ${rolePlain(r.role)}` },
   };
 }
 
