@@ -71,3 +71,15 @@ test('a prefix table one slot longer than its input is asked as its bounds; a st
   assert.match(pes.text, /What does prefix hold each time line 6 stores it/);
   assert.match(String(pes.key.keyReason), /running product/);
 });
+
+test('reading the middle of a sorted copy is an empty-input question; a string rebuilt around itself is a hidden cost', async () => {
+  const med = await ask('typescript', 'function median(nums: number[]): number {\n  const sorted = [...nums].sort((a, b) => a - b);\n  const mid = Math.floor(sorted.length / 2);\n  return sorted[mid];\n}\n', 'median', 'edge_cases');
+  assert.equal(med.topic, 'edge_cases');
+  assert.equal(med.key.param, 'nums');
+  assert.match(String(med.key.keyReason), /sorted\[mid\] on line 4 sorted\[mid\] is undefined|undefined/);
+  const py = await ask('python', 'def median(nums):\n    s = sorted(nums)\n    return s[len(s) // 2]\n', 'median', 'edge_cases');
+  assert.equal(py.topic, 'edge_cases');
+  const words = await ask('cpp', '#include <sstream>\n#include <string>\nstd::string reverseWords(const std::string& s) {\n    std::istringstream in(s);\n    std::string word;\n    std::string result;\n    while (in >> word) {\n        result = word + " " + result;\n    }\n    return result;\n}\n', 'reverseWords', 'hidden_linear_cost');
+  assert.equal(words.topic, 'hidden_linear_cost');
+  assert.equal(words.key.complexity, 'O(n^2)');
+});

@@ -6,7 +6,7 @@ import type { Collected, IfEv, Scope } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { GuardFacts, GuardKind, IndexFirstFacts, TryCatchFacts } from './types.ts';
 import { NODE_NAME, type Vocab } from './vocab.ts';
-import { baseOf, clip, escapeRegExp, identifiersIn, lengthBase, lineOf, numberValue, stripParens } from './tree.ts';
+import { baseOf, clip, escapeRegExp, identifiersIn, lengthBase, lineOf, numberValue, stripParens, subscriptParts } from './tree.ts';
 
 const NULL_RE = /\bis\s+(not\s+)?None\b|(===?|!==?)\s*(null|nullptr|nil|None|undefined|NULL)\b|\b(null|nullptr|nil|NULL|undefined)\s*(===?|!==?)/;
 const LEN = String.raw`(?:len\(\s*[\w.]+\s*\)|[\w.]+\.(?:length|size\(\)|len\(\)|Count|length\(\)))`;
@@ -59,6 +59,9 @@ export function findGuards(c: Collected): GuardFacts[] {
 
 const mentions = (text: string, name: string): boolean => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}\\b`).test(text);
 
+/** `len(xs) // 2`, `Math.floor(a.length / 2)`, `v.size() >> 1`: the middle index, 0 for an empty input. */
+const isMiddle = (text: string): boolean => /(?:len\(|\.length\b|\.size\(\)|\.len\(\))/.test(text) && /\/\/?\s*2\b|>>\s*1\b/.test(text);
+
 export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: string[],
   guards: GuardFacts[]): IndexFirstFacts[] {
   if (!params.length) return [];
@@ -75,10 +78,26 @@ export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, par
     seen.add(key);
     out.push({ line: lineOf(node), param, via, expr: clip(node.text, 80) });
   };
+  // A sorted or copied input (`sorted = [...nums].sort()`) stands for the parameter it was made from,
+  // and a middle index (`mid = len(xs) // 2`) is 0 when the input is empty: `sorted[mid]` reads nothing.
+  const aliases = new Map<string, string>();
+  const middles = new Set<string>();
+  for (const a of c.assigns) {
+    if (a.viaIndex || a.scope.loops.length || !a.value || params.includes(a.name)) continue;
+    const text = a.value.text;
+    if (isMiddle(text)) middles.add(a.name);
+    else if (!subscriptParts(a.value, spec) && !/(?:len\(|\.length\b|\.size\(\)|\.len\(\))/.test(text)) {
+      const from = [...identifiersIn(a.value)].find((id) => params.includes(id));
+      if (from && !aliases.has(a.name)) aliases.set(a.name, from);
+    }
+  }
   for (const s of c.subscripts) {
     const obj = s.object;
     const v = numberValue(s.index, spec);
     if (obj && params.includes(obj.text) && (v === 0 || v === -1)) add(obj.text, 'index', s.node, s.scope);
+    const param = obj ? (params.includes(obj.text) ? obj.text : aliases.get(obj.text)) : undefined;
+    const middle = s.index !== null && ([...identifiersIn(s.index)].some((id) => middles.has(id)) || isMiddle(s.index.text));
+    if (obj && param && (middle || (param !== obj.text && (v === 0 || v === -1))) && !guarded(obj.text, s.scope, lineOf(s.node))) add(param, 'index', s.node, s.scope);
   }
   for (const e of c.calls) {
     const first = e.args[0] ?? null;

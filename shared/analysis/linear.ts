@@ -51,8 +51,8 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
   }
   for (const a of c.assigns) {
     if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
-    const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
-      field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
+    // `s = s + c` and `result = word + " " + result`: the string built so far is one operand of a `+` chain.
+    const selfConcat = a.op === '=' && !!a.value && plusOperands(a.value, spec).some((o) => o.text === a.name);
     // std::string's += appends in place (amortised O(1)); `s = s + c` still copies.
     if ((a.op === '+=' && spec.id !== 'cpp') || selfConcat) push(a.node, 'concat', a.scope);
   }
@@ -63,6 +63,13 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
   }
   for (const cp of findCopies(c, spec)) if (!out.some((o) => o.facts.line === cp.line)) push(cp.node, 'copy', cp.scope);
   return out.sort((x, y) => x.facts.line - y.facts.line);
+}
+
+/** The operands of a chain of `+` (`a + " " + b` → a, " ", b); a value that is no `+` has none. */
+function plusOperands(n: Node, spec: SyntaxSpec): Node[] {
+  if (!spec.binaries.includes(n.type) || n.childForFieldName('operator')?.text !== '+') return [];
+  const side = (k: Node | null): Node[] => (!k ? [] : plusOperands(k, spec).length ? plusOperands(k, spec) : [k]);
+  return [...side(field(n, 'left')), ...side(field(n, 'right'))];
 }
 
 /**
