@@ -60,6 +60,9 @@ const FINISHED: [string, string, boolean][] = [
   ['python', 'def sink(grid, r, c):\n    if r < 0 or c < 0:\n        return\n    grid[r][c] = "0"\n    sink(grid, r + 1, c)\n', true],
   ['python', 'def sink(grid, r, c):\n    if r < 0 or c < 0:\n        return\n', false],
   ['python', 'def sort_in_place(a):\n    for i in range(len(a)):\n        pass\n', false],
+  ['python', 'def bubble(a):\n    for i in range(len(a)):\n        for j in range(len(a) - 1):\n            if a[j] > a[j + 1]:\n                a[j], a[j + 1] = a[j + 1], a[j]\n', true],
+  // Untyped with no return yet and no argument changed: probably a value function still being written.
+  ['python', 'def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n', false],
   ['javascript', 'function visit(node, out) {\n  if (!node) return;\n  out.push(node.val);\n  visit(node.left, out);\n}\n', true],
   ['go', 'func sink(grid [][]byte, r, c int) {\n\tif r < 0 {\n\t\treturn\n\t}\n\tgrid[r][c] = 0\n}\n', true],
   ['go', 'func count(xs []int) int {\n\ttotal := 0\n}\n', false],

@@ -85,7 +85,21 @@ function returnsNothing(fn: Node, spec: SyntaxSpec): boolean {
   if (declared) return VOID_TYPE.test(declared.text.replace(/^:\s*/, '').trim());
   if (fn.type === 'function_definition' && /^\s*(?:int|long|double|float|bool|char|auto|std::|vector|string|size_t|unsigned)/.test(fn.text)) return false;
   const returns = fn.descendantsOfType(spec.returns).filter((r): r is Node => r !== null);
-  return returns.every((r) => !namedKids(r).some((k) => !spec.comments.includes(k.type)));
+  const valued = (r: Node) => namedKids(r).some((k) => !spec.comments.includes(k.type));
+  if (returns.some(valued)) return false;
+  // Untyped, a function without a return yet may be one still being written: it counts as void only
+  // when it says so, by a bare `return` (a DFS's guard) or by changing an argument in place (a sort).
+  return returns.length > 0 || mutatesParam(fn);
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function mutatesParam(fn: Node): boolean {
+  const params = field(fn, 'parameters');
+  const body = field(fn, 'body');
+  if (!params || !body) return false;
+  const names = [...new Set(params.text.match(/[A-Za-z_$][\w$]*/g) ?? [])].filter((n) => n !== 'self' && n !== 'this');
+  return names.some((p) => new RegExp(`\\b${esc(p)}\\s*\\[[^\\]\\n]*\\]\\s*(?:\\[[^\\]\\n]*\\]\\s*)?(?:=(?!=)|[-+*/]=)|\\b${esc(p)}\\s*\\.\\s*(?:sort|reverse|append|push|add|pop|insert|remove|fill|set|put|extend|clear|splice)\\s*\\(`).test(body.text));
 }
 
 /**
