@@ -247,3 +247,13 @@ test('python: exponential recursion given a memo is a rewrite, and the question 
   const q = await questionFor(ask);
   assert.match(q.text, /^fib used to be O\(2\^n\); now it is O\(n\)\. What in the new version removed that cost — look at memo —/);
 });
+
+test('typescript: merge rewritten from copying the result on every pass to updating it in place is a rewrite', async () => {
+  const before = 'function merge(intervals: number[][]): number[][] {\n  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);\n  let out: number[][] = [];\n  for (const [start, end] of sorted) {\n    const last = out[out.length - 1];\n    if (last && start <= last[1]) {\n      out = [...out.slice(0, -1), [last[0], Math.max(last[1], end)]];\n    } else {\n      out = [...out, [start, end]];\n    }\n  }\n  return out;\n}\n';
+  const after = before.replace('let out', 'const out').replace('out = [...out.slice(0, -1), [last[0], Math.max(last[1], end)]];', 'last[1] = Math.max(last[1], end);').replace('out = [...out, [start, end]];', 'out.push([start, end]);');
+  const [a, b] = await Promise.all([analyzeCode(before, 'typescript'), analyzeCode(after, 'typescript')]);
+  assert.equal(a?.functions[0]?.complexityEstimate, 'O(n^2)');
+  assert.equal(b?.functions[0]?.complexityEstimate, 'O(n log n)');
+  const r = await run('typescript', [...typeFresh(before), after], { openGate: true });
+  assert.ok(r.asks.some((x) => (x as AskEntry).reasonCode === 'complexity_improved'), JSON.stringify(r.asks.map((x) => (x as AskEntry).reasonCode)));
+});

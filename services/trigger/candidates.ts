@@ -35,6 +35,16 @@ export const candidateKey = (c: Pick<Candidate, 'topic' | 'function'> & { facts?
   return c.topic === 'data_structure_choice' && structure?.name ? `${key}:${structure.name}` : key;
 };
 
+/**
+ * Already asked: the same key, or, for a plain time question, a rewrite of the same function asked
+ * as a time question (its "what does it cost now" already covered the current cost).
+ */
+export function alreadyAsked(askedKeys: readonly string[], c: Pick<Candidate, 'topic' | 'function'> & { facts?: Record<string, unknown> }): boolean {
+  const key = candidateKey(c);
+  if (askedKeys.includes(key)) return true;
+  return c.topic === 'time_complexity' && (c.facts ?? {}).moment !== 'rewrite' && askedKeys.some((k) => k.startsWith(`${key}:from `));
+}
+
 const span = (f: FunctionFacts): [number, number] => [f.startLine, f.endLine];
 
 export function factsOf(f: FunctionFacts): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { CodeAnalysis, DiffStats, StructuralChange } from '../../shared/analysis/index.ts';
-import { activityCandidate, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
+import { activityCandidate, alreadyAsked, candidateKey, refresh, remember, structuralCandidates, type Candidate } from './candidates.ts';
 import { functionLooksDone, type Cursor } from './boundary.ts';
 import { pauseMsOf, settleMsOf, type TriggerSettings } from './settings.ts';
 
@@ -131,7 +131,7 @@ function gather(input: DecideInput, act: TriggerDecision['activity']): Candidate
   for (const c of [...found, ...backlog]) {
     const key = candidateKey(c);
     // The diff-size fallback names no function, so it may recur; a function topic is asked once.
-    if (c.function && state.askedKeys.includes(key)) continue;
+    if (c.function && alreadyAsked(state.askedKeys, c)) continue;
     if ((byKey.get(key)?.priority ?? -1) < c.priority) byKey.set(key, c);
   }
   // A pause favours what was there before it, for this moment only: held back, a candidate keeps its

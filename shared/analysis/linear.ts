@@ -81,7 +81,14 @@ function rebuildsFrom(value: Node, name: string, spec: SyntaxSpec): 'shift' | 'c
   if (spec.calls.includes(value.type) && lastSegment(calleeText(value)) === 'concat' && baseOf(receiverOf(value), spec) === name) return 'copy';
   if (spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
     field(value, 'left')?.text === name && isListLiteral(field(value, 'right'))) return 'copy';
-  return prepends(value, name, spec) ? 'shift' : null;
+  if (prepends(value, name, spec)) return 'shift';
+  // `out = [...out, x]`, `out = [...out.slice(0, -1), x]`: a new array with all of the old one, each pass.
+  return spreadsSelf(value, name, spec) ? 'copy' : null;
+}
+
+function spreadsSelf(value: Node, name: string, spec: SyntaxSpec): boolean {
+  if (!/^(array|list)$/.test(value.type)) return false;
+  return namedKids(value).some((k) => /^(spread_element|list_splat)$/.test(k.type) && baseOf(namedKids(k)[0] ?? null, spec) === name);
 }
 
 function prepends(value: Node, name: string, spec: SyntaxSpec): boolean {
