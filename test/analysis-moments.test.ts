@@ -113,6 +113,7 @@ test('a running product stored at each index and a prefix table are revealing mo
   assert.ok(f);
   assert.deepEqual(f.running?.map((r) => [r.name, r.kind, r.at]), [['prefix', 'stored_total', 6]]);
   const m = momentsOf(f, pes?.dataStructures ?? []);
+  assert.equal(m[0]?.kind, 'running');
   assert.equal(m[0]?.topic, 'variable_role');
   assert.equal(m[0]?.role?.name, 'prefix');
   const ps = await analyzeCode('#include <vector>\nstd::vector<long long> prefixSums(const std::vector<int>& nums) {\n    std::vector<long long> prefix(nums.size() + 1, 0);\n    for (size_t i = 0; i < nums.size(); i++) {\n        prefix[i + 1] = prefix[i] + nums[i];\n    }\n    return prefix;\n}\n', 'cpp');

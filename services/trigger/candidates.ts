@@ -60,7 +60,7 @@ export function factsOf(f: FunctionFacts): Record<string, unknown> {
 const REASON: Record<MomentKind, string> = {
   rewrite: 'complexity_improved', recursion: 'recursion_added', costly_call: 'hidden_linear_cost', sentinel: 'sentinel_initial_value',
   structure: 'structure_chosen', nested_loops: 'nested_loops', slow: 'nesting_deeper', edge: 'function_completed', sort_cost: 'function_completed',
-  exceptions: 'error_handling_added',
+  exceptions: 'error_handling_added', running: 'function_completed',
   role: 'function_completed', purpose: 'function_completed',
 };
 
@@ -101,6 +101,12 @@ function momentSentence(f: FunctionFacts, m: Moment): string {
     }
     case 'sort_cost':
       return `${f.name} sorts on line ${m.line}; the sort sets its cost (${f.complexityEstimate}).`;
+    case 'running': {
+      const r = m.running;
+      return r?.kind === 'prefix_table'
+        ? `${f.name} builds ${r.name} from its own earlier entries (line ${m.line})${r.extraSlot ? ', one slot longer than its input' : ''}: what an entry holds is the idea of the function.`
+        : `${f.name} stores the running value ${r?.name} at each index (line ${m.line}): what it holds there is the idea of the function.`;
+    }
     case 'role': {
       const r = m.role;
       return `${f.name} keeps ${r?.name} (${r?.role.replace(/_/g, ' ')}, line ${m.line}): what it holds is the idea of the function.`;
@@ -124,7 +130,8 @@ function momentExtras(f: FunctionFacts, m: Moment): Record<string, unknown> {
     }
     case 'structure': return { structure: m.structure };
     case 'edge': return { edge: f.indexFirst[0] };
-    case 'role': return { role: m.role };
+    case 'role':
+    case 'running': return { role: m.role };
     default: return {};
   }
 }

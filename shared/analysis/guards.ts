@@ -62,6 +62,8 @@ const mentions = (text: string, name: string): boolean => new RegExp(`(^|[^\\w.]
 /** `len(xs) // 2`, `Math.floor(a.length / 2)`, `v.size() >> 1`: the middle index, 0 for an empty input. */
 const isMiddle = (text: string): boolean => /(?:len\(|\.length\b|\.size\(\)|\.len\(\))/.test(text) && /\/\/?\s*2\b|>>\s*1\b/.test(text);
 
+const EMPTY_TEST = /(?:length|size\(\)|len\([^)]*\))\s*(?:===?|<=?|>=?|!==?)\s*[01]\b|\.(?:empty|isEmpty)\(\)|^\s*!\s*\w|\bnot\s+\w|^\s*\w+\s*$/;
+
 export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, params: string[],
   guards: GuardFacts[]): IndexFirstFacts[] {
   if (!params.length) return [];
@@ -72,6 +74,10 @@ export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, par
     scope.conds.some((cond) => mentions(cond.text, param)) ||
     scope.loops.some((l) => l.iter !== null && baseOf(l.iter, spec) === param) ||
     guards.some((g) => g.line <= line && g.kind !== 'zero_division' && mentions(g.text, param));
+  // Only a test for emptiness protects a middle read (`sorted.length % 2` picks a branch, not a size).
+  const emptyGuarded = (names: string[], scope: Scope, line: number): boolean => scope.tries.length > 0 ||
+    scope.conds.some((cond) => names.some((n) => mentions(cond.text, n)) && EMPTY_TEST.test(cond.text)) ||
+    guards.some((g) => g.line <= line && (g.kind === 'empty_check' || g.kind === 'bounds' || g.kind === 'early_return') && names.some((n) => mentions(g.text, n)));
   const add = (param: string, via: IndexFirstFacts['via'], node: Node, scope: Scope): void => {
     const key = `${param}:${via}`;
     if (seen.has(key) || guarded(param, scope, lineOf(node))) return;
@@ -97,7 +103,9 @@ export function findIndexFirst(c: Collected, spec: SyntaxSpec, vocab: Vocab, par
     if (obj && params.includes(obj.text) && (v === 0 || v === -1)) add(obj.text, 'index', s.node, s.scope);
     const param = obj ? (params.includes(obj.text) ? obj.text : aliases.get(obj.text)) : undefined;
     const middle = s.index !== null && ([...identifiersIn(s.index)].some((id) => middles.has(id)) || isMiddle(s.index.text));
-    if (obj && param && (middle || (param !== obj.text && (v === 0 || v === -1))) && !guarded(obj.text, s.scope, lineOf(s.node))) add(param, 'index', s.node, s.scope);
+    if (obj && param && (middle || (param !== obj.text && (v === 0 || v === -1))) && !emptyGuarded([obj.text, param], s.scope, lineOf(s.node))) {
+      add(param, 'index', s.node, s.scope);
+    }
   }
   for (const e of c.calls) {
     const first = e.args[0] ?? null;

@@ -67,6 +67,8 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
 
 /** The operands of a chain of `+` (`a + " " + b` → a, " ", b); a value that is no `+` has none. */
 function plusOperands(n: Node, spec: SyntaxSpec): Node[] {
+  // `result.empty() ? word : word + " " + result`: either branch may rebuild the string.
+  if (/ternary|conditional_expression/.test(n.type)) return namedKids(n).slice(1).flatMap((k) => plusOperands(k, spec));
   if (!spec.binaries.includes(n.type) || n.childForFieldName('operator')?.text !== '+') return [];
   const side = (k: Node | null): Node[] => (!k ? [] : plusOperands(k, spec).length ? plusOperands(k, spec) : [k]);
   return [...side(field(n, 'left')), ...side(field(n, 'right'))];

@@ -3,26 +3,26 @@
 // or initial value, a data-structure choice — and "what does it do" only when nothing better exists.
 // One ranking, read by the trigger (which moment to hold or ask) and by the heuristic interviewer
 // (which template to fall back on), so the two never disagree.
-import type { DataStructureFacts, FunctionFacts, LinearCallFacts, SentinelFacts, VariableRoleFacts } from './types.ts';
+import type { DataStructureFacts, FunctionFacts, LinearCallFacts, RunningFacts, SentinelFacts, VariableRoleFacts } from './types.ts';
 
 export type MomentKind =
-  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'sort_cost' | 'exceptions' | 'role'
-  | 'purpose';
+  | 'rewrite' | 'recursion' | 'costly_call' | 'sentinel' | 'structure' | 'nested_loops' | 'slow' | 'edge' | 'sort_cost' | 'exceptions' | 'running'
+  | 'role' | 'purpose';
 
 /** Most revealing first. */
 export const MOMENT_ORDER: readonly MomentKind[] = [
-  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'sort_cost', 'exceptions', 'role', 'purpose',
+  'rewrite', 'recursion', 'costly_call', 'sentinel', 'structure', 'nested_loops', 'slow', 'edge', 'sort_cost', 'exceptions', 'running', 'role', 'purpose',
 ];
 
 export const MOMENT_PRIORITY: Record<MomentKind, number> = {
-  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, sort_cost: 60, exceptions: 55, role: 45, purpose: 35,
+  rewrite: 92, recursion: 88, costly_call: 84, sentinel: 80, structure: 76, nested_loops: 74, slow: 70, edge: 65, sort_cost: 60, exceptions: 55, running: 50, role: 45, purpose: 35,
 };
 
 /** The question topic each moment is asked as (a rewrite without a new structure is a time question). */
 export const MOMENT_TOPIC: Record<MomentKind, string> = {
   rewrite: 'data_structure_choice', recursion: 'recursion', costly_call: 'hidden_linear_cost', sentinel: 'initial_value',
   structure: 'data_structure_choice', nested_loops: 'time_complexity', slow: 'time_complexity', edge: 'edge_cases', sort_cost: 'time_complexity',
-  exceptions: 'exceptions', role: 'variable_role', purpose: 'purpose',
+  exceptions: 'exceptions', running: 'variable_role', role: 'variable_role', purpose: 'purpose',
 };
 
 export interface Moment {
@@ -36,6 +36,7 @@ export interface Moment {
   sentinel?: SentinelFacts;
   structure?: DataStructureFacts;
   role?: VariableRoleFacts;
+  running?: RunningFacts;
 }
 
 export const SLOW_CLASSES = new Set(['O(n^2)', 'O(n^3)', 'O(2^n)']);
@@ -117,7 +118,7 @@ export function momentsOf(f: FunctionFacts, structures: DataStructureFacts[]): M
   const running = f.running?.[0];
   const role = telling(f, structures);
   if (running) {
-    add('role', running.at, `${running.name}:running`, { role: { name: running.name, role: running.kind === 'prefix_table' ? 'container' : 'gatherer', line: running.at },
+    add('running', running.at, `${running.name}:${running.kind}`, { running, role: { name: running.name, role: running.kind === 'prefix_table' ? 'container' : 'gatherer', line: running.at },
       ...(running.extraSlot ? { topic: 'loop_bounds' } : {}) });
   } else if (role) add('role', role.line, `${role.name}:${role.role}`, { role });
   add('purpose', f.startLine, '');
