@@ -257,3 +257,16 @@ test('typescript: merge rewritten from copying the result on every pass to updat
   const r = await run('typescript', [...typeFresh(before), after], { openGate: true });
   assert.ok(r.asks.some((x) => (x as AskEntry).reasonCode === 'complexity_improved'), JSON.stringify(r.asks.map((x) => (x as AskEntry).reasonCode)));
 });
+
+test('a DFS that returns nothing is ready once the candidate moves on, not only on a pause', async () => {
+  const { looksFinished } = await import('../shared/analysis/moments.ts');
+  const { functionLooksDone } = await import('../services/trigger/boundary.ts');
+  const code = "def sink(grid, r, c):\n    if r < 0 or c < 0 or r >= len(grid) or c >= len(grid[0]) or grid[r][c] != '1':\n        return\n    grid[r][c] = '0'\n    sink(grid, r + 1, c)\n    sink(grid, r - 1, c)\n\n\ndef num_islands(grid):\n";
+  const a = await analyzeCode(code, 'python');
+  const f = a?.functions.find((x) => x.name === 'sink') ?? assert.fail('sink');
+  assert.ok(looksFinished(f), 'its body is complete');
+  assert.ok(functionLooksDone(code, f, 9), 'the candidate moved on to the next function');
+  assert.ok(!functionLooksDone(code, f, 6), 'still typing inside it');
+  const guardOnly = await analyzeCode("def sink(grid, r, c):\n    if r < 0:\n        return\n", 'python');
+  assert.ok(!looksFinished(guardOnly?.functions[0] ?? assert.fail()), 'a guard clause alone is a start');
+});
