@@ -6,6 +6,7 @@ import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { findLinear } from './linear.ts';
+import { findBuilds, type BuildEv } from './builds.ts';
 import type { Vocab } from './vocab.ts';
 import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
@@ -37,6 +38,8 @@ export interface CallResult {
   heapOps: CallEv[];
   /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
   wholeInput: { line: number; scope: Scope }[];
+  /** Collections built from a whole collection (`set(nums)`, `new Set(nums)`): O(n), O(n log n) into a tree. */
+  builds: BuildEv[];
   userCalls: CallEv[];
 }
 
@@ -71,7 +74,7 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
   const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
-    wholeInput, userCalls };
+    wholeInput, builds: findBuilds(c, spec, vocab, kindOf), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);

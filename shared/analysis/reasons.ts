@@ -77,6 +77,10 @@ export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binar
 
 export const wholeInputReason = (line: number): string => `line ${line} reads or copies the whole input once`;
 
+export const buildReason = (line: number, ordered: boolean): string => ordered
+  ? `line ${line} inserts every item of the input into an ordered tree, log n each: n log n`
+  : `line ${line} builds a collection from every item of the input once (n steps)`;
+
 export function calleeReason(line: number, callee: string, cls: string, total: string, amortised: boolean, chain: LoopCtx[], byCtx: ByCtx): string {
   if (amortised) return `line ${line} enters ${callee}, which marks what it visits, so all its calls together cost ${cls}`;
   const pass = everyPass(chain, byCtx);
