@@ -2,7 +2,7 @@
 // front (pop(0), unshift, insert at begin), whole-collection reads (max, sum), string and list
 // rebuilds, and copies of a growing stretch (slices, substrings).
 import type { Node } from 'web-tree-sitter';
-import type { Collected, Scope } from './collect.ts';
+import type { CallEv, Collected, Scope } from './collect.ts';
 import { findCopies } from './copies.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
@@ -42,7 +42,9 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     const first = e.args[0] ?? null;
     if (recv && vocab.searchMethods.includes(e.last) && scanned(recv)) push(e.node, 'search', e.scope);
     else if (recv && vocab.frontMethods.test(e.last) && kindOf(recv) !== 'deque' &&
-      (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? ''))) push(e.node, 'shift', e.scope);
+      (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? '') || insertsInside(e, spec) && scanned(recv))) {
+      push(e.node, 'shift', e.scope);
+    } else if (vocab.shiftFunctions?.test(e.callee) && scanned(baseOf(first, spec))) push(e.node, 'shift', e.scope);
     else if (vocab.searchFunctions.test(e.callee) && scanned(baseOf(first, spec))) push(e.node, 'search', e.scope);
     else if (vocab.aggregates.test(e.callee) && first && !spec.comprehensions.includes(first.type) &&
       (e.args.length === 1 || first.type === 'spread_element' || /begin\(\)/.test(first.text)) && !isLiteral(first, spec)) {
@@ -86,6 +88,19 @@ function prepends(value: Node, name: string, spec: SyntaxSpec): boolean {
   })) return true;
   return spec.binaries.includes(value.type) && value.childForFieldName('operator')?.text === '+' &&
     field(value, 'right')?.text === name && isListLiteral(field(value, 'left'));
+}
+
+/**
+ * `a.insert(i, x)`, `list.add(i, x)`, `v.insert(lower_bound(...), x)`: an insert at a position that
+ * is not the end moves everything after it, O(n) in the worst case (an index found by binary search
+ * lands anywhere). `a.insert(len(a), x)` and `list.add(list.size(), x)` append.
+ */
+function insertsInside(e: CallEv, spec: SyntaxSpec): boolean {
+  if (!/^(insert|add)$/.test(e.last) || e.args.length !== 2) return false;
+  const at = e.args[0];
+  if (!at || /^(len\(\w+\)|\w+\.(size\(\)|length|end\(\))|-.*)$/.test(at.text)) return false;
+  if (spec.id === 'cpp') return /\bbegin\(\)|\b(lower_bound|upper_bound|find)\(/.test(at.text);
+  return e.last === 'insert' || spec.id === 'java';
 }
 
 const isListLiteral = (n: Node | null): boolean => n !== null && /^(list|array)$/.test(n.type);

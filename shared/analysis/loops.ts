@@ -5,7 +5,7 @@ import type { Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { LoopFacts, NestedSameCollection } from './types.ts';
 import { isAmortized, isDoubling } from './amortized.ts';
-import { baseOf, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue } from './tree.ts';
+import { baseOf, escapeRegExp, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue, subscriptParts } from './tree.ts';
 
 export interface LoopResult {
   loops: LoopFacts[];
@@ -27,7 +27,8 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (ctx.vars.length) facts.variable = ctx.vars.join(', ');
     if (isHalving(ctx, c, spec)) facts.halving = true;
     if (isConstantBound(ctx, c, spec)) facts.constantBound = true;
-    if (isAmortized(ctx, c, spec)) facts.amortized = true;
+    else if (!facts.halving && isHarmonic(ctx, c, spec)) facts.harmonic = true;
+    if (isAmortized(ctx, c, spec) || compressesPath(ctx, c, spec)) facts.amortized = true;
     if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
@@ -127,6 +128,49 @@ function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
   const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
   return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
     b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
+}
+
+/**
+ * Sieve and divisor sums: `for j in range(i * i, n, i)` inside `for i ...` steps by the outer
+ * variable, so it runs n/i times; over every i that is n (1 + 1/2 + 1/3 + ...) = n log n in all,
+ * a log n factor on top of the outer loop rather than n.
+ */
+function isHarmonic(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.partial) return false;
+  const outerVars = new Set<string>();
+  for (let p = ctx.parent; p; p = p.parent) for (const v of p.vars) outerVars.add(v);
+  if (!outerVars.size) return false;
+  const it = ctx.iter;
+  if (it && spec.calls.includes(it.type) && field(it, 'function')?.text === 'range') {
+    const step = namedKids(field(it, 'arguments'))[2];
+    return step?.type === 'identifier' && outerVars.has(step.text);
+  }
+  if (ctx.kind !== 'for' || it) return false;
+  return c.assigns.some((a) => a.scope.loops[a.scope.loops.length - 1] === ctx && ctx.vars.includes(a.name) && a.op === '+=' &&
+    a.value?.type === 'identifier' && outerVars.has(a.value.text));
+}
+
+/**
+ * Union-find's `while parent[x] != x: x = parent[x]` in a find that also writes into `parent` (path
+ * compression or halving): the walks flatten the tree as they go, near-constant time amortised (the
+ * inverse Ackermann function). Without the write the walk is O(n) and stays so.
+ */
+function compressesPath(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.partial || ctx.iter || !ctx.cond) return false;
+  const parents = new Set<string>();
+  for (const b of c.binaries) {
+    if (!ctx.cond || b.node.startIndex < ctx.cond.startIndex || b.node.endIndex > ctx.cond.endIndex || !/^(!=|!==|<>)$/.test(b.op)) continue;
+    for (const [x, y] of [[b.left, b.right], [b.right, b.left]] as const) {
+      const sub = x ? subscriptParts(x, spec) : null;
+      const base = sub ? baseOf(sub.object, spec) : undefined;
+      // `parent[x] != x` (the walk up) or `parent[x] != root` (the second, compressing walk).
+      if (base && sub?.index?.type === 'identifier' && y?.type === 'identifier') parents.add(base);
+    }
+  }
+  // `parent[x] = parent[parent[x]]` (halving) or `parent[x] = root` in a second walk; filling it
+  // (`for i in range(n): parent[i] = i`) is not compression.
+  return [...parents].some((p) => c.assigns.some((a) => a.viaIndex && a.name === p && a.value !== null &&
+    (a.scope.loops.some((l) => l.kind === 'while') || new RegExp(`\\b${escapeRegExp(p)}\\s*\\[`).test(a.value.text))));
 }
 
 /** `mask < (1 << n)`, `i < 2 ** n`, `Math.pow(2, n)`: one pass per subset. */

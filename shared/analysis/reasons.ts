@@ -42,13 +42,16 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   if (c.length === 1) {
     const f = byCtx.get(inner);
     const what = f?.halving ? 'halves its range every pass (log n passes)'
+      : f?.harmonic ? 'steps by an outer loop\'s variable (n/i passes each time, log n per item over the outer loop)'
       : f?.kind === 'foreach' ? `runs once per item of ${f.iterates ?? 'the input'} (n passes)`
       : `runs at most n times${f?.iterates ? ` (bounded by ${f.iterates})` : ''}`;
     return `the loop on line ${inner.line} ${what}${note}`;
   }
   const outers = c.slice(0, -1).reverse().map((l) => `the loop on line ${l.line}`).join(', itself inside ');
-  const factors = c.map((l) => (byCtx.get(l)?.halving ? 'log n' : 'n')).join(' · ');
-  return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${note}`;
+  const factors = c.map((l) => (byCtx.get(l)?.halving || byCtx.get(l)?.harmonic ? 'log n' : 'n')).join(' · ');
+  const harmonic = c.some((l) => byCtx.get(l)?.harmonic)
+    ? '; a loop that steps by the outer loop\'s variable runs n/i times, and n/1 + n/2 + n/3 + ... adds up to n log n' : '';
+  return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${harmonic}${note}`;
 }
 
 const everyPass = (chain: LoopCtx[], byCtx: ByCtx): string => {
@@ -78,8 +81,8 @@ export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binar
 export const wholeInputReason = (line: number): string => `line ${line} reads or copies the whole input once`;
 
 export const buildReason = (line: number, ordered: boolean): string => ordered
-  ? `line ${line} inserts every item of the input into an ordered tree, log n each: n log n`
-  : `line ${line} builds a collection from every item of the input once (n steps)`;
+  ? `line ${line} inserts every item of the input into an ordered tree, log n each: O(n log n) in all`
+  : `line ${line} builds a collection from the whole input, reading every item once: O(n) in all`;
 
 export function calleeReason(line: number, callee: string, cls: string, total: string, amortised: boolean, chain: LoopCtx[], byCtx: ByCtx): string {
   if (amortised) return `line ${line} enters ${callee}, which marks what it visits, so all its calls together cost ${cls}`;

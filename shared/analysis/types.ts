@@ -62,6 +62,8 @@ export interface LoopFacts {
   /** Loop variable(s) as written (`i`, `i, x`). */
   variable?: string;
   /** The loop divides/multiplies its progress variable by a constant (binary search, digit loops). */
+  /** steps by an enclosing loop's variable (`range(i * i, n, i)`): n/i passes, log n over the outer loop */
+  harmonic?: boolean;
   halving?: boolean;
   /** Bounded by a literal (`range(26)`, `i < 4`, `for d in [(0,1),(1,0)]`): costs O(1). */
   constantBound?: boolean;

@@ -21,6 +21,8 @@ export interface Vocab {
   searchMethods: string[];
   /** Methods that shift every element when given index 0 / the front. */
   frontMethods: RegExp;
+  /** Free functions that insert into their first argument, shifting what follows (`bisect.insort`). */
+  shiftFunctions?: RegExp;
   /** Free functions scanning their first argument (`slices.Contains(xs, x)`, `std::find`). */
   searchFunctions: RegExp;
   /** Builtins that read a whole collection given as the single argument (`max(xs)`). */
@@ -70,6 +72,7 @@ const python: Vocab = {
   sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
+  shiftFunctions: /^(bisect\.)?insort(_left|_right)?$/,
   searchFunctions: /^$/,
   aggregates: /^(max|min|sum)$/,
   membershipMethods: [],
@@ -124,7 +127,8 @@ const java: Vocab = {
   ],
   heapCalls: /^$/,
   heapOps: /^$/,
-  sortCall: /(^|\.)sort$/,
+  // `stream().sorted()` sorts what reaches it.
+  sortCall: /(^|\.)sort$|\.sorted$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
   // `list.add(0, x)`, `list.remove(0)`, `sb.insert(0, c)`: everything after the front moves.
   frontMethods: /^(add|remove|insert)$/,

@@ -1,0 +1,72 @@
+// Focused tests for the estimator rules added after the h6 blind batch: collections built from a
+// whole collection, inserts in the middle of a list, harmonic (sieve) loops, union-find path
+// compression, Java stream sorts. Each rule is tested on both sides: where it applies and where the
+// same shape must not trigger it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeCode, type FunctionFacts } from '../shared/analysis/index.ts';
+
+async function fn(code: string, name: string, language = 'python'): Promise<FunctionFacts> {
+  const f = (await analyzeCode(code, language))?.functions.find((x) => x.name === name);
+  assert.ok(f, `${name} not found`);
+  return f;
+}
+const est = async (code: string, name: string, language = 'python'): Promise<string> => (await fn(code, name, language)).complexityEstimate;
+
+test('a collection built from a whole collection reads it once; an empty or constant one does not', async () => {
+  assert.equal(await est('def f(nums):\n    return len(set(nums))\n', 'f'), 'O(n)');
+  assert.equal(await est('def f(k, v):\n    return dict(zip(k, v))\n', 'f'), 'O(n)');
+  assert.equal(await est('def f(a, b):\n    return max(a, b)\n', 'f'), 'O(1)');
+  assert.equal(await est('def f():\n    s = set()\n    d = dict(a=1)\n    return list(range(5))\n', 'f'), 'O(1)');
+  assert.equal(await est('function f(nums) {\n  return new Set(nums).size;\n}', 'f', 'javascript'), 'O(n)');
+  assert.equal(await est('function f() {\n  return new Set([1, 2, 3]).size + new Map().size;\n}', 'f', 'javascript'), 'O(1)');
+  assert.equal(await est('function f(a) {\n  return Math.max(...a);\n}', 'f', 'javascript'), 'O(n)');
+  assert.equal(await est('function f(a, b) {\n  return Math.max(a, b);\n}', 'f', 'javascript'), 'O(1)');
+  const java = (body: string) => `import java.util.*;\nclass S {\n  int f(List<Integer> nums, int n) {\n    ${body}\n  }\n}`;
+  assert.equal(await est(java('return new HashSet<>(nums).size();'), 'f', 'java'), 'O(n)');
+  assert.equal(await est(java('return new TreeSet<>(nums).size();'), 'f', 'java'), 'O(n log n)');
+  // A capacity, not a collection.
+  assert.equal(await est(java('return new ArrayList<Integer>(n).size();'), 'f', 'java'), 'O(1)');
+  assert.equal(await est('int f(const std::vector<int>& v) {\n  std::set<int> s(v.begin(), v.end());\n  return s.size();\n}', 'f', 'cpp'), 'O(n log n)');
+  assert.equal(await est('bool f(const std::string& s) {\n  std::string r(s.rbegin(), s.rend());\n  return r == s;\n}', 'f', 'cpp'), 'O(n)');
+  assert.equal(await est('int f(int n) {\n  std::vector<int> v(n, 0);\n  return v[0];\n}', 'f', 'cpp'), 'O(1)');
+  const reason = (await fn('def f(nums):\n    return len(set(nums))\n', 'f')).complexityReason ?? '';
+  assert.match(reason, /O\(n\) in all$/);
+});
+
+test('an insert in the middle of a list shifts what follows; an append does not', async () => {
+  assert.equal(await est('import bisect\n\ndef f(nums):\n    w = []\n    for x in nums:\n        bisect.insort(w, x)\n    return w\n', 'f'), 'O(n^2)');
+  assert.equal(await est('import bisect\n\ndef f(nums):\n    w = []\n    for x in nums:\n        w.insert(bisect.bisect_left(w, x), x)\n    return w\n', 'f'), 'O(n^2)');
+  assert.equal(await est('def f(nums):\n    w = []\n    for x in nums:\n        w.insert(len(w), x)\n    return w\n', 'f'), 'O(n)');
+  assert.equal(await est('void f(std::vector<int>& w, const std::vector<int>& a) {\n  for (int x : a) w.insert(std::lower_bound(w.begin(), w.end(), x), x);\n}', 'f', 'cpp'), 'O(n^2)');
+  assert.equal(await est('void f(std::vector<int>& w, const std::vector<int>& a) {\n  for (int x : a) w.insert(w.end(), x);\n}', 'f', 'cpp'), 'O(n)');
+  assert.equal(await est('import java.util.*;\nclass S {\n  void f(List<Integer> w, int[] a) {\n    for (int x : a) w.add(w.size() / 2, x);\n  }\n}', 'f', 'java'), 'O(n^2)');
+});
+
+test('a loop stepping by the outer variable is harmonic (n log n); stepping by a constant is not', async () => {
+  const sieve = 'def f(n):\n    p = [True] * n\n    for i in range(2, n):\n        if p[i]:\n            for j in range(i * i, n, i):\n                p[j] = False\n    return p\n';
+  const f = await fn(sieve, 'f');
+  assert.equal(f.complexityEstimate, 'O(n log n)');
+  assert.match(f.complexityReason ?? '', /n \/ ?1 \+|n\/1 \+ n\/2/);
+  assert.equal(await est('class S {\n  int f(int n) {\n    int c = 0;\n    for (int i = 1; i <= n; i++) {\n      for (int j = i; j <= n; j += i) c++;\n    }\n    return c;\n  }\n}', 'f', 'java'), 'O(n log n)');
+  assert.equal(await est('package main\n\nfunc f(n int) int {\n\tc := 0\n\tfor i := 1; i <= n; i++ {\n\t\tfor j := i; j <= n; j += i {\n\t\t\tc++\n\t\t}\n\t}\n\treturn c\n}\n', 'f', 'go'), 'O(n log n)');
+  assert.equal(await est('def f(n):\n    c = 0\n    for i in range(n):\n        for j in range(0, n, 2):\n            c += 1\n    return c\n', 'f'), 'O(n^2)');
+});
+
+test('union-find: a find that compresses the path is near-constant; one that only walks is linear', async () => {
+  const uf = (body: string) => `def count(n, edges):\n    parent = list(range(n))\n\n    def find(x):\n${body}        return x\n\n    c = n\n    for a, b in edges:\n        ra, rb = find(a), find(b)\n        if ra != rb:\n            parent[ra] = rb\n            c -= 1\n    return c\n`;
+  const compressing = uf('        while parent[x] != x:\n            parent[x] = parent[parent[x]]\n            x = parent[x]\n');
+  assert.equal(await est(compressing, 'find'), 'O(1)');
+  assert.equal(await est(compressing, 'count'), 'O(n)');
+  const walking = uf('        while parent[x] != x:\n            x = parent[x]\n');
+  assert.equal(await est(walking, 'find'), 'O(n)');
+  assert.equal(await est(walking, 'count'), 'O(n^2)');
+  // Filling the array is not compression.
+  assert.equal(await est('def f(parent, x):\n    for i in range(len(parent)):\n        parent[i] = i\n    while parent[x] != x:\n        x = parent[x]\n    return x\n', 'f'), 'O(n)');
+  const twoPass = 'def find(parent, x):\n    root = x\n    while parent[root] != root:\n        root = parent[root]\n    while parent[x] != root:\n        nxt = parent[x]\n        parent[x] = root\n        x = nxt\n    return root\n';
+  assert.equal(await est(twoPass, 'find'), 'O(1)');
+});
+
+test('Java stream sorted() sorts', async () => {
+  assert.equal(await est('import java.util.*;\nimport java.util.stream.*;\nclass S {\n  List<Integer> f(List<Integer> a) {\n    return a.stream().sorted().collect(Collectors.toList());\n  }\n}', 'f', 'java'), 'O(n log n)');
+});
