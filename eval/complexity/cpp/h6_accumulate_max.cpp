@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: averageAboveMax
-// split: held-out
+// split: round-6
 // why: accumulate and max_element each walk the vector once.
 #include <algorithm>
 #include <numeric>

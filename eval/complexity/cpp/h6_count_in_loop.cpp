@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: firstSingle
-// split: held-out
+// split: round-6
 // why: std::count scans the whole vector for every element.
 #include <algorithm>
 #include <vector>

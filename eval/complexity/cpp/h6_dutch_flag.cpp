@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: sortColors
-// split: held-out
+// split: round-6
 // why: each step either moves mid forward or hi backward, so at most n steps.
 #include <utility>
 #include <vector>

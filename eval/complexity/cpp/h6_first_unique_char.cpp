@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: firstUniqChar
-// split: held-out
+// split: round-6
 // why: two passes over the string; unordered_map operations are O(1) expected.
 #include <string>
 #include <unordered_map>

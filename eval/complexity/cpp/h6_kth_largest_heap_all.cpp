@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: findKthLargest
-// split: held-out
+// split: round-6
 // why: n pushes into a max-heap then k pops, O(log n) each.
 #include <queue>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: minPathSum
-// split: held-out
+// split: round-6
 // why: every cell of the m-by-n grid is filled once.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isPalindrome
-// split: held-out
+// split: round-6
 // why: building the reversed copy and comparing are both linear.
 #include <string>
 using namespace std;

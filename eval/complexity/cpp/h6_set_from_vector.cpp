@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: distinctCount
-// split: held-out
+// split: round-6
 // why: std::set built from the range inserts n values, O(log n) each.
 #include <set>
 #include <vector>

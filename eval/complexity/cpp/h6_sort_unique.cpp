@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countDistinct
-// split: held-out
+// split: round-6
 // why: std::sort then one unique pass and an erase of the tail.
 #include <algorithm>
 #include <vector>

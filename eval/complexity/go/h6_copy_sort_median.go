@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: median
-// split: held-out
+// split: round-6
 // why: copy is O(n); sort.Ints of the copy O(n log n).
 package main
 

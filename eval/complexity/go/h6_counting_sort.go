@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countingSort
-// split: held-out
+// split: round-6
 // why: O(n + k) with k the largest value; k counts as an input size (n).
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: evens
-// split: held-out
+// split: round-6
 // why: append is amortised O(1); one pass.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: hasCycle
-// split: held-out
+// split: round-6
 // why: Floyd's fast and slow pointers meet within a number of steps linear in the list length.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: minEatingSpeed
-// split: held-out
+// split: round-6
 // why: binary search over speeds up to the largest pile (log M probes), each probe walks the piles: O(n log M).
 package main
 

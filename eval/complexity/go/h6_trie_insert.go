@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: Insert
-// split: held-out
+// split: round-6
 // why: one step per character of the word.
 package main
 

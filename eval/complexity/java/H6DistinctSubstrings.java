@@ -1,6 +1,6 @@
 // complexity: O(n^3)
 // function: countDistinctSubstrings
-// split: held-out
+// split: round-6
 // why: n^2 substrings, each copied (and hashed) in O(n).
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: containsDuplicate
-// split: held-out
+// split: round-6
 // why: new HashSet<>(list) inserts every element once.
 import java.util.*;
 

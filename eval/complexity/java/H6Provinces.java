@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: findCircleNum
-// split: held-out
+// split: round-6
 // why: every cell of the n-by-n matrix is read once; union-find operations are near-constant.
 class Solution {
     private int[] parent;

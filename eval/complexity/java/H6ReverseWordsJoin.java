@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseWords
-// split: held-out
+// split: round-6
 // why: split, reverse and join each walk the sentence once.
 import java.util.*;
 

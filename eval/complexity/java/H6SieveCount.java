@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countPrimes
-// split: held-out
+// split: round-6
 // why: the inner loop steps by i (n/i iterations): harmonic sum, O(n log n) as the class-set bound of n log log n.
 class Solution {
     public int countPrimes(int n) {

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: median
-// split: held-out
+// split: round-6
 // why: clone is O(n), Arrays.sort of the copy O(n log n).
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: uniqueSorted
-// split: held-out
+// split: round-6
 // why: distinct is a hash pass; sorted sorts what remains.
 import java.util.*;
 import java.util.stream.*;

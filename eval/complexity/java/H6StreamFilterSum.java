@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: sumPositive
-// split: held-out
+// split: round-6
 // why: one stream pass: filter then sum.
 import java.util.*;
 

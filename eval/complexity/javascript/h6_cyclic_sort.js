@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: findDisappearedNumbers
-// split: held-out
+// split: round-6
 // why: cyclic sort: every swap puts one value in its final place, so at most n swaps in total.
 function findDisappearedNumbers(nums) {
   let i = 0;

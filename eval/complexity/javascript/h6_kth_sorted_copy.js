@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: kthSmallest
-// split: held-out
+// split: round-6
 // why: copies then sorts the copy.
 function kthSmallest(nums, k) {
   const sorted = [...nums].sort((a, b) => a - b);

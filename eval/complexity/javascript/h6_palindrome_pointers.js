@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isPalindrome
-// split: held-out
+// split: round-6
 // why: two pointers move toward each other; the inner skips only advance them, so n steps in total.
 function isPalindrome(s) {
   let left = 0;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: gridTotal
-// split: held-out
+// split: round-6
 // why: reduce walks each row; once per row: every cell of the m-by-n grid.
 function gridTotal(grid) {
   let total = 0;

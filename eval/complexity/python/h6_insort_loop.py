@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: running_medians
-# split: held-out
+# split: round-6
 # why: bisect.insort finds the place in O(log n) but shifts up to n elements, once per value.
 import bisect
 

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: is_anagram
-# split: held-out
+# split: round-6
 # why: each Counter walks its string once; comparing two dicts is linear in their size.
 from collections import Counter
 

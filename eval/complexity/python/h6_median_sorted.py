@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: median
-# split: held-out
+# split: round-6
 # why: sorted() copies and sorts the list; the rest is O(1).
 def median(nums):
     s = sorted(nums)

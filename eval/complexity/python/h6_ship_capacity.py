@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: ship_within_days
-# split: held-out
+# split: round-6
 # why: binary search over the capacity range (log of the total weight), each probe walks the weights: O(n log S).
 def ship_within_days(weights, days):
     lo, hi = max(weights), sum(weights)

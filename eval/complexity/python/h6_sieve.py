@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: count_primes
-# split: held-out
+# split: round-6
 # why: the inner loop steps by i, so it runs n/i times: a harmonic sum, O(n log n) as a bound (n log log n over primes only; the class set has no such class).
 def count_primes(n):
     if n < 3:

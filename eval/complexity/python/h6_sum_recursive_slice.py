@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: total
-# split: held-out
+# split: round-6
 # why: n calls, each copies the rest of the list with arr[1:].
 def total(arr):
     if not arr:

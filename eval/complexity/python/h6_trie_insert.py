@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: insert
-# split: held-out
+# split: round-6
 # why: one step down the trie per character of the word.
 class Trie:
     def __init__(self):

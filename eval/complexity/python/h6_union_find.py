@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: count_components
-# split: held-out
+# split: round-6
 # why: union-find with path compression and union by rank: near-constant (inverse Ackermann) per edge, O(V + E) overall.
 def count_components(n, edges):
     parent = list(range(n))

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countComponents
-// split: held-out
+// split: round-6
 // why: DFS with a visited mark visits each vertex and each adjacency entry once: O(V + E).
 function countComponents(n: number, edges: number[][]): number {
   const adj: number[][] = Array.from({ length: n }, () => []);

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxSubArray
-// split: held-out
+// split: round-6
 // why: one pass keeping the best sum ending here.
 function maxSubArray(nums: number[]): number {
   let best = nums[0];

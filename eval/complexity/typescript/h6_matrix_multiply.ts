@@ -1,6 +1,6 @@
 // complexity: O(n^3)
 // function: multiply
-// split: held-out
+// split: round-6
 // why: three nested loops over n.
 function multiply(a: number[][], b: number[][]): number[][] {
   const n = a.length;

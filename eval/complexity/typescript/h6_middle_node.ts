@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: middleNode
-// split: held-out
+// split: round-6
 // why: the fast pointer moves two nodes per step, so n/2 steps.
 interface ListNode { val: number; next: ListNode | null }
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: checkInclusion
-// split: held-out
+// split: round-6
 // why: one pass over s2; the comparison of the two 26-letter counts is constant work per step.
 function checkInclusion(s1: string, s2: string): boolean {
   if (s1.length > s2.length) return false;

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: permute
-// split: held-out
+// split: round-6
 // why: backtracking builds all n! orderings (factorial counts as the exponential class).
 function permute(nums: number[]): number[][] {
   const out: number[][] = [];

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: topKFrequent
-// split: held-out
+// split: round-6
 // why: counting is one pass; sorting the distinct entries by count is O(n log n).
 function topKFrequent(nums: number[], k: number): number[] {
   const count: Record<number, number> = {};

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: search
-// split: held-out
+// split: round-6
 // why: one map lookup per character of the word.
 class TrieNode {
   children = new Map<string, TrieNode>();
