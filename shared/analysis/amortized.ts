@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { AssignEv, Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
-import { baseOf, identifiersIn, isIdent, isNumber, lengthBase, namedKids, subscriptParts } from './tree.ts';
+import { baseOf, escapeRegExp, identifiersIn, isIdent, isNumber, lengthBase, namedKids, subscriptParts } from './tree.ts';
 import { GRAPH_NAME, TALLY_NAME } from './vocab.ts';
 
 const innermost = (loops: LoopCtx[]): LoopCtx | undefined => loops[loops.length - 1];
@@ -29,6 +29,7 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
   if (walksAdjacency(ctx, outer, spec) || onlyShrinks(ctx, outer, c, spec)) return true;
+  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -62,6 +63,37 @@ function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean
   // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
   const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
   return bound !== undefined;
+}
+
+const SPLIT = /\.split\(|\bsplit\(|strings\.(Split|Fields|SplitN)\(|\.(Split|Fields)\(/;
+
+/**
+ * `for line in text.split('\n'): for f in line.split(',')`: the fields are parts of a line, the
+ * lines parts of one text, so the inner loops together walk the text once.
+ */
+function splitsAPart(ctx: LoopCtx, outer: LoopCtx): boolean {
+  if (ctx.kind !== 'foreach' || !ctx.iter || !outer.iter || !SPLIT.test(outer.iter.text) || !SPLIT.test(ctx.iter.text)) return false;
+  return outer.vars.some((v) => new RegExp(`\\b${escapeRegExp(v)}\\s*\\.\\s*split\\(|\\((${escapeRegExp(v)})\\s*[,)]`).test(ctx.iter?.text ?? ''));
+}
+
+/**
+ * Longest consecutive sequence: `if x - 1 not in s: while y + 1 in s: y += 1`. The walk only starts
+ * at the first number of a run and steps through that run, so every number is stepped over once.
+ */
+function walksRunFromStart(ctx: LoopCtx, c: Collected): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const cond = ctx.cond.text;
+  const set = /\b(\w+)\s*\.\s*(?:count|has|contains|find)\(\s*\w+\s*\+\s*1\s*\)|\w+\s*\+\s*1\s+in\s+(\w+)/.exec(cond);
+  const name = set?.[1] ?? set?.[2];
+  if (!name) return false;
+  const n = escapeRegExp(name);
+  const startOfRun = new RegExp(`(!|\\bnot\\s)\\s*${n}\\s*\\.\\s*(count|has|contains)\\(\\s*\\w+\\s*-\\s*1\\s*\\)|\\w+\\s*-\\s*1\\s+not\\s+in\\s+${n}\\b`);
+  // Or the guard skips the rest of the pass: `if (set.has(x - 1)) continue;`.
+  const notStart = new RegExp(`\\b${n}\\s*\\.\\s*(count|has|contains)\\(\\s*\\w+\\s*-\\s*1\\s*\\)|\\w+\\s*-\\s*1\\s+in\\s+${n}\\b`);
+  const outer = ctx.parent;
+  return c.ifs.some((i) => (contains(i.node, ctx.node) && startOfRun.test(i.cond.text)) ||
+    (outer !== null && contains(outer.node, i.node) && i.node.endIndex < ctx.node.startIndex && !/^\s*(!|not\b)/.test(i.cond.text.replace(/^\(/, '')) &&
+      notStart.test(i.cond.text) && /^\s*\{?\s*continue\b/.test(i.consequence?.text ?? '')));
 }
 
 /**

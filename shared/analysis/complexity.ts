@@ -28,7 +28,7 @@ export function toClass(c: Cost): ComplexityClass {
 function loopFactor(f: LoopFacts | undefined): Cost {
   if (f?.doubling) return { p: 0, l: 0, exp: true };
   if (!f || f.constantBound || f.amortized) return O1;
-  return f.halving || f.harmonic ? LOGN : N;
+  return f.halving || f.harmonic || f.digits ? LOGN : N;
 }
 
 /** Product of the factors of every loop around a point. */

@@ -53,8 +53,9 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
   }
   for (const a of c.assigns) {
     if (!a.scope.loops.length || a.viaIndex || kindOf(a.name) !== 'string') continue;
+    // `s = s + c` copies s; `res = c + res` (prepending) copies it too.
     const selfConcat = a.op === '=' && a.value && spec.binaries.includes(a.value.type) &&
-      field(a.value, 'left')?.text === a.name && a.value.childForFieldName('operator')?.text === '+';
+      (field(a.value, 'left')?.text === a.name || field(a.value, 'right')?.text === a.name) && a.value.childForFieldName('operator')?.text === '+';
     // std::string's += appends in place (amortised O(1)); `s = s + c` still copies.
     if ((a.op === '+=' && spec.id !== 'cpp') || selfConcat) push(a.node, 'concat', a.scope);
   }
@@ -63,6 +64,7 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     const rebuilt = rebuildsFrom(a.value, a.name, spec);
     if (rebuilt) push(a.node, rebuilt, a.scope);
   }
+  for (const r of copiedAccumulators(c, spec)) push(r.node, 'copy', r.scope);
   for (const cp of findCopies(c, spec)) if (!out.some((o) => o.facts.line === cp.line)) push(cp.node, 'copy', cp.scope);
   return out.sort((x, y) => x.facts.line - y.facts.line);
 }
@@ -91,11 +93,35 @@ function prepends(value: Node, name: string, spec: SyntaxSpec): boolean {
 }
 
 /**
- * `a.insert(i, x)`, `list.add(i, x)`, `v.insert(lower_bound(...), x)`: an insert at a position that
+ * `nums.reduce((acc, x) => [...acc, x], [])`, `{ ...acc, [k]: v }`, `acc.concat(x)`: the callback
+ * returns a new copy of everything accumulated so far, once per element.
+ */
+function copiedAccumulators(c: Collected, spec: SyntaxSpec): { node: Node; scope: Scope }[] {
+  const out: { node: Node; scope: Scope }[] = [];
+  for (const e of c.calls) {
+    const callback = e.args[0];
+    const loop = c.loops.find((l) => l.node.id === e.node.id);
+    if (!/^(reduce|reduceRight)$/.test(e.last) || !callback || !spec.lambdas.includes(callback.type) || !loop) continue;
+    const params = field(callback, 'parameters') ?? field(callback, 'parameter');
+    const acc = params?.type === 'identifier' ? params.text : namedKids(params)[0]?.text;
+    const body = field(callback, 'body');
+    if (!acc || !body) continue;
+    const spreads = [...body.descendantsOfType('spread_element')].filter((n): n is Node => n !== null && namedKids(n)[0]?.text === acc);
+    const concats = c.calls.filter((x) => x.last === 'concat' && x.receiver?.text === acc && body.startIndex <= x.node.startIndex && x.node.endIndex <= body.endIndex);
+    const hit = spreads[0] ?? concats[0]?.node;
+    if (hit) out.push({ node: hit, scope: { ...e.scope, loops: [...e.scope.loops, loop] } });
+  }
+  return out;
+}
+
+/**
+ * `v.erase(v.begin() + i)`, `a.insert(i, x)`, `list.add(i, x)`, `v.insert(lower_bound(...), x)`: an insert at a position that
  * is not the end moves everything after it, O(n) in the worst case (an index found by binary search
  * lands anywhere). `a.insert(len(a), x)` and `list.add(list.size(), x)` append.
  */
 function insertsInside(e: CallEv, spec: SyntaxSpec): boolean {
+  // `v.erase(v.begin() + i)`: everything after i moves down.
+  if (spec.id === 'cpp' && e.last === 'erase' && e.args.length === 1) return /\bbegin\(\)\s*\+/.test(e.args[0]?.text ?? '');
   if (!/^(insert|add)$/.test(e.last) || e.args.length !== 2) return false;
   const at = e.args[0];
   if (!at || /^(len\(\w+\)|\w+\.(size\(\)|length|end\(\))|-.*)$/.test(at.text)) return false;

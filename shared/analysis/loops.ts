@@ -28,6 +28,7 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (isHalving(ctx, c, spec)) facts.halving = true;
     if (isConstantBound(ctx, c, spec)) facts.constantBound = true;
     else if (!facts.halving && isHarmonic(ctx, c, spec)) facts.harmonic = true;
+    if (!facts.halving && !facts.harmonic && walksDigits(ctx, iterates, c)) facts.digits = true;
     if (isAmortized(ctx, c, spec) || compressesPath(ctx, c, spec)) facts.amortized = true;
     if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
     if (ctx.partial) facts.partial = true;
@@ -97,6 +98,9 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   if (!watched.size) return false;
   const own = (scopeLoops: LoopCtx[]): boolean => scopeLoops[scopeLoops.length - 1] === ctx;
   for (const a of c.assigns) {
+    // Kernighan's `n &= n - 1` clears the lowest set bit: at most the number of bits of n passes.
+    if (own(a.scope.loops) && watched.has(a.name) && (a.op === '&=' ? a.value?.text.replace(/\s/g, '') === `${a.name}-1`
+      : a.op === '=' && new RegExp(`^\\(?${escapeRegExp(a.name)}\\)?&\\(${escapeRegExp(a.name)}-1\\)$`).test(a.value?.text.replace(/\s/g, '') ?? ''))) return true;
     if (!own(a.scope.loops) || !HALVING_OPS.has(a.op) || !watched.has(a.name)) continue;
     const v = numberValue(a.value, spec);
     if (v !== null && (v >= 2 || a.op.includes('<<') || a.op.includes('>>'))) return true;
@@ -128,6 +132,32 @@ function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
   const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
   return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
     b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
+}
+
+const NUMBER_TEXT = /^(?:(?:Integer|Long)\.(?:toBinaryString|toString|toHexString|toOctalString)|String\.valueOf|strconv\.(?:Itoa|FormatInt)|str|bin|hex|oct|(?:std::)?to_string|String)\(\s*(\w+)\s*(?:,[^)]*)?\)|^(\w+)\.toString\(\s*\d*\s*\)/;
+
+/**
+ * `s := strconv.Itoa(i)` then a loop over s, `for ch in str(i)`: the text of a counter has as many
+ * characters as the counter has digits, log n, not n.
+ */
+function walksDigits(ctx: LoopCtx, iterates: string | undefined, c: Collected): boolean {
+  if (ctx.partial) return false;
+  const counters = new Set<string>();
+  for (let p = ctx.parent; p; p = p.parent) {
+    if (p.kind !== 'foreach' || /^range\(/.test(p.iter?.text ?? '')) for (const v of p.vars) counters.add(v);
+  }
+  const ofCounter = (text: string | undefined): boolean => {
+    const m = text ? NUMBER_TEXT.exec(text.trim()) : null;
+    return !!m && counters.has(m[1] ?? m[2] ?? '');
+  };
+  if (ofCounter(ctx.iter?.text.replace(/\.(chars|toCharArray)\(\)$/, ''))) return true;
+  // The bound may be the text's length in the header: `for l, r := 0, len(s)-1; l < r`.
+  const header = `${ctx.init?.text ?? ''} ${ctx.cond?.text ?? ''}`;
+  const measured = [...header.matchAll(/\blen\(\s*(\w+)\s*\)|\b(\w+)\.(?:length|size)\b/g)].map((m) => m[1] ?? m[2] ?? '');
+  return [iterates, ...measured].some((name) => {
+    const writes = name ? c.assigns.filter((a) => a.name === name && !a.viaIndex) : [];
+    return writes.length > 0 && writes.every((a) => ofCounter(a.value?.text));
+  });
 }
 
 /**
@@ -200,6 +230,8 @@ function isConstantBound(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean 
   if (ctx.iter) {
     const it = ctx.iter;
     if (spec.strings.includes(it.type)) return true;
+    // Python's fixed alphabets: `for c in string.ascii_lowercase` is 26 passes.
+    if (/^string\.(ascii_lowercase|ascii_uppercase|ascii_letters|digits|hexdigits|octdigits|punctuation)$/.test(it.text)) return true;
     if (isLiteralCollection(it, spec)) return true;
     if (spec.calls.includes(it.type) && /^range$/.test(it.childForFieldName('function')?.text ?? '')) {
       return namedKids(it.childForFieldName('arguments')).every((a) => isNumber(a, spec));

@@ -42,13 +42,14 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   if (c.length === 1) {
     const f = byCtx.get(inner);
     const what = f?.halving ? 'halves its range every pass (log n passes)'
+      : f?.digits ? 'walks the digits of a number (log n passes)'
       : f?.harmonic ? 'steps by an outer loop\'s variable (n/i passes each time, log n per item over the outer loop)'
       : f?.kind === 'foreach' ? `runs once per item of ${f.iterates ?? 'the input'} (n passes)`
       : `runs at most n times${f?.iterates ? ` (bounded by ${f.iterates})` : ''}`;
     return `the loop on line ${inner.line} ${what}${note}`;
   }
   const outers = c.slice(0, -1).reverse().map((l) => `the loop on line ${l.line}`).join(', itself inside ');
-  const factors = c.map((l) => (byCtx.get(l)?.halving || byCtx.get(l)?.harmonic ? 'log n' : 'n')).join(' · ');
+  const factors = c.map((l) => (byCtx.get(l)?.halving || byCtx.get(l)?.harmonic || byCtx.get(l)?.digits ? 'log n' : 'n')).join(' · ');
   const harmonic = c.some((l) => byCtx.get(l)?.harmonic)
     ? '; a loop that steps by the outer loop\'s variable runs n/i times, and n/1 + n/2 + n/3 + ... adds up to n log n' : '';
   return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${harmonic}${note}`;

@@ -64,6 +64,8 @@ export interface LoopFacts {
   /** The loop divides/multiplies its progress variable by a constant (binary search, digit loops). */
   /** steps by an enclosing loop's variable (`range(i * i, n, i)`): n/i passes, log n over the outer loop */
   harmonic?: boolean;
+  /** walks the digits (characters) of a counter turned into text: log n passes */
+  digits?: boolean;
   halving?: boolean;
   /** Bounded by a literal (`range(26)`, `i < 4`, `for d in [(0,1),(1,0)]`): costs O(1). */
   constantBound?: boolean;

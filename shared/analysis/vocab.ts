@@ -153,7 +153,8 @@ const cpp: Vocab = {
   heapCalls: /^(std::)?(push_heap|make_heap)$/,
   heapOps: /^(std::)?(push_heap|pop_heap)$/,
   sortCall: /^(std::)?(sort|stable_sort|partial_sort)$/,
-  searchMethods: [],
+  // `s.find(t, pos)` on a string scans it; on a map or set (not scanned) it is a lookup.
+  searchMethods: ['find', 'rfind'],
   frontMethods: /^(insert|erase)$/,
   searchFunctions: /^(std::)?(find|count|find_if)$/,
   aggregates: /^(std::)?(max_element|min_element|accumulate)$/,
