@@ -70,3 +70,55 @@ test('union-find: a find that compresses the path is near-constant; one that onl
 test('Java stream sorted() sorts', async () => {
   assert.equal(await est('import java.util.*;\nimport java.util.stream.*;\nclass S {\n  List<Integer> f(List<Integer> a) {\n    return a.stream().sorted().collect(Collectors.toList());\n  }\n}', 'f', 'java'), 'O(n log n)');
 });
+
+test('split parts of split parts add up to the text; a list of lines given as a list is n·m', async () => {
+  assert.equal(await est("def f(text):\n    n = 0\n    for line in text.split('\\n'):\n        for w in line.split(','):\n            n += len(w)\n    return n\n", 'f'), 'O(n)');
+  assert.equal(await est("def f(lines):\n    n = 0\n    for line in lines:\n        for w in line.split(','):\n            n += len(w)\n    return n\n", 'f'), 'O(n^2)');
+});
+
+test('a run walked only from its first number is amortised; a walk from every number is not', async () => {
+  const guarded = 'def f(nums):\n    s = set(nums)\n    best = 0\n    for x in s:\n        if x - 1 not in s:\n            y = x\n            while y + 1 in s:\n                y += 1\n            best = max(best, y - x + 1)\n    return best\n';
+  assert.equal(await est(guarded, 'f'), 'O(n)');
+  const skip = 'function f(nums) {\n  const set = new Set(nums);\n  let best = 0;\n  for (const x of set) {\n    if (set.has(x - 1)) continue;\n    let y = x;\n    while (set.has(y + 1)) y++;\n    best = Math.max(best, y - x + 1);\n  }\n  return best;\n}';
+  assert.equal(await est(skip, 'f', 'javascript'), 'O(n)');
+  const every = 'def f(nums):\n    s = set(nums)\n    best = 0\n    for x in s:\n        y = x\n        while y + 1 in s:\n            y += 1\n        best = max(best, y - x + 1)\n    return best\n';
+  assert.equal(await est(every, 'f'), 'O(n^2)');
+});
+
+test('cyclic sort: a swap that puts a value at its home index is amortised', async () => {
+  const cyc = 'def f(nums):\n    n = len(nums)\n    for i in range(n):\n        while 0 < nums[i] <= n and nums[nums[i] - 1] != nums[i]:\n            j = nums[i] - 1\n            nums[nums[i] - 1], nums[i] = nums[i], nums[j]\n    return nums\n';
+  assert.equal(await est(cyc, 'f'), 'O(n)');
+  const bubble = 'def f(nums):\n    for i in range(len(nums)):\n        j = i\n        while j > 0 and nums[j - 1] > nums[j]:\n            nums[j - 1], nums[j] = nums[j], nums[j - 1]\n            j -= 1\n    return nums\n';
+  assert.equal(await est(bubble, 'f'), 'O(n^2)');
+});
+
+test('string copies: prepending copies the string; C++ string find scans, map find does not; erase in the middle shifts', async () => {
+  assert.equal(await est("def f(s):\n    r = ''\n    for c in s:\n        r = c + r\n    return r\n", 'f'), 'O(n^2)');
+  assert.equal(await est('int f(const std::string& s, const std::string& t) {\n  int c = 0;\n  size_t p = s.find(t);\n  while (p != std::string::npos) {\n    c++;\n    p = s.find(t, p + 1);\n  }\n  return c;\n}', 'f', 'cpp'), 'O(n^2)');
+  assert.equal(await est('int f(const std::vector<int>& a, std::unordered_map<int, int>& m) {\n  int c = 0;\n  for (int x : a) if (m.find(x) != m.end()) c++;\n  return c;\n}', 'f', 'cpp'), 'O(n)');
+  assert.equal(await est('void f(std::vector<int>& v) {\n  for (size_t i = 0; i < v.size();) {\n    if (v[i] == 0) v.erase(v.begin() + i);\n    else i++;\n  }\n}', 'f', 'cpp'), 'O(n^2)');
+});
+
+test('constant alphabets, bit clearing and the digits of a counter', async () => {
+  assert.equal(await est('import string\n\ndef f(s):\n    n = 0\n    for ch in s:\n        for c in string.ascii_lowercase:\n            if c == ch:\n                n += 1\n    return n\n', 'f'), 'O(n)');
+  assert.equal(await est('function f(n) {\n  let c = 0;\n  while (n > 0) {\n    n &= n - 1;\n    c++;\n  }\n  return c;\n}', 'f', 'javascript'), 'O(log n)');
+  assert.equal(await est('function f(n) {\n  let c = 0;\n  while (n > 0) {\n    n -= 1;\n    c++;\n  }\n  return c;\n}', 'f', 'javascript'), 'O(n)');
+  const digits = await fn('def f(n):\n    total = 0\n    for i in range(1, n + 1):\n        for ch in str(i):\n            total += int(ch)\n    return total\n', 'f');
+  assert.equal(digits.complexityEstimate, 'O(n log n)');
+  assert.match(digits.complexityReason ?? '', /n · log n/);
+  // The text of a word, not of a counter, is as long as the input.
+  assert.equal(await est('def f(words):\n    total = 0\n    for w in words:\n        for ch in str(w):\n            total += 1\n    return total\n', 'f'), 'O(n^2)');
+});
+
+test('reduce that spreads its accumulator copies it every step; one that pushes does not', async () => {
+  assert.equal(await est('function f(a) {\n  return a.reduce((acc, x) => [...acc, x * 2], []);\n}', 'f', 'javascript'), 'O(n^2)');
+  assert.equal(await est('function f(a) {\n  return a.reduce((acc, x) => ({ ...acc, [x]: true }), {});\n}', 'f', 'javascript'), 'O(n^2)');
+  assert.equal(await est('function f(a) {\n  return a.reduce((acc, x) => { acc.push(x * 2); return acc; }, []);\n}', 'f', 'javascript'), 'O(n)');
+});
+
+test('sorting copies that grow with the input costs n per comparison', async () => {
+  const f = await fn('std::vector<std::string> f(const std::string& s) {\n  std::vector<std::string> out;\n  for (size_t i = 0; i < s.size(); i++) out.push_back(s.substr(i));\n  std::sort(out.begin(), out.end());\n  return out;\n}', 'f', 'cpp');
+  assert.equal(f.complexityEstimate, 'O(n^2 log n)');
+  assert.match(f.complexityReason ?? '', /O\(n\^2 log n\) in all$/);
+  assert.equal(await est('def f(words):\n    out = []\n    for w in words:\n        out.append(w)\n    out.sort()\n    return out\n', 'f'), 'O(n log n)');
+});

@@ -29,7 +29,7 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
   if (walksAdjacency(ctx, outer, spec) || onlyShrinks(ctx, outer, c, spec)) return true;
-  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c)) return true;
+  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c) || placesHome(ctx)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -74,6 +74,20 @@ const SPLIT = /\.split\(|\bsplit\(|strings\.(Split|Fields|SplitN)\(|\.(Split|Fie
 function splitsAPart(ctx: LoopCtx, outer: LoopCtx): boolean {
   if (ctx.kind !== 'foreach' || !ctx.iter || !outer.iter || !SPLIT.test(outer.iter.text) || !SPLIT.test(ctx.iter.text)) return false;
   return outer.vars.some((v) => new RegExp(`\\b${escapeRegExp(v)}\\s*\\.\\s*split\\(|\\((${escapeRegExp(v)})\\s*[,)]`).test(ctx.iter?.text ?? ''));
+}
+
+/**
+ * Cyclic sort: `while nums[nums[i] - 1] != nums[i]: swap` moves a value to its home index, where
+ * it stays; at most n swaps over the whole outer loop.
+ */
+function placesHome(ctx: LoopCtx): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const t = ctx.cond.text.replace(/\s+/g, '');
+  const m = /(\w+)\[\1\[(\w+)\]-\d+\]!==?\1\[\2\]|(\w+)\[(\w+)\]!==?(\3)\[\3\[\4\]-\d+\]/.exec(t);
+  if (!m) return false;
+  const arr = m[1] ?? m[3] ?? '';
+  const writesHome = new RegExp(`${escapeRegExp(arr)}\\[${escapeRegExp(arr)}\\[\\w+\\]-\\d+\\](,[^=]*)?=[^=]|swap\\(`);
+  return writesHome.test(ctx.node.text.replace(/\s+/g, ''));
 }
 
 /**

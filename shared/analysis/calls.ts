@@ -34,6 +34,8 @@ export interface CallResult {
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
+  /** Sorts of items that are themselves up to n long (suffixes, growing slices): each comparison costs n. */
+  wideSorts: Set<CallEv>;
   /** Heap pushes and pops: O(log n) each. */
   heapOps: CallEv[];
   /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
@@ -73,7 +75,8 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
+  const linear = findLinear(c, spec, vocab, kindOf);
+  const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
     wholeInput, builds: findBuilds(c, spec, vocab, kindOf), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
@@ -84,6 +87,22 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const base = baseCase(c, selfCalls);
   if (base !== undefined) result.baseCaseLine = base;
   return result;
+}
+
+/**
+ * `for i: out.push_back(s.substr(i))` then `sort(out)`: the items are copies that grow with the
+ * input, so each of the n log n comparisons reads up to n characters.
+ */
+function wideSorts(sorts: CallEv[], c: Collected, spec: SyntaxSpec, linear: CallResult['linear']): Set<CallEv> {
+  const out = new Set<CallEv>();
+  for (const s of sorts) {
+    const target = baseOf(s.receiver ?? s.args[0] ?? null, spec);
+    if (!target) continue;
+    const filled = c.calls.filter((e) => e.receiver !== null && baseOf(e.receiver, spec) === target && /^(append|push|push_back|emplace_back|add)$/.test(e.last));
+    if (filled.some((f) => linear.some((l) => l.facts.kind === 'copy' && f.args.some((a) => a.startPosition.row + 1 === l.facts.line &&
+      a.text.includes(l.facts.expr.replace(/…$/, '')))))) out.add(s);
+  }
+  return out;
 }
 
 function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {

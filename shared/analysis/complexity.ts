@@ -57,7 +57,10 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
     consider(chainCost(chain, byCtx), l.line, () => loopReason(chain, byCtx));
   }
   const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
-  for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx));
+  for (const s of calls.sorts) {
+    const wide = calls.wideSorts.has(s);
+    consider(mul(at(s.scope), wide ? { p: 2, l: 1, exp: false } : NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx, wide));
+  }
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line, () => linearReason(lin.facts, lin.scope.loops, byCtx));
   for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line, () => logOpReason(h.line, 'heap', h.scope.loops, byCtx));
   for (const t of calls.treeOps) consider(mul(at(t.scope), LOGN), t.line, () => logOpReason(t.line, 'ordered-tree', t.scope.loops, byCtx));
