@@ -122,3 +122,14 @@ test('sorting copies that grow with the input costs n per comparison', async () 
   assert.match(f.complexityReason ?? '', /O\(n\^2 log n\) in all$/);
   assert.equal(await est('def f(words):\n    out = []\n    for w in words:\n        out.append(w)\n    out.sort()\n    return out\n', 'f'), 'O(n log n)');
 });
+
+test('a recursive find that writes its result back compresses the path; one that does not is linear', async () => {
+  const code = (find: string) => `def count(n, edges):\n    parent = list(range(n))\n\n    def find(x):\n${find}\n    c = n\n    for a, b in edges:\n        ra, rb = find(a), find(b)\n        if ra != rb:\n            parent[ra] = rb\n            c -= 1\n    return c\n`;
+  const compressing = code('        if parent[x] != x:\n            parent[x] = find(parent[x])\n        return parent[x]\n');
+  assert.equal(await est(compressing, 'find'), 'O(1)');
+  assert.equal(await est(compressing, 'count'), 'O(n)');
+  assert.match((await fn(compressing, 'find')).complexityReason ?? '', /path compression/);
+  const plain = code('        if parent[x] == x:\n            return x\n        return find(parent[x])\n');
+  assert.equal(await est(plain, 'find'), 'O(n)');
+  assert.equal(await est('class UF {\n  int[] p;\n  int find(int x) {\n    return p[x] == x ? x : (p[x] = find(p[x]));\n  }\n}', 'find', 'java'), 'O(1)');
+});

@@ -13,7 +13,9 @@ import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMem
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
   /** Marks-and-skips traversal (flood fill, DFS with visited): O(n) in total, however often it is entered. */
-  | 'visiting';
+  | 'visiting'
+  /** Union-find's `parent[x] = find(parent[x])`: path compression, near-constant amortised. */
+  | 'compressing';
 
 export interface CallResult {
   selfCalls: CallEv[];
@@ -82,6 +84,7 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
   result.childLoop = result.shape === 'structural' && selfCalls.some((e) => e.scope.loops.some((l) => walksChildren(l, e, spec)));
+  if (result.shape === 'linear' && compressesPath(selfCalls, c)) result.shape = 'compressing';
   if (result.shape === 'linear' && vocab.memo.test(self.text)) result.dims = varyingParams(selfCalls, self.params);
   if (result.shape === 'visiting' && marksGrid(c, spec)) result.dims = 2;
   const base = baseCase(c, selfCalls);
@@ -125,6 +128,12 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
   const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
     [...identifiersIn(a)].some((v) => self.params.includes(v))));
   return decrements ? 'exponential' : 'divide';
+}
+
+/** `parent[x] = find(parent[x])`: the call's result is written back where its argument was read. */
+function compressesPath(selfCalls: CallEv[], c: Collected): boolean {
+  return c.assigns.some((a) => a.viaIndex && a.value !== null && selfCalls.some((e) => contains(a.value as Node, e.node) &&
+    new RegExp(`^${escapeRegExp(a.name)}\\s*\\[`).test(e.args[0]?.text ?? '')));
 }
 
 /** `for child in node.children: walk(child)`: one call per child of a tree node, n calls in all. */

@@ -93,6 +93,8 @@ export function withRecursion(local: Estimate, calls: CallResult): Estimate {
     case 'visiting':
       // Each node (or grid cell) once; its neighbour loop adds up to the edges, not n per visit.
       return { ...rec({ p: calls.dims + Math.max(0, perCall.p - 1), l: perCall.l, exp: false }), amortized: true };
+    case 'compressing':
+      return rec(perCall);
     case 'halving':
       return rec(perCall.p === 0 ? { p: 0, l: perCall.l + 1, exp: false } : perCall);
     case 'divide':

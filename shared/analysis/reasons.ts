@@ -106,6 +106,8 @@ export function recursionReason(calls: CallResult, line: number, perCall: string
       return `one call per node of the structure (line ${line}), at ${perCall} each: ${total} in all`;
     case 'visiting':
       return `the mark set before the call on line ${line} lets each ${calls.dims > 1 ? 'grid cell' : 'node'} be visited once, and its neighbour checks add up to the edges`;
+    case 'compressing':
+      return `the call on line ${line} points every node it passes straight at the root (path compression), so a find costs near-constant time amortised: ${total} per call`;
     case 'halving':
       return `each call on line ${line} halves the range, so the recursion is log n deep${perCall === 'O(1)' ? ''
         : `, and the ${perCall} work of each call halves with it (n + n/2 + ...): ${total} in all`}`;
