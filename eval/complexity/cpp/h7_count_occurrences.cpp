@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: countOccurrences
-// split: held-out
+// split: round-7
 // why: each find scans from pos for the pattern, O(n·m) over the text in the worst case.
 #include <string>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: removeZeros
-// split: held-out
+// split: round-7
 // why: vector::erase at i moves every element after it, once per removal.
 #include <vector>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: longestConsecutive
-// split: held-out
+// split: round-7
 // why: the inner walk only starts at the first number of a run, so every number is stepped over once in all.
 #include <algorithm>
 #include <unordered_set>

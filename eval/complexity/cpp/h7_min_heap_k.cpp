@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: kthLargest
-// split: held-out
+// split: round-7
 // why: a min-heap kept at size k: n pushes and pops at O(log k), k <= n.
 #include <functional>
 #include <queue>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseString
-// split: held-out
+// split: round-7
 // why: std::reverse swaps pairs from both ends: n/2 swaps.
 #include <algorithm>
 #include <string>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: maxRowSum
-// split: held-out
+// split: round-7
 // why: accumulate reads a whole row, once per row: every cell of the grid.
 #include <algorithm>
 #include <numeric>

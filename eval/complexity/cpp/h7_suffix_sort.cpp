@@ -1,6 +1,6 @@
 // complexity: O(n^2 log n)
 // function: sortedSuffixes
-// split: held-out
+// split: round-7
 // why: n suffixes copied (O(n^2)), then sorted with n log n comparisons of up to n characters each.
 #include <algorithm>
 #include <string>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: transpose
-// split: held-out
+// split: round-7
 // why: every cell above the diagonal is swapped once: n(n-1)/2.
 #include <utility>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countPalindromes
-// split: held-out
+// split: round-7
 // why: for each i up to n, strconv.Itoa and the check take the number of digits, log i.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: removeNegatives
-// split: held-out
+// split: round-7
 // why: append(s[:i], s[i+1:]...) moves every element after i, once per removal.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverse
-// split: held-out
+// split: round-7
 // why: the conversion copies once; the two pointers meet in the middle.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countBelow
-// split: held-out
+// split: round-7
 // why: one binary search (sort.SearchInts) per query.
 package main
 

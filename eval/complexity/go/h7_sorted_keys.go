@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: sortedKeys
-// split: held-out
+// split: round-7
 // why: collecting the keys is O(n); sort.Strings O(n log n).
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: longestWord
-// split: held-out
+// split: round-7
 // why: strings.Split walks the sentence once; the loop walks its words.
 package main
 

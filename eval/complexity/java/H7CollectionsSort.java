@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: sortedCopy
-// split: held-out
+// split: round-7
 // why: copying is O(n), Collections.sort O(n log n).
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: countBits
-// split: held-out
+// split: round-7
 // why: for each i up to n, its binary string has log i digits, each read once.
 class Solution {
     public int[] countBits(int n) {

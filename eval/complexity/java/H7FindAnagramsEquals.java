@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: findAnagrams
-// split: held-out
+// split: round-7
 // why: one pass over s; Arrays.equals compares two 26-letter counts, constant work per step.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: firstUniqChar
-// split: held-out
+// split: round-7
 // why: indexOf and lastIndexOf scan the string for every character.
 class Solution {
     public int firstUniqChar(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxFrequency
-// split: held-out
+// split: round-7
 // why: one counting pass; Collections.max reads the values once.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isPalindrome
-// split: held-out
+// split: round-7
 // why: building the reversed copy and comparing are linear.
 class Solution {
     public boolean isPalindrome(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: splitArray
-// split: held-out
+// split: round-7
 // why: binary search over the sum range (log S probes), each a pass over nums: O(n log S).
 class Solution {
     public int splitArray(int[] nums, int k) {

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: countSetBits
-// split: held-out
+// split: round-7
 // why: each pass clears the lowest set bit; at most the number of bits of n passes.
 function countSetBits(n) {
   let count = 0;

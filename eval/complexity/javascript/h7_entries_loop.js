@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: mostFrequent
-// split: held-out
+// split: round-7
 // why: one counting pass, then one pass over the distinct entries.
 function mostFrequent(words) {
   const count = {};

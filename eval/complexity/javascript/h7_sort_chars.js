@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: sortLetters
-// split: held-out
+// split: round-7
 // why: split and join are linear; the sort is n log n.
 function sortLetters(s) {
   return s.split('').sort().join('');

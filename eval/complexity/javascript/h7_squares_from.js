@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: squares
-// split: held-out
+// split: round-7
 // why: Array.from with a length builds n items.
 function squares(n) {
   return Array.from({ length: n }, (_, i) => i * i);

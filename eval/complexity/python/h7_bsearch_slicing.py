@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: contains
-# split: held-out
+# split: round-7
 # why: each call copies half of the remaining list: n/2 + n/4 + ... = O(n) copying over log n calls.
 def contains(arr, target):
     if not arr:

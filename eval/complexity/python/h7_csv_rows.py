@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: column_sums
-# split: held-out
+# split: round-7
 # why: the lines are parts of one text and the fields parts of one line: every character is split once.
 def column_sums(text):
     sums = {}

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: k_smallest
-# split: held-out
+# split: round-7
 # why: heapify is O(n); k pops at O(log n) each, k <= n.
 import heapq
 

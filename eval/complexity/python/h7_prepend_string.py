@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: reverse
-# split: held-out
+# split: round-7
 # why: c + res builds a new string holding all of res on every pass.
 def reverse(s):
     res = ''

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: richest
-# split: held-out
+# split: round-7
 # why: sum reads a whole row, once per row: every cell of the m-by-n grid.
 def richest(accounts):
     best = 0

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: neighbours
-# split: held-out
+# split: round-7
 # why: for each of the n positions, 26 letters (constant), each building a new word by slicing: O(26·n·n).
 import string
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: frequencySort
-// split: held-out
+// split: round-7
 // why: counting is O(n); sorting the distinct characters (up to n) by count is O(n log n); building the output O(n).
 function frequencySort(s: string): string {
   const freq = new Map<string, number>();

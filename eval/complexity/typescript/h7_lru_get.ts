@@ -1,6 +1,6 @@
 // complexity: O(1)
 // function: get
-// split: held-out
+// split: round-7
 // why: Map get, delete and set are O(1); re-inserting moves the key to the end.
 class LRUCache {
   private cache = new Map<number, number>();

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: removeAt
-// split: held-out
+// split: round-7
 // why: one splice moves the elements after index i.
 function removeAt(nums: number[], i: number): number[] {
   const copy = nums.slice();

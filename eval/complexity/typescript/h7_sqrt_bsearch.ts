@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: mySqrt
-// split: held-out
+// split: round-7
 // why: binary search over [0, x]: the range halves every pass.
 function mySqrt(x: number): number {
   let lo = 0;
