@@ -133,3 +133,24 @@ test('a recursive find that writes its result back compresses the path; one that
   assert.equal(await est(plain, 'find'), 'O(n)');
   assert.equal(await est('class UF {\n  int[] p;\n  int find(int x) {\n    return p[x] == x ? x : (p[x] = find(p[x]));\n  }\n}', 'find', 'java'), 'O(1)');
 });
+
+test('combinations of r items are n^r passes; permutations and next_permutation are exponential', async () => {
+  const pairs = await fn('from itertools import combinations\n\ndef f(nums):\n    c = 0\n    for a, b in combinations(nums, 2):\n        c += a * b\n    return c\n', 'f');
+  assert.equal(pairs.complexityEstimate, 'O(n^2)');
+  assert.match(pairs.complexityReason ?? '', /n · n passes/);
+  assert.equal(await est('import itertools\n\ndef f(nums):\n    return sum(1 for t in itertools.combinations(nums, 3) if sum(t) == 0)\n', 'f'), 'O(n^3)');
+  assert.equal(await est('from itertools import combinations\n\ndef f(nums, k):\n    c = 0\n    for t in combinations(nums, k):\n        c += 1\n    return c\n', 'f'), 'O(2^n)');
+  const orders = await fn('from itertools import permutations\n\ndef f(nums):\n    c = 0\n    for p in permutations(nums):\n        c += 1\n    return c\n', 'f');
+  assert.equal(orders.complexityEstimate, 'O(2^n)');
+  assert.match(orders.complexityReason ?? '', /ordering/);
+  assert.equal(await est('int f(std::vector<int> v) {\n  int c = 0;\n  do {\n    c++;\n  } while (std::next_permutation(v.begin(), v.end()));\n  return c;\n}', 'f', 'cpp'), 'O(2^n)');
+});
+
+test('library scans: Collections.frequency and count_if scan, deleteCharAt(0) shifts, flat copies', async () => {
+  assert.equal(await est('import java.util.*;\nclass S {\n  int f(List<Integer> a) {\n    int c = 0;\n    for (int x : a) if (Collections.frequency(a, x) > 1) c++;\n    return c;\n  }\n}', 'f', 'java'), 'O(n^2)');
+  assert.equal(await est('class S {\n  int f(String s) {\n    StringBuilder sb = new StringBuilder(s);\n    int c = 0;\n    while (sb.length() > 0) { sb.deleteCharAt(0); c++; }\n    return c;\n  }\n}', 'f', 'java'), 'O(n^2)');
+  assert.equal(await est('class S {\n  int f(String s) {\n    StringBuilder sb = new StringBuilder(s);\n    int c = 0;\n    while (sb.length() > 0) { sb.deleteCharAt(sb.length() - 1); c++; }\n    return c;\n  }\n}', 'f', 'java'), 'O(n)');
+  assert.equal(await est('int f(const std::vector<int>& v) {\n  return std::count_if(v.begin(), v.end(), [](int x) { return x > 0; });\n}', 'f', 'cpp'), 'O(n)');
+  assert.equal(await est('int f(const std::vector<int>& v) {\n  int c = 0;\n  for (int x : v) c += std::count_if(v.begin(), v.end(), [x](int y) { return y < x; });\n  return c;\n}', 'f', 'cpp'), 'O(n^2)');
+  assert.equal(await est('function f(a) {\n  return a.flat();\n}', 'f', 'javascript'), 'O(n)');
+});

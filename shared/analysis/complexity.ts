@@ -28,6 +28,7 @@ export function toClass(c: Cost): ComplexityClass {
 function loopFactor(f: LoopFacts | undefined): Cost {
   if (f?.doubling) return { p: 0, l: 0, exp: true };
   if (!f || f.constantBound || f.amortized) return O1;
+  if (f.power) return { p: f.power, l: 0, exp: false };
   return f.halving || f.harmonic || f.digits ? LOGN : N;
 }
 

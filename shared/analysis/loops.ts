@@ -30,7 +30,9 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     else if (!facts.halving && isHarmonic(ctx, c, spec)) facts.harmonic = true;
     if (!facts.halving && !facts.harmonic && walksDigits(ctx, iterates, c)) facts.digits = true;
     if (isAmortized(ctx, c, spec) || compressesPath(ctx, c, spec)) facts.amortized = true;
-    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
+    const tuples = tupleCount(ctx, spec);
+    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec) || tuples === 'exponential') facts.doubling = true;
+    else if (typeof tuples === 'number' && tuples > 1) facts.power = tuples;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
     loops.push(facts);
@@ -201,6 +203,29 @@ function compressesPath(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   // (`for i in range(n): parent[i] = i`) is not compression.
   return [...parents].some((p) => c.assigns.some((a) => a.viaIndex && a.name === p && a.value !== null &&
     (a.scope.loops.some((l) => l.kind === 'while') || new RegExp(`\\b${escapeRegExp(p)}\\s*\\[`).test(a.value.text))));
+}
+
+export const ORDERINGS = /(^|\.)permutations\(|\b(next|prev)_permutation\(/;
+
+/**
+ * `for a, b in combinations(nums, 2)`: one pass per pair, n^2; `combinations(nums, k)` with k an
+ * input is C(n, k), up to 2^n; `permutations(nums)` and C++'s `do ... while (next_permutation(...))`
+ * one pass per ordering, n!. Both exponential ones count as the one exponential class.
+ */
+function tupleCount(ctx: LoopCtx, spec: SyntaxSpec): number | 'exponential' | null {
+  if (ctx.partial) return null;
+  if (ctx.cond && /\b(next|prev)_permutation\(/.test(ctx.cond.text)) return 'exponential';
+  const it = ctx.iter;
+  if (!it || !spec.calls.includes(it.type)) return null;
+  const fn = field(it, 'function')?.text ?? '';
+  const m = /(?:^|\.)(combinations|combinations_with_replacement|permutations|product)$/.exec(fn);
+  if (!m) return null;
+  const args = namedKids(field(it, 'arguments'));
+  const r = args.find((a, i) => i === 1 && a.type !== 'keyword_argument') ?? args.find((a) => a.type === 'keyword_argument' && /^(r|repeat)\s*=/.test(a.text));
+  const rValue = r ? numberValue(r.type === 'keyword_argument' ? field(r, 'value') : r, spec) : null;
+  if (m[1] === 'product') return rValue ?? (args.length > 1 ? args.length : null);
+  if (rValue !== null) return rValue;
+  return m[1] === 'permutations' || r ? 'exponential' : null;
 }
 
 /** `mask < (1 << n)`, `i < 2 ** n`, `Math.pow(2, n)`: one pass per subset. */

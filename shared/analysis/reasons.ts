@@ -3,6 +3,7 @@
 import type { LoopCtx } from './collect.ts';
 import type { CallResult } from './calls.ts';
 import type { LinearCallFacts, LoopFacts } from './types.ts';
+import { ORDERINGS } from './loops.ts';
 
 type ByCtx = Map<LoopCtx, LoopFacts>;
 
@@ -30,6 +31,9 @@ function amortisedNote(chain: LoopCtx[], byCtx: ByCtx): string {
 /** Why a loop nest costs what it does: "the loop on line 6 runs inside the loop on line 5 (n · n)". */
 export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   const doubling = chain.find((l) => byCtx.get(l)?.doubling);
+  if (doubling && ORDERINGS.test(`${doubling.iter?.text ?? ''} ${doubling.cond?.text ?? ''}`)) {
+    return `the loop on line ${doubling.line} runs once per ordering of the input (n! passes): exponential`;
+  }
   if (doubling && !doubling.parent) return `the loop on line ${doubling.line} runs once per subset (a 2^n bound): exponential`;
   if (doubling) {
     return `the loop on line ${doubling.line} appends one new item for every item the collection held, once per pass of the loop on line ${doubling.parent?.line ?? doubling.line}, so the collection doubles each pass: exponential`;
@@ -41,7 +45,8 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   if (!inner) return `no loop grows with the input${note}`;
   if (c.length === 1) {
     const f = byCtx.get(inner);
-    const what = f?.halving ? 'halves its range every pass (log n passes)'
+    const what = f?.power ? `runs once per ${f.power}-item combination of ${f.iterates ?? 'the input'} (${Array(f.power).fill('n').join(' · ')} passes)`
+      : f?.halving ? 'halves its range every pass (log n passes)'
       : f?.digits ? 'walks the digits of a number (log n passes)'
       : f?.harmonic ? 'steps by an outer loop\'s variable (n/i passes each time, log n per item over the outer loop)'
       : f?.kind === 'foreach' ? `runs once per item of ${f.iterates ?? 'the input'} (n passes)`
@@ -49,7 +54,10 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
     return `the loop on line ${inner.line} ${what}${note}`;
   }
   const outers = c.slice(0, -1).reverse().map((l) => `the loop on line ${l.line}`).join(', itself inside ');
-  const factors = c.map((l) => (byCtx.get(l)?.halving || byCtx.get(l)?.harmonic || byCtx.get(l)?.digits ? 'log n' : 'n')).join(' · ');
+  const factors = c.map((l) => {
+    const f = byCtx.get(l);
+    return f?.halving || f?.harmonic || f?.digits ? 'log n' : Array(f?.power ?? 1).fill('n').join(' · ');
+  }).join(' · ');
   const harmonic = c.some((l) => byCtx.get(l)?.harmonic)
     ? '; a loop that steps by the outer loop\'s variable runs n/i times, and n/1 + n/2 + n/3 + ... adds up to n log n' : '';
   return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${harmonic}${note}`;

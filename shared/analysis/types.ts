@@ -64,6 +64,8 @@ export interface LoopFacts {
   /** The loop divides/multiplies its progress variable by a constant (binary search, digit loops). */
   /** steps by an enclosing loop's variable (`range(i * i, n, i)`): n/i passes, log n over the outer loop */
   harmonic?: boolean;
+  /** one pass per r-tuple of the input (`combinations(nums, 2)`): n^r passes */
+  power?: number;
   /** walks the digits (characters) of a counter turned into text: log n passes */
   digits?: boolean;
   halving?: boolean;

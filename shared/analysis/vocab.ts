@@ -111,7 +111,7 @@ const javascript: Vocab = {
   testBlock: /^(test|it|describe)(\.\w+)?$/,
   assertCall: /^(assert(\.\w+)?|expect|console\.assert)$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
+  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim|flat|toReversed|toSpliced|with)$/,
   orderedTypes: /^$/,
   binarySearch: /^$/,
 };
@@ -131,8 +131,8 @@ const java: Vocab = {
   sortCall: /(^|\.)sort$|\.sorted$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
   // `list.add(0, x)`, `list.remove(0)`, `sb.insert(0, c)`: everything after the front moves.
-  frontMethods: /^(add|remove|insert)$/,
-  searchFunctions: /^$/,
+  frontMethods: /^(add|remove|insert|deleteCharAt|delete)$/,
+  searchFunctions: /^Collections\.frequency$/,
   aggregates: /^Collections\.(max|min)$/,
   membershipMethods: ['contains', 'containsKey'],
   mutators: MUTATORS,
@@ -156,14 +156,14 @@ const cpp: Vocab = {
   // `s.find(t, pos)` on a string scans it; on a map or set (not scanned) it is a lookup.
   searchMethods: ['find', 'rfind'],
   frontMethods: /^(insert|erase)$/,
-  searchFunctions: /^(std::)?(find|count|find_if)$/,
+  searchFunctions: /^(std::)?(find|count|find_if|count_if|any_of|all_of|none_of)$/,
   aggregates: /^(std::)?(max_element|min_element|accumulate)$/,
   membershipMethods: ['count', 'find', 'contains'],
   mutators: MUTATORS,
   testFunction: /^(TEST|TEST_F|TEST_CASE|test\w*)$/,
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal)$/,
+  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal|count_if|find_if|any_of|all_of|none_of|for_each|reduce)$/,
   orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
   binarySearch: /^(std::)?(lower_bound|upper_bound|binary_search|equal_range)$/,
 };
