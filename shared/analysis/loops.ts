@@ -5,7 +5,8 @@ import type { Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { LoopFacts, NestedSameCollection } from './types.ts';
 import { isAmortized, isDoubling } from './amortized.ts';
-import { baseOf, escapeRegExp, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue, subscriptParts } from './tree.ts';
+import { compressesPath, isHarmonic, tupleCount, walksDigits } from './loopshapes.ts';
+import { baseOf, escapeRegExp, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue } from './tree.ts';
 
 export interface LoopResult {
   loops: LoopFacts[];
@@ -134,98 +135,6 @@ function isEuclid(ctx: LoopCtx, c: Collected, watched: Set<string>): boolean {
   const rewritten = new Set(c.assigns.filter((a) => a.scope.loops.includes(ctx) && a.op === '=').map((a) => a.name));
   return c.binaries.some((b) => b.op === '%' && b.scope.loops.includes(ctx) && b.left?.type === 'identifier' &&
     b.right?.type === 'identifier' && watched.has(b.right.text) && rewritten.has(b.left.text) && rewritten.has(b.right.text));
-}
-
-const NUMBER_TEXT = /^(?:(?:Integer|Long)\.(?:toBinaryString|toString|toHexString|toOctalString)|String\.valueOf|strconv\.(?:Itoa|FormatInt)|str|bin|hex|oct|(?:std::)?to_string|String)\(\s*(\w+)\s*(?:,[^)]*)?\)|^(\w+)\.toString\(\s*\d*\s*\)/;
-
-/**
- * `s := strconv.Itoa(i)` then a loop over s, `for ch in str(i)`: the text of a counter has as many
- * characters as the counter has digits, log n, not n.
- */
-function walksDigits(ctx: LoopCtx, iterates: string | undefined, c: Collected): boolean {
-  if (ctx.partial) return false;
-  const counters = new Set<string>();
-  for (let p = ctx.parent; p; p = p.parent) {
-    if (p.kind !== 'foreach' || /^range\(/.test(p.iter?.text ?? '')) for (const v of p.vars) counters.add(v);
-  }
-  const ofCounter = (text: string | undefined): boolean => {
-    const m = text ? NUMBER_TEXT.exec(text.trim()) : null;
-    return !!m && counters.has(m[1] ?? m[2] ?? '');
-  };
-  if (ofCounter(ctx.iter?.text.replace(/\.(chars|toCharArray)\(\)$/, ''))) return true;
-  // The bound may be the text's length in the header: `for l, r := 0, len(s)-1; l < r`.
-  const header = `${ctx.init?.text ?? ''} ${ctx.cond?.text ?? ''}`;
-  const measured = [...header.matchAll(/\blen\(\s*(\w+)\s*\)|\b(\w+)\.(?:length|size)\b/g)].map((m) => m[1] ?? m[2] ?? '');
-  return [iterates, ...measured].some((name) => {
-    const writes = name ? c.assigns.filter((a) => a.name === name && !a.viaIndex) : [];
-    return writes.length > 0 && writes.every((a) => ofCounter(a.value?.text));
-  });
-}
-
-/**
- * Sieve and divisor sums: `for j in range(i * i, n, i)` inside `for i ...` steps by the outer
- * variable, so it runs n/i times; over every i that is n (1 + 1/2 + 1/3 + ...) = n log n in all,
- * a log n factor on top of the outer loop rather than n.
- */
-function isHarmonic(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
-  if (ctx.partial) return false;
-  const outerVars = new Set<string>();
-  for (let p = ctx.parent; p; p = p.parent) for (const v of p.vars) outerVars.add(v);
-  if (!outerVars.size) return false;
-  const it = ctx.iter;
-  if (it && spec.calls.includes(it.type) && field(it, 'function')?.text === 'range') {
-    const step = namedKids(field(it, 'arguments'))[2];
-    return step?.type === 'identifier' && outerVars.has(step.text);
-  }
-  if (ctx.kind !== 'for' || it) return false;
-  return c.assigns.some((a) => a.scope.loops[a.scope.loops.length - 1] === ctx && ctx.vars.includes(a.name) && a.op === '+=' &&
-    a.value?.type === 'identifier' && outerVars.has(a.value.text));
-}
-
-/**
- * Union-find's `while parent[x] != x: x = parent[x]` in a find that also writes into `parent` (path
- * compression or halving): the walks flatten the tree as they go, near-constant time amortised (the
- * inverse Ackermann function). Without the write the walk is O(n) and stays so.
- */
-function compressesPath(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
-  if (ctx.partial || ctx.iter || !ctx.cond) return false;
-  const parents = new Set<string>();
-  for (const b of c.binaries) {
-    if (!ctx.cond || b.node.startIndex < ctx.cond.startIndex || b.node.endIndex > ctx.cond.endIndex || !/^(!=|!==|<>)$/.test(b.op)) continue;
-    for (const [x, y] of [[b.left, b.right], [b.right, b.left]] as const) {
-      const sub = x ? subscriptParts(x, spec) : null;
-      const base = sub ? baseOf(sub.object, spec) : undefined;
-      // `parent[x] != x` (the walk up) or `parent[x] != root` (the second, compressing walk).
-      if (base && sub?.index?.type === 'identifier' && y?.type === 'identifier') parents.add(base);
-    }
-  }
-  // `parent[x] = parent[parent[x]]` (halving) or `parent[x] = root` in a second walk; filling it
-  // (`for i in range(n): parent[i] = i`) is not compression.
-  return [...parents].some((p) => c.assigns.some((a) => a.viaIndex && a.name === p && a.value !== null &&
-    (a.scope.loops.some((l) => l.kind === 'while') || new RegExp(`\\b${escapeRegExp(p)}\\s*\\[`).test(a.value.text))));
-}
-
-export const ORDERINGS = /(^|\.)permutations\(|\b(next|prev)_permutation\(/;
-
-/**
- * `for a, b in combinations(nums, 2)`: one pass per pair, n^2; `combinations(nums, k)` with k an
- * input is C(n, k), up to 2^n; `permutations(nums)` and C++'s `do ... while (next_permutation(...))`
- * one pass per ordering, n!. Both exponential ones count as the one exponential class.
- */
-function tupleCount(ctx: LoopCtx, spec: SyntaxSpec): number | 'exponential' | null {
-  if (ctx.partial) return null;
-  if (ctx.cond && /\b(next|prev)_permutation\(/.test(ctx.cond.text)) return 'exponential';
-  const it = ctx.iter;
-  if (!it || !spec.calls.includes(it.type)) return null;
-  const fn = field(it, 'function')?.text ?? '';
-  const m = /(?:^|\.)(combinations|combinations_with_replacement|permutations|product)$/.exec(fn);
-  if (!m) return null;
-  const args = namedKids(field(it, 'arguments'));
-  const r = args.find((a, i) => i === 1 && a.type !== 'keyword_argument') ?? args.find((a) => a.type === 'keyword_argument' && /^(r|repeat)\s*=/.test(a.text));
-  const rValue = r ? numberValue(r.type === 'keyword_argument' ? field(r, 'value') : r, spec) : null;
-  if (m[1] === 'product') return rValue ?? (args.length > 1 ? args.length : null);
-  if (rValue !== null) return rValue;
-  return m[1] === 'permutations' || r ? 'exponential' : null;
 }
 
 /** `mask < (1 << n)`, `i < 2 ** n`, `Math.pow(2, n)`: one pass per subset. */

@@ -3,7 +3,7 @@
 import type { LoopCtx } from './collect.ts';
 import type { CallResult } from './calls.ts';
 import type { LinearCallFacts, LoopFacts } from './types.ts';
-import { ORDERINGS } from './loops.ts';
+import { ORDERINGS } from './loopshapes.ts';
 
 type ByCtx = Map<LoopCtx, LoopFacts>;
 
