@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countEven
-// split: held-out
+// split: round-8
 // why: count_if reads the range once.
 #include <algorithm>
 #include <vector>

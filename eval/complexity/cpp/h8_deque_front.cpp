@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reversed
-// split: held-out
+// split: round-8
 // why: deque::push_front is O(1); one pass plus the copy out.
 #include <deque>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: sortedCounts
-// split: held-out
+// split: round-8
 // why: n inserts into a std::map at O(log n) each, then one in-order pass.
 #include <map>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: windowMaxes
-// split: held-out
+// split: round-8
 // why: each step inserts into and erases from a multiset (balanced tree): O(log k) each, k <= n.
 #include <set>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: countValidOrders
-// split: held-out
+// split: round-8
 // why: next_permutation walks all n! orderings (factorial counts as the exponential class).
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: reverseByFrontInsert
-// split: held-out
+// split: round-8
 // why: insert at position 0 moves every character already built, once per input character.
 #include <string>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: compress
-// split: held-out
+// split: round-8
 // why: one pass; strings.Builder appends in amortised O(1).
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: insertionSorted
-// split: held-out
+// split: round-8
 // why: copy(s[i+1:], s[i:]) shifts the tail on every insert, up to n each.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: sumTo
-// split: held-out
+// split: round-8
 // why: Go 1.22 range over an int: n passes.
 package main
 

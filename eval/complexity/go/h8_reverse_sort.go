@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: descending
-// split: held-out
+// split: round-8
 // why: one sort of the slice.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: secondLargest
-// split: held-out
+// split: round-8
 // why: slices.Sort of a copy, O(n log n).
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: missingLetters
-// split: held-out
+// split: round-8
 // why: one pass over s, then a loop over the 26 letters (constant).
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: common
-// split: held-out
+// split: round-8
 // why: Arrays.asList(b).contains scans b for every element of a.
 import java.util.*;
 

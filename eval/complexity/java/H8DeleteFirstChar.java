@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: drainFront
-// split: held-out
+// split: round-8
 // why: deleteCharAt(0) moves every remaining character, once per character.
 class Solution {
     public int drainFront(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: distinctChars
-// split: held-out
+// split: round-8
 // why: chars().distinct() hashes every character once.
 class Solution {
     public long distinctChars(String s) {

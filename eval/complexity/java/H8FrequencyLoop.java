@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: majority
-// split: held-out
+// split: round-8
 // why: Collections.frequency scans the list for every element.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxValue
-// split: held-out
+// split: round-8
 // why: one stream pass.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: firstRepeatIndex
-// split: held-out
+// split: round-8
 // why: findIndex scans the array for every element.
 function firstRepeatIndex(arr) {
   for (let i = 0; i < arr.length; i++) {

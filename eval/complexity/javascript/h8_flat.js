@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: flattenOnce
-// split: held-out
+// split: round-8
 // why: flat copies every item of the nested arrays once (n is the total number of items).
 function flattenOnce(arrays) {
   return arrays.flat();

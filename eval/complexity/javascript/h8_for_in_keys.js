@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: invert
-// split: held-out
+// split: round-8
 // why: one pass over the object's keys.
 function invert(obj) {
   const out = {};

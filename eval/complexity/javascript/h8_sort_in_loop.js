@@ -1,6 +1,6 @@
 // complexity: O(n^2 log n)
 // function: runningMedians
-// split: held-out
+// split: round-8
 // why: the growing window is re-sorted on every pass.
 function runningMedians(nums) {
   const seen = [];

@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: count_pairs
-# split: held-out
+# split: round-8
 # why: itertools.combinations(nums, 2) yields n(n-1)/2 pairs.
 from itertools import combinations
 

@@ -1,6 +1,6 @@
 # complexity: O(2^n)
 # function: best_order
-# split: held-out
+# split: round-8
 # why: itertools.permutations yields n! orderings (factorial counts as the exponential class).
 from itertools import permutations
 

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: frequency_sort
-# split: held-out
+# split: round-8
 # why: counting is O(n); sorting with a key O(n log n).
 from collections import Counter
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: diameterOfBinaryTree
-// split: held-out
+// split: round-8
 // why: the depth helper visits each node once.
 interface TreeNode { val: number; left: TreeNode | null; right: TreeNode | null }
 

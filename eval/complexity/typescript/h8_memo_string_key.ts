@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: uniquePaths
-// split: held-out
+// split: round-8
 // why: memoised over (r, c): m·n states, each computed once.
 function uniquePaths(m: number, n: number): number {
   const memo = new Map<string, number>();

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: mergeSorted
-// split: held-out
+// split: round-8
 // why: two pointers each move forward only: n + m steps.
 function mergeSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];
