@@ -47,14 +47,21 @@ export function findBuilds(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     const kind = base ? kindOf(base) : undefined;
     return kind !== undefined && COLLECTION_KINDS.has(kind);
   };
+  // Untyped parameters (Python, JS, Go's inferred locals) may hold a collection: only a known scalar is excluded.
+  const holdsItemsOrUnknown = (a: Node): boolean => {
+    const base = baseOf(a, spec);
+    const kind = base ? kindOf(base) : undefined;
+    return kind === undefined || COLLECTION_KINDS.has(kind);
+  };
   for (const e of c.calls) {
     const args = e.args.filter((a) => a.type !== 'keyword_argument');
     const first = args[0];
     if (!first || constant(first, spec) || constantRange(first, spec) || spec.lambdas.includes(first.type)) continue;
     if (spec.id === 'python' && PY_BUILDERS.test(e.callee)) push(e.node, e.scope);
     else if (spec.id === 'python' && PY_AGGREGATES.test(e.callee) && args.length === 1) push(e.node, e.scope);
-    // `Math.max(...arr)`: the spread passes every item as an argument.
-    else if (/^Math\.(max|min)$/.test(e.callee) && first.type === 'spread_element') push(e.node, e.scope);
+    // `Math.max(...arr)`: the spread passes every item as an argument; `slices.Max(nums)`,
+    // `Collections.max(list)`: one collection argument.
+    else if (vocab.aggregates.test(e.callee) && (first.type === 'spread_element' || (args.length === 1 && holdsItemsOrUnknown(first)))) push(e.node, e.scope);
   }
   for (const n of c.news) {
     const ctor = (field(n.node, 'constructor') ?? field(n.node, 'type'))?.text.replace(/<.*$/s, '') ?? '';

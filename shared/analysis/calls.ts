@@ -7,8 +7,9 @@ import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { findLinear } from './linear.ts';
 import { findBuilds, type BuildEv } from './builds.ts';
+import { digitTexts, isNumberText } from './digits.ts';
 import type { Vocab } from './vocab.ts';
-import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
+import { argsOf, baseOf, escapeRegExp, field, receiverOf, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -42,6 +43,8 @@ export interface CallResult {
   heapOps: CallEv[];
   /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
   wholeInput: { line: number; scope: Scope }[];
+  /** Whole-input calls on the text of a number (`to_string(x)` reversed): O(log n) each. */
+  digitInput: { line: number; scope: Scope }[];
   /** Collections built from a whole collection (`set(nums)`, `new Set(nums)`): O(n), O(n log n) into a tree. */
   builds: BuildEv[];
   userCalls: CallEv[];
@@ -53,6 +56,8 @@ export interface SelfInfo {
   className?: string;
   params: string[];
   text: string;
+  /** Names known to hold numbers (numeric parameters, loop counters): their text is log n long. */
+  numeric?: ReadonlySet<string>;
 }
 
 const contains = (outer: Node, inner: Node): boolean =>
@@ -71,15 +76,23 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
   const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
-  const wholeInput: CallResult['wholeInput'] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
+  const wholeInput: { node: Node; line: number; scope: Scope }[] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
   wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
+  // `reverse(s)` where `s = to_string(x)`: the text of a number is log n long.
+  const numeric = self.numeric ?? new Set<string>();
+  const texts = digitTexts(c, numeric);
+  const ofDigits = (w: { node: Node }): boolean => {
+    const recv = spec.calls.includes(w.node.type) ? receiverOf(w.node) ?? argsOf(w.node)[0] ?? null : namedKids(w.node)[0] ?? null;
+    return isNumberText(w.node.text, numeric) || isNumberText(recv?.text, numeric) || texts.has(baseOf(recv, spec) ?? '');
+  };
+  const digitInput = wholeInput.filter(ofDigits);
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
   const linear = findLinear(c, spec, vocab, kindOf);
   const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
-    wholeInput, builds: findBuilds(c, spec, vocab, kindOf), userCalls };
+    wholeInput: wholeInput.filter((w) => !digitInput.includes(w)), digitInput, builds: findBuilds(c, spec, vocab, kindOf), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);

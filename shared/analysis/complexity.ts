@@ -3,7 +3,7 @@
 // candidate's functions sets the estimate and the line that dominates it.
 import type { LoopCtx, Scope } from './collect.ts';
 import type { CallResult } from './calls.ts';
-import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason, buildReason } from './reasons.ts';
+import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason, buildReason, digitsReason } from './reasons.ts';
 import type { ComplexityClass, LoopFacts } from './types.ts';
 
 export interface Cost { p: number; l: number; exp: boolean }
@@ -28,7 +28,7 @@ export function toClass(c: Cost): ComplexityClass {
 function loopFactor(f: LoopFacts | undefined): Cost {
   if (f?.doubling) return { p: 0, l: 0, exp: true };
   if (!f || f.constantBound || f.amortized) return O1;
-  if (f.power) return { p: f.power, l: 0, exp: false };
+  if (f.power || f.cells) return { p: f.power ?? 2, l: 0, exp: false };
   return f.halving || f.harmonic || f.digits ? LOGN : N;
 }
 
@@ -68,6 +68,7 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   for (const b of calls.searches) consider(mul(at(b.scope), LOGN), b.line, () => logOpReason(b.line, 'binary-search', b.scope.loops, byCtx));
   // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
   for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line, () => wholeInputReason(w.line));
+  for (const d of calls.digitInput) if (!d.scope.loops.length) consider(LOGN, d.line, () => digitsReason(d.line));
   for (const b of calls.builds) consider(b.ordered ? NLOGN : N, b.line, () => buildReason(b.line, b.ordered));
   return best;
 }

@@ -4,32 +4,23 @@
 // (`combinations(nums, 2)`: n^2; `permutations(nums)`: n!).
 import type { Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
+import { digitTexts, isNumberText } from './digits.ts';
 import { baseOf, escapeRegExp, field, namedKids, numberValue, subscriptParts } from './tree.ts';
-
-const NUMBER_TEXT = /^(?:(?:Integer|Long)\.(?:toBinaryString|toString|toHexString|toOctalString)|String\.valueOf|strconv\.(?:Itoa|FormatInt)|str|bin|hex|oct|(?:std::)?to_string|String)\(\s*(\w+)\s*(?:,[^)]*)?\)|^(\w+)\.toString\(\s*\d*\s*\)/;
 
 /**
  * `s := strconv.Itoa(i)` then a loop over s, `for ch in str(i)`: the text of a counter has as many
  * characters as the counter has digits, log n, not n.
  */
-export function walksDigits(ctx: LoopCtx, iterates: string | undefined, c: Collected): boolean {
+export function walksDigits(ctx: LoopCtx, iterates: string | undefined, c: Collected, numeric: ReadonlySet<string>): boolean {
   if (ctx.partial) return false;
-  const counters = new Set<string>();
-  for (let p = ctx.parent; p; p = p.parent) {
-    if (p.kind !== 'foreach' || /^range\(/.test(p.iter?.text ?? '')) for (const v of p.vars) counters.add(v);
-  }
-  const ofCounter = (text: string | undefined): boolean => {
-    const m = text ? NUMBER_TEXT.exec(text.trim()) : null;
-    return !!m && counters.has(m[1] ?? m[2] ?? '');
-  };
-  if (ofCounter(ctx.iter?.text.replace(/\.(chars|toCharArray)\(\)$/, ''))) return true;
+  // `n.toString(2).split('').filter(...)`, `bits.chars()`: the walked text is a number's.
+  if (isNumberText(ctx.iter?.text, numeric)) return true;
+  const texts = digitTexts(c, numeric);
   // The bound may be the text's length in the header: `for l, r := 0, len(s)-1; l < r`.
   const header = `${ctx.init?.text ?? ''} ${ctx.cond?.text ?? ''}`;
   const measured = [...header.matchAll(/\blen\(\s*(\w+)\s*\)|\b(\w+)\.(?:length|size)\b/g)].map((m) => m[1] ?? m[2] ?? '');
-  return [iterates, ...measured].some((name) => {
-    const writes = name ? c.assigns.filter((a) => a.name === name && !a.viaIndex) : [];
-    return writes.length > 0 && writes.every((a) => ofCounter(a.value?.text));
-  });
+  const base = ctx.iter?.text.match(/^\w+/)?.[0];
+  return [iterates, base, ...measured].some((name) => !!name && texts.has(name));
 }
 
 /**
@@ -98,3 +89,25 @@ export function tupleCount(ctx: LoopCtx, spec: SyntaxSpec): number | 'exponentia
   return m[1] === 'permutations' || r ? 'exponential' : null;
 }
 
+
+const PUSHES = /^(append|appendleft|push|push_back|emplace_back|emplace|add|offer|offerLast|addLast|enqueue|extend|Push)$/;
+
+/**
+ * A BFS or stack walk over a grid from one start (`while q: ... seen[r][c] = True; q.append((r, c))`):
+ * each cell enters the worklist once, m·n passes, n^2 by the corpus convention. Nested in a grid
+ * scan the same walk is amortised instead (amortized.ts), so only a top-level walk counts here.
+ */
+export function walksGridCells(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
+  if (ctx.partial || ctx.parent || ctx.iter || !ctx.cond || ctx.init) return false;
+  const ids = [...new Set([...ctx.cond.text.matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0]))]
+    .filter((x) => !/^(len|isEmpty|empty|length|size|not|and|or|true|false|nil|None|null)$/.test(x));
+  const worklist = ids.length === 1 ? ids[0] : undefined;
+  if (!worklist) return false;
+  const inLoop = (scopeLoops: LoopCtx[]): boolean => scopeLoops.includes(ctx);
+  const grows = c.calls.some((e) => inLoop(e.scope.loops) && ((e.receiver !== null && baseOf(e.receiver, spec) === worklist && PUSHES.test(e.last)) ||
+    (e.callee === 'append' && baseOf(e.args[0] ?? null, spec) === worklist)));
+  if (!grows) return false;
+  const cellMark = c.assigns.some((a) => a.viaIndex && inLoop(a.scope.loops) && /^\s*\w+\s*\[[^\]]+\]\s*\[[^\]]+\]\s*=[^=]/.test(a.node.text));
+  const pairMark = c.calls.some((e) => inLoop(e.scope.loops) && e.last === 'add' && e.args.length === 1 && /^\(\s*\w+\s*,\s*\w+\s*\)$/.test(e.args[0]?.text ?? ''));
+  return cellMark || pairMark;
+}

@@ -45,7 +45,8 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   if (!inner) return `no loop grows with the input${note}`;
   if (c.length === 1) {
     const f = byCtx.get(inner);
-    const what = f?.power ? `runs once per ${f.power}-item combination of ${f.iterates ?? 'the input'} (${Array(f.power).fill('n').join(' · ')} passes)`
+    const what = f?.cells ? 'takes each cell of the grid at most once (n · n passes)'
+      : f?.power ? `runs once per ${f.power}-item combination of ${f.iterates ?? 'the input'} (${Array(f.power).fill('n').join(' · ')} passes)`
       : f?.halving ? 'halves its range every pass (log n passes)'
       : f?.digits ? 'walks the digits of a number (log n passes)'
       : f?.harmonic ? 'steps by an outer loop\'s variable (n/i passes each time, log n per item over the outer loop)'
@@ -56,7 +57,7 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   const outers = c.slice(0, -1).reverse().map((l) => `the loop on line ${l.line}`).join(', itself inside ');
   const factors = c.map((l) => {
     const f = byCtx.get(l);
-    return f?.halving || f?.harmonic || f?.digits ? 'log n' : Array(f?.power ?? 1).fill('n').join(' · ');
+    return f?.halving || f?.harmonic || f?.digits ? 'log n' : Array(f?.power ?? (f?.cells ? 2 : 1)).fill('n').join(' · ');
   }).join(' · ');
   const harmonic = c.some((l) => byCtx.get(l)?.harmonic)
     ? '; a loop that steps by the outer loop\'s variable runs n/i times, and n/1 + n/2 + n/3 + ... adds up to n log n' : '';
@@ -92,6 +93,8 @@ export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binar
 }
 
 export const wholeInputReason = (line: number): string => `line ${line} reads or copies the whole input once`;
+
+export const digitsReason = (line: number): string => `line ${line} works on the text of a number, which has log n digits`;
 
 export const buildReason = (line: number, ordered: boolean): string => ordered
   ? `line ${line} inserts every item of the input into an ordered tree, log n each: O(n log n) in all`

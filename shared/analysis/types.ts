@@ -66,6 +66,8 @@ export interface LoopFacts {
   harmonic?: boolean;
   /** one pass per r-tuple of the input (`combinations(nums, 2)`): n^r passes */
   power?: number;
+  /** a worklist walk over a grid from one start: each of the m·n cells once (n^2 passes) */
+  cells?: boolean;
   /** walks the digits (characters) of a counter turned into text: log n passes */
   digits?: boolean;
   halving?: boolean;

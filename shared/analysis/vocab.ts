@@ -185,7 +185,8 @@ const go: Vocab = {
   sortCall: /^(sort|slices)\.(Ints|Strings|Float64s|Slice|SliceStable|Sort|Stable|SortFunc|SortStableFunc)$/,
   searchMethods: [],
   frontMethods: /^$/,
-  searchFunctions: /^(slices\.(Contains|Index)|strings\.(Contains|Index))$/,
+  // HasPrefix compares up to the prefix's length: linear in it.
+  searchFunctions: /^(slices\.(Contains|Index)|strings\.(Contains|Index|HasPrefix|HasSuffix))$/,
   aggregates: /^(slices\.(Max|Min))$/,
   membershipMethods: [],
   mutators: MUTATORS,
