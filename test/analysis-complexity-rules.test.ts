@@ -154,3 +154,42 @@ test('library scans: Collections.frequency and count_if scan, deleteCharAt(0) sh
   assert.equal(await est('int f(const std::vector<int>& v) {\n  int c = 0;\n  for (int x : v) c += std::count_if(v.begin(), v.end(), [x](int y) { return y < x; });\n  return c;\n}', 'f', 'cpp'), 'O(n^2)');
   assert.equal(await est('function f(a) {\n  return a.flat();\n}', 'f', 'javascript'), 'O(n)');
 });
+
+test('the text of a number is log n long; the text of an unknown value is not', async () => {
+  const weight = await fn("function f(n: number): number {\n  return n.toString(2).split('').filter((c) => c === '1').length;\n}", 'f', 'typescript');
+  assert.equal(weight.complexityEstimate, 'O(log n)');
+  assert.equal(await est("function f(s: string): number {\n  return s.split('').filter((c) => c === '1').length;\n}", 'f', 'typescript'), 'O(n)');
+  const pal = 'bool f(int x) {\n  std::string s = std::to_string(x);\n  std::string r = s;\n  std::reverse(r.begin(), r.end());\n  return r == s;\n}';
+  const p = await fn(pal, 'f', 'cpp');
+  assert.equal(p.complexityEstimate, 'O(log n)');
+  assert.match(p.complexityReason ?? '', /log n digits/);
+  assert.equal(await est('bool f(const std::string& x) {\n  std::string r = x;\n  std::reverse(r.begin(), r.end());\n  return r == x;\n}', 'f', 'cpp'), 'O(n)');
+});
+
+test('fixed-width slices ending at i do not grow; a slice from the start does', async () => {
+  assert.equal(await est('def f(s):\n    c = 0\n    for i in range(2, len(s) + 1):\n        if s[i - 2:i] == "ab":\n            c += 1\n    return c\n', 'f'), 'O(n)');
+  assert.equal(await est('class S {\n  int f(String s) {\n    int c = 0;\n    for (int i = 2; i <= s.length(); i++) c += Integer.parseInt(s.substring(i - 2, i));\n    return c;\n  }\n}', 'f', 'java'), 'O(n)');
+  assert.equal(await est('def f(s):\n    c = 0\n    for i in range(len(s)):\n        if s[0:i] == "ab":\n            c += 1\n    return c\n', 'f'), 'O(n^2)');
+});
+
+test('aggregates over one collection outside loops read it; Go HasPrefix compares; math.Max of two is constant', async () => {
+  assert.equal(await est('package main\n\nimport "slices"\n\nfunc f(a []int) int {\n\treturn slices.Max(a) - slices.Min(a)\n}\n', 'f', 'go'), 'O(n)');
+  assert.equal(await est('package main\n\nimport "math"\n\nfunc f(a, b float64) float64 {\n\treturn math.Max(a, b)\n}\n', 'f', 'go'), 'O(1)');
+  assert.equal(await est('import java.util.*;\nclass S {\n  int f(List<Integer> a) {\n    return Collections.max(a);\n  }\n}', 'f', 'java'), 'O(n)');
+  const trim = 'package main\n\nimport "strings"\n\nfunc f(strs []string) string {\n\tp := strs[0]\n\tfor _, s := range strs {\n\t\tfor !strings.HasPrefix(s, p) {\n\t\t\tp = p[:len(p)-1]\n\t\t}\n\t}\n\treturn p\n}\n';
+  assert.equal(await est(trim, 'f', 'go'), 'O(n^2)');
+});
+
+test('reading at a halved index does not halve the loop; halving the counter does', async () => {
+  assert.equal(await est('std::vector<int> f(int n) {\n  std::vector<int> r(n + 1, 0);\n  for (int i = 1; i <= n; i++) r[i] = r[i >> 1] + (i & 1);\n  return r;\n}', 'f', 'cpp'), 'O(n)');
+  assert.equal(await est('int f(int n) {\n  int c = 0;\n  while (n > 0) {\n    n = n >> 1;\n    c++;\n  }\n  return c;\n}', 'f', 'cpp'), 'O(log n)');
+});
+
+test('a BFS over a grid from one start takes each cell once (n^2); over a graph it is n', async () => {
+  const grid = 'from collections import deque\n\ndef f(grid):\n    m, n = len(grid), len(grid[0])\n    seen = [[False] * n for _ in range(m)]\n    q = deque([(0, 0)])\n    seen[0][0] = True\n    steps = 0\n    while q:\n        r, c = q.popleft()\n        steps += 1\n        for dr, dc in ((1, 0), (0, 1), (-1, 0), (0, -1)):\n            nr, nc = r + dr, c + dc\n            if 0 <= nr < m and 0 <= nc < n and not seen[nr][nc]:\n                seen[nr][nc] = True\n                q.append((nr, nc))\n    return steps\n';
+  const g = await fn(grid, 'f');
+  assert.equal(g.complexityEstimate, 'O(n^2)');
+  assert.match(g.complexityReason ?? '', /each cell of the grid/);
+  const graph = 'from collections import deque\n\ndef f(adj, s):\n    seen = [False] * len(adj)\n    q = deque([s])\n    seen[s] = True\n    while q:\n        u = q.popleft()\n        for v in adj[u]:\n            if not seen[v]:\n                seen[v] = True\n                q.append(v)\n    return seen\n';
+  assert.equal(await est(graph, 'f'), 'O(n)');
+});
