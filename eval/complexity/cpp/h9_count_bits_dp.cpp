@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countBits
-// split: held-out
+// split: round-9
 // why: one pass; res[i >> 1] was already computed.
 #include <vector>
 using namespace std;

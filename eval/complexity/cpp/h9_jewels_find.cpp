@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: numJewelsInStones
-// split: held-out
+// split: round-9
 // why: jewels.find scans the jewels for every stone: O(n·m).
 #include <string>
 using namespace std;

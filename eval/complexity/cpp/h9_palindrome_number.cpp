@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: isPalindrome
-// split: held-out
+// split: round-9
 // why: the decimal text of x has log x digits.
 #include <algorithm>
 #include <string>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: singleNumber
-// split: held-out
+// split: round-9
 // why: one XOR pass.
 #include <vector>
 using namespace std;

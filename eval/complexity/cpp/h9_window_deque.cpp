@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxSlidingWindow
-// split: held-out
+// split: round-9
 // why: every index enters and leaves the deque once.
 #include <deque>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isPalindrome
-// split: held-out
+// split: round-9
 // why: ToLower copies once; the two pointers meet in the middle.
 package main
 

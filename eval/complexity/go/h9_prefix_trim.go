@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: longestCommonPrefix
-// split: held-out
+// split: round-9
 // why: n words of length m; HasPrefix costs up to m per check and the prefix only shrinks: O(n·m) (n^2 by the n·m convention).
 package main
 

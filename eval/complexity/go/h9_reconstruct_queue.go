@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: reconstructQueue
-// split: held-out
+// split: round-9
 // why: sort is O(n log n); each insert at index k copies the tail: O(n) per person.
 package main
 

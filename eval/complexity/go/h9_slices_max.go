@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: spread
-// split: held-out
+// split: round-9
 // why: slices.Max and slices.Min each read the slice once.
 package main
 

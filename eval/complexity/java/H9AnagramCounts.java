@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isAnagram
-// split: held-out
+// split: round-9
 // why: one pass over each string and a 26-slot check.
 class Solution {
     public boolean isAnagram(String s, String t) {

@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: subsets
-// split: held-out
+// split: round-9
 // why: 2^n subsets; remove(size - 1) is O(1).
 import java.util.*;
 

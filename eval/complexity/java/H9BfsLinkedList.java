@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: shortestPath
-// split: held-out
+// split: round-9
 // why: BFS over the m-by-n grid: each cell enters the queue once; LinkedList poll is O(1).
 import java.util.*;
 

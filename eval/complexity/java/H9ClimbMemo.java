@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: climb
-// split: held-out
+// split: round-9
 // why: memoised over n: each value computed once.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: numDecodings
-// split: held-out
+// split: round-9
 // why: one pass; substring(i - 2, i) is always two characters.
 class Solution {
     public int numDecodings(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: longestCommonPrefix
-// split: held-out
+// split: round-9
 // why: n words of length m: each startsWith check costs up to m, the prefix only shrinks: O(n·m) (n^2 by the n·m convention).
 function longestCommonPrefix(strs) {
   if (strs.length === 0) return '';

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: inorderTraversal
-// split: held-out
+// split: round-9
 // why: every node is pushed and popped once.
 function inorderTraversal(root) {
   const out = [];

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: mergeKLists
-// split: held-out
+// split: round-9
 // why: each of the n output nodes scans the k heads for the minimum: O(n·k), k <= n.
 function mergeKLists(lists) {
   const dummy = { val: 0, next: null };

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: top_k_frequent
-# split: held-out
+# split: round-9
 # why: counting, filling buckets indexed by count, and reading them back are each O(n).
 from collections import Counter
 

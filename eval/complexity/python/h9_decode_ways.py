@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: num_decodings
-# split: held-out
+# split: round-9
 # why: one pass; s[i - 2:i] is always two characters.
 def num_decodings(s):
     if not s or s[0] == '0':

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: find_duplicates
-# split: held-out
+# split: round-9
 # why: one pass, marking seen values by negating the number at their index.
 def find_duplicates(nums):
     out = []

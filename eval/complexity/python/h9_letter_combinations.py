@@ -1,6 +1,6 @@
 # complexity: O(2^n)
 # function: letter_combinations
-# split: held-out
+# split: round-9
 # why: up to 4^n combinations, each built once (exponential).
 def letter_combinations(digits):
     if not digits:

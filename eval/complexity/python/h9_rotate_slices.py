@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: rotate
-# split: held-out
+# split: round-9
 # why: two slices and a concatenation, each O(n), done once.
 def rotate(nums, k):
     k %= len(nums)

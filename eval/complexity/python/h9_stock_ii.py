@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: max_profit
-# split: held-out
+# split: round-9
 # why: one pass adding every positive day-to-day difference.
 def max_profit(prices):
     profit = 0

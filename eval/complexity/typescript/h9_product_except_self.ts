@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: productExceptSelf
-// split: held-out
+// split: round-9
 // why: a forward pass of prefix products and a backward pass of suffix products.
 function productExceptSelf(nums: number[]): number[] {
   const n = nums.length;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: spiralOrder
-// split: held-out
+// split: round-9
 // why: every cell of the m-by-n matrix is visited once.
 function spiralOrder(matrix: number[][]): number[] {
   const out: number[] = [];
