@@ -29,7 +29,7 @@ test('a collection built from a whole collection reads it once; an empty or cons
   assert.equal(await est(java('return new ArrayList<Integer>(n).size();'), 'f', 'java'), 'O(1)');
   assert.equal(await est('int f(const std::vector<int>& v) {\n  std::set<int> s(v.begin(), v.end());\n  return s.size();\n}', 'f', 'cpp'), 'O(n log n)');
   assert.equal(await est('bool f(const std::string& s) {\n  std::string r(s.rbegin(), s.rend());\n  return r == s;\n}', 'f', 'cpp'), 'O(n)');
-  assert.equal(await est('int f(int n) {\n  std::vector<int> v(n, 0);\n  return v[0];\n}', 'f', 'cpp'), 'O(1)');
+  assert.equal(await est('int f(int n) {\n  std::vector<int> v(26, 0);\n  return v[n % 26];\n}', 'f', 'cpp'), 'O(1)');
   const reason = (await fn('def f(nums):\n    return len(set(nums))\n', 'f')).complexityReason ?? '';
   assert.match(reason, /O\(n\) in all$/);
 });
@@ -192,4 +192,23 @@ test('a BFS over a grid from one start takes each cell once (n^2); over a graph 
   assert.match(g.complexityReason ?? '', /each cell of the grid/);
   const graph = 'from collections import deque\n\ndef f(adj, s):\n    seen = [False] * len(adj)\n    q = deque([s])\n    seen[s] = True\n    while q:\n        u = q.popleft()\n        for v in adj[u]:\n            if not seen[v]:\n                seen[v] = True\n                q.append(v)\n    return seen\n';
   assert.equal(await est(graph, 'f'), 'O(n)');
+});
+
+test('allocations sized by the input cost their size, multiplied by the loops around them', async () => {
+  assert.equal(await est('def f(m, n):\n    return [[0] * n for _ in range(m)]\n', 'f'), 'O(n^2)');
+  assert.equal(await est('def f(n):\n    return [0] * 26\n', 'f'), 'O(1)');
+  assert.equal(await est('def f(n):\n    return [0] * (n + 1)\n', 'f'), 'O(n)');
+  assert.equal(await est('function f(n) {\n  return Array(n).fill(0).map(() => Array(n).fill(0));\n}', 'f', 'javascript'), 'O(n^2)');
+  assert.equal(await est('class S {\n  int f(int m, int n) {\n    int[][] dp = new int[m + 1][n + 1];\n    return dp[m][n];\n  }\n}', 'f', 'java'), 'O(n^2)');
+  assert.equal(await est('class S {\n  int f(int n) {\n    int[] c = new int[26];\n    return c[n % 26];\n  }\n}', 'f', 'java'), 'O(1)');
+  assert.equal(await est('package main\n\nfunc f(n int) []int {\n\treturn make([]int, n)\n}\n', 'f', 'go'), 'O(n)');
+  const bar = await fn("std::string f(int n) {\n  std::string s(n, '#');\n  return s;\n}", 'f', 'cpp');
+  assert.equal(bar.complexityEstimate, 'O(n)');
+  assert.match(bar.complexityReason ?? '', /O\(n\) in all$/);
+  assert.equal(await est('int f(int m, int n) {\n  std::vector<std::vector<int>> dp(m, std::vector<int>(n, 0));\n  return dp[0][0];\n}', 'f', 'cpp'), 'O(n^2)');
+});
+
+test('a whole-input call on the parameter itself inside a loop costs n per pass; on an element it does not', async () => {
+  assert.equal(await est('class S {\n  int f(String s) {\n    int c = 0;\n    for (int i = 0; i < s.length(); i++) {\n      char[] cs = s.toCharArray();\n      if (cs[i] == \'a\') c++;\n    }\n    return c;\n  }\n}', 'f', 'java'), 'O(n^2)');
+  assert.equal(await est('def f(s):\n    c = 0\n    for i in range(len(s)):\n        if s[i].lower() == "a":\n            c += 1\n    return c\n', 'f'), 'O(n)');
 });

@@ -7,6 +7,7 @@ import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { findLinear } from './linear.ts';
 import { findBuilds, type BuildEv } from './builds.ts';
+import { findAllocs, type AllocEv } from './allocs.ts';
 import { digitTexts, isNumberText } from './digits.ts';
 import type { Vocab } from './vocab.ts';
 import { argsOf, baseOf, escapeRegExp, field, receiverOf, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
@@ -43,8 +44,12 @@ export interface CallResult {
   heapOps: CallEv[];
   /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
   wholeInput: { line: number; scope: Scope }[];
+  /** Whole-input calls inside loops on an untouched parameter (`s.toCharArray()`): n per pass. */
+  wholeInLoops: CallEv[];
   /** Whole-input calls on the text of a number (`to_string(x)` reversed): O(log n) each. */
   digitInput: { line: number; scope: Scope }[];
+  /** Allocations sized by the input (`[0] * n`, `new int[n][m]`): n per dimension, multiplied by loops around. */
+  allocs: AllocEv[];
   /** Collections built from a whole collection (`set(nums)`, `new Set(nums)`): O(n), O(n log n) into a tree. */
   builds: BuildEv[];
   userCalls: CallEv[];
@@ -86,13 +91,20 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
     return isNumberText(w.node.text, numeric) || isNumberText(recv?.text, numeric) || texts.has(baseOf(recv, spec) ?? '');
   };
   const digitInput = wholeInput.filter(ofDigits);
+  // `for i ...: cs = s.toCharArray()` with s the parameter itself: the whole input, on every pass.
+  // (A loop's element, `w.lower()` for w in words, is a part the loop already pays for.)
+  // The receiver or first argument is the parameter itself (`s`, `v.begin()`), not an element (`s[i]`).
+  const wholeName = (e: CallEv): string => /^(\w+)(\.c?(begin|end)\(\))?$/.exec((e.receiver ?? e.args[0])?.text ?? '')?.[1] ?? '';
+  const untouched = (name: string): boolean => self.params.includes(name) && !c.assigns.some((a) => a.name === name && !a.viaIndex);
+  const wholeInLoops = wholeInput.filter((w): w is CallEv => 'callee' in w && w.scope.loops.length > 0 && !ofDigits(w) &&
+    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && untouched(wholeName(w as CallEv)));
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
   const linear = findLinear(c, spec, vocab, kindOf);
   const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
-    wholeInput: wholeInput.filter((w) => !digitInput.includes(w)), digitInput, builds: findBuilds(c, spec, vocab, kindOf), userCalls };
+    wholeInput: wholeInput.filter((w) => !digitInput.includes(w)), digitInput, wholeInLoops, builds: findBuilds(c, spec, vocab, kindOf), allocs: findAllocs(c, spec, numeric), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);

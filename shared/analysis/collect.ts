@@ -69,7 +69,7 @@ export interface Collected {
   news: Ev[];
 }
 
-const NEWS = new Set(['new_expression', 'object_creation_expression']);
+const NEWS = new Set(['new_expression', 'object_creation_expression', 'array_creation_expression']);
 const DECLARING = new Set(['variable_declarator', 'init_declarator', 'short_var_declaration', 'var_spec']);
 
 export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => boolean): Collected {

@@ -3,7 +3,7 @@
 // candidate's functions sets the estimate and the line that dominates it.
 import type { LoopCtx, Scope } from './collect.ts';
 import type { CallResult } from './calls.ts';
-import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason, buildReason, digitsReason } from './reasons.ts';
+import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason, buildReason, digitsReason, allocReason, wholeInLoopReason } from './reasons.ts';
 import type { ComplexityClass, LoopFacts } from './types.ts';
 
 export interface Cost { p: number; l: number; exp: boolean }
@@ -68,7 +68,11 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   for (const b of calls.searches) consider(mul(at(b.scope), LOGN), b.line, () => logOpReason(b.line, 'binary-search', b.scope.loops, byCtx));
   // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
   for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line, () => wholeInputReason(w.line));
+  for (const w of calls.wholeInLoops) consider(mul(at(w.scope), N), w.line, () => wholeInLoopReason(w.line, w.scope.loops, byCtx));
   for (const d of calls.digitInput) if (!d.scope.loops.length) consider(LOGN, d.line, () => digitsReason(d.line));
+  for (const a of calls.allocs) {
+    consider(mul(at(a.scope), { p: a.dims, l: 0, exp: false }), a.line, () => allocReason(a.line, a.dims, a.scope.loops, byCtx));
+  }
   for (const b of calls.builds) consider(b.ordered ? NLOGN : N, b.line, () => buildReason(b.line, b.ordered));
   return best;
 }

@@ -94,6 +94,16 @@ export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binar
 
 export const wholeInputReason = (line: number): string => `line ${line} reads or copies the whole input once`;
 
+export function allocReason(line: number, dims: number, chain: LoopCtx[], byCtx: ByCtx): string {
+  const size = Array(dims).fill('n').join(' · ');
+  const pass = everyPass(chain, byCtx);
+  return pass ? `line ${line} allocates and fills ${size} items (${size} steps)${pass}`
+    : `line ${line} allocates and fills ${size} items: O(${dims === 1 ? 'n' : `n^${dims}`}) in all`;
+}
+
+export const wholeInLoopReason = (line: number, chain: LoopCtx[], byCtx: ByCtx): string =>
+  `line ${line} reads or copies the whole input (n steps)${everyPass(chain, byCtx)}`;
+
 export const digitsReason = (line: number): string => `line ${line} works on the text of a number, which has log n digits`;
 
 export const buildReason = (line: number, ordered: boolean): string => ordered
