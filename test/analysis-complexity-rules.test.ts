@@ -212,3 +212,11 @@ test('a whole-input call on the parameter itself inside a loop costs n per pass;
   assert.equal(await est('class S {\n  int f(String s) {\n    int c = 0;\n    for (int i = 0; i < s.length(); i++) {\n      char[] cs = s.toCharArray();\n      if (cs[i] == \'a\') c++;\n    }\n    return c;\n  }\n}', 'f', 'java'), 'O(n^2)');
   assert.equal(await est('def f(s):\n    c = 0\n    for i in range(len(s)):\n        if s[i].lower() == "a":\n            c += 1\n    return c\n', 'f'), 'O(n)');
 });
+
+test('a whole-input call on each string of a typed list is n·m; on each word of one split string it is not', async () => {
+  assert.equal(await est('package main\n\nimport "strings"\n\nfunc f(words []string) int {\n\tc := 0\n\tfor _, w := range words {\n\t\tc += strings.Count(w, "a")\n\t}\n\treturn c\n}\n', 'f', 'go'), 'O(n^2)');
+  assert.equal(await est('package main\n\nimport "strings"\n\nfunc f(s string) int {\n\tc := 0\n\tfor _, w := range strings.Fields(s) {\n\t\tc += strings.Count(w, "a")\n\t}\n\treturn c\n}\n', 'f', 'go'), 'O(n)');
+  assert.equal(await est('class S {\n  int f(String[] words) {\n    int c = 0;\n    for (String w : words) c += w.toLowerCase().length();\n    return c;\n  }\n}', 'f', 'java'), 'O(n^2)');
+  // Strings.Count on the parameter itself inside a loop: the whole input on every pass.
+  assert.equal(await est('package main\n\nimport "strings"\n\nfunc f(s string, qs []string) int {\n\tc := 0\n\tfor _, q := range qs {\n\t\tc += strings.Count(s, q)\n\t}\n\treturn c\n}\n', 'f', 'go'), 'O(n^2)');
+});

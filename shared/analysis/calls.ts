@@ -63,6 +63,8 @@ export interface SelfInfo {
   text: string;
   /** Names known to hold numbers (numeric parameters, loop counters): their text is log n long. */
   numeric?: ReadonlySet<string>;
+  /** Declared parameter types, where the language has them. */
+  paramTypes?: ReadonlyMap<string, string>;
 }
 
 const contains = (outer: Node, inner: Node): boolean =>
@@ -94,10 +96,19 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   // `for i ...: cs = s.toCharArray()` with s the parameter itself: the whole input, on every pass.
   // (A loop's element, `w.lower()` for w in words, is a part the loop already pays for.)
   // The receiver or first argument is the parameter itself (`s`, `v.begin()`), not an element (`s[i]`).
-  const wholeName = (e: CallEv): string => /^(\w+)(\.c?(begin|end)\(\))?$/.exec((e.receiver ?? e.args[0])?.text ?? '')?.[1] ?? '';
+  const onWhat = (e: CallEv): Node | null => (e.receiver && !LIBRARIES.test(e.receiver.text) ? e.receiver : e.args[0] ?? null);
+  const wholeName = (e: CallEv): string => /^(\w+)(\.c?(begin|end)\(\))?$/.exec(onWhat(e)?.text ?? '')?.[1] ?? '';
   const untouched = (name: string): boolean => self.params.includes(name) && !c.assigns.some((a) => a.name === name && !a.viaIndex);
+  // Or an element of a parameter declared as a list of strings or rows (`for _, w := range words`):
+  // n items of length m, n·m in all (the corpus convention), unlike the words of one split string.
+  const itemOfRows = (e: CallEv): boolean => {
+    const name = wholeName(e);
+    const loop = e.scope.loops.find((l) => l.kind === 'foreach' && l.vars.includes(name));
+    const over = loop?.iter?.text ?? '';
+    return !!name && untouched(over) && ROWS_TYPE.test((self.paramTypes?.get(over) ?? '').replace(/^:\s*/, '').replace(/\s+/g, ''));
+  };
   const wholeInLoops = wholeInput.filter((w): w is CallEv => 'callee' in w && w.scope.loops.length > 0 && !ofDigits(w) &&
-    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && untouched(wholeName(w as CallEv)));
+    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && (untouched(wholeName(w as CallEv)) || itemOfRows(w as CallEv)));
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
@@ -190,6 +201,12 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
     c.binaries.some((b) => (b.op === 'in' || b.op === 'not in') && b.right?.text === name);
   return [...marks].some((m) => !unmarks.has(m) && tested(m));
 }
+
+/** Library namespaces: `strings.Count(w, "a")` acts on its first argument, not on `strings`. */
+const LIBRARIES = /^(strings|bytes|slices|sort|strconv|unicode|utf8|math|std|Arrays|Collections|Math|Object|Array|String|Integer|Character|heapq|bisect|itertools|collections)$/;
+
+/** Declared types of a list of strings or of rows: `[]string`, `String[]`, `List<String>`, `vector<vector<int>>`, `string[]`. */
+const ROWS_TYPE = /^(\[\]string|\[\]\[\]\w+|String\[\]|\w+\[\]\[\]|(List|ArrayList|Collection)<(String|List<\w+>|\w+\[\])>|(const)?(std::)?vector<(std::)?(string|vector<\w+>)>&?|string\[\]|\w+\[\]\[\]|Array<string>)$/;
 
 const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling)$/;
 

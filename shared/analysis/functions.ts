@@ -146,7 +146,7 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
   const kindOf = (name: string) => ds.kinds.get(name);
   const numeric = numericNames(c, fn.paramTypes);
   const loops = analyzeLoops(c, spec, numeric);
-  const self = { name: fn.name, params: fn.params, text: isModule ? '' : headerText(fn.node), numeric,
+  const self = { name: fn.name, params: fn.params, text: isModule ? '' : headerText(fn.node), numeric, paramTypes: fn.paramTypes,
     ...(fn.receiver ? { receiver: fn.receiver } : {}), ...(fn.className ? { className: fn.className } : {}) };
   const calls = analyzeCalls(c, spec, vocab, self, kindOf, ctx.userFns);
   const guards = findGuards(c);
