@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: dijkstra
-// split: held-out
+// split: round-10
 // why: every edge may push once into the heap: O((V + E) log V), n log n with n = V + E.
 #include <climits>
 #include <queue>

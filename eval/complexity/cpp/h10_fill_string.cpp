@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: bar
-// split: held-out
+// split: round-10
 // why: the string constructor writes n characters.
 #include <string>
 using namespace std;

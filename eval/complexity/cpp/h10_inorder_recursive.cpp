@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: inorder
-// split: held-out
+// split: round-10
 // why: one call per node.
 #include <vector>
 using namespace std;

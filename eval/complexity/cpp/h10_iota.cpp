@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: identity
-// split: held-out
+// split: round-10
 // why: iota fills n values once.
 #include <numeric>
 #include <vector>

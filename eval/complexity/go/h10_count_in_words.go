@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: vowelWords
-// split: held-out
+// split: round-10
 // why: n words of length m, each scanned by strings.Count: O(n·m), n^2 by the n·m convention.
 package main
 

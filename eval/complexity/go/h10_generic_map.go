@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: Map
-// split: held-out
+// split: round-10
 // why: one pass applying f.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: hasDuplicate
-// split: held-out
+// split: round-10
 // why: sort.Ints then one pass over neighbours.
 package main
 

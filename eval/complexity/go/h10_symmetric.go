@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isSymmetric
-// split: held-out
+// split: round-10
 // why: the mirror helper visits each node once.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: hasAlternatingBits
-// split: held-out
+// split: round-10
 // why: the binary text of n has log n characters.
 class Solution {
     public boolean hasAlternatingBits(int n) {

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: countShifts
-// split: held-out
+// split: round-10
 // why: toCharArray copies the whole string on every pass.
 class Solution {
     public int countShifts(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: firstUnique
-// split: held-out
+// split: round-10
 // why: one counting pass, then one pass over the insertion-ordered entries.
 import java.util.*;
 

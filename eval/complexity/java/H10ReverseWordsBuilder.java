@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseWords
-// split: held-out
+// split: round-10
 // why: split is one pass; appending the words back is one more.
 class Solution {
     public String reverseWords(String s) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: fib
-// split: held-out
+// split: round-10
 // why: memoised: each n computed once.
 function fib(n, memo = {}) {
   if (n <= 1) return n;

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: searchInsert
-// split: held-out
+// split: round-10
 // why: binary search.
 function searchInsert(nums, target) {
   let left = 0;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countWords
-// split: held-out
+// split: round-10
 // why: replace, trim and split are each one pass.
 function countWords(s) {
   const t = s.replace(/\s+/g, ' ').trim();

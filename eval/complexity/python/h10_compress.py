@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: compress
-# split: held-out
+# split: round-10
 # why: one pass; the parts are joined once at the end.
 def compress(s):
     if not s:

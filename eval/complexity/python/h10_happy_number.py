@@ -1,6 +1,6 @@
 # complexity: O(log n)
 # function: is_happy
-# split: held-out
+# split: round-10
 # why: the digit-square sum of n has O(log n) digits and falls below a small bound quickly; the usual quoted cost is O(log n).
 def is_happy(n):
     seen = set()

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: is_valid_bst
-# split: held-out
+# split: round-10
 # why: the helper visits each node once.
 def is_valid_bst(root):
     def check(node, lo, hi):

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: isBalanced
-// split: held-out
+// split: round-10
 // why: height walks the whole subtree and is called at every node: O(n^2) in the worst case (a path).
 interface TreeNode { val: number; left: TreeNode | null; right: TreeNode | null }
 

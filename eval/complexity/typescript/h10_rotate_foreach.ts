@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: rotate
-// split: held-out
+// split: round-10
 // why: transposing touches every cell, and reversing each row touches every cell again.
 function rotate(matrix: number[][]): void {
   const n = matrix.length;

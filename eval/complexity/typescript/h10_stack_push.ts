@@ -1,6 +1,6 @@
 // complexity: O(1)
 // function: push
-// split: held-out
+// split: round-10
 // why: array push is amortised O(1).
 class Stack<T> {
   private items: T[] = [];
