@@ -29,7 +29,7 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
   if (walksAdjacency(ctx, outer, spec) || onlyShrinks(ctx, outer, c, spec)) return true;
-  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c) || placesHome(ctx)) return true;
+  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c) || placesHome(ctx) || fromTally(ctx, outer, c)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -57,12 +57,26 @@ function catchesUp(reset: AssignEv, ctx: LoopCtx, outer: LoopCtx, c: Collected):
 function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean {
   const perVertex = (n: Node | null, names: RegExp): boolean => {
     const sub = n ? subscriptParts(n, spec) : null;
-    return !!sub?.object && !!sub.index && names.test(sub.object.text) && outer.vars.includes(sub.index.text);
+    if (sub?.object && sub.index) return names.test(sub.object.text) && outer.vars.includes(sub.index.text);
+    // `graph.get(u) ?? []`, `adj.getOrDefault(u, List.of())`, `adj[u] || []`.
+    const m = n ? /^(\w+)\s*\.\s*(?:get|getOrDefault)\(\s*(\w+)\s*[,)]/.exec(n.text) ?? /^(\w+)\[(\w+)\]\s*(?:\?\?|\|\||or\b)/.exec(n.text) : null;
+    return !!m && names.test(m[1] ?? '') && outer.vars.includes(m[2] ?? '');
   };
   if (ctx.kind === 'foreach') return perVertex(ctx.iter, GRAPH_NAME) || perVertex(ctx.iter, TALLY_NAME);
   // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
   const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
   return bound !== undefined;
+}
+
+/**
+ * `for num, c in count.items(): for _ in range(c)`, `e = counts.pollFirstEntry(); for (i < e.getValue())`:
+ * a loop bounded by a count read from a tally; the counts add up to the items counted.
+ */
+function fromTally(ctx: LoopCtx, outer: LoopCtx, c: Collected): boolean {
+  const bound = ctx.iter?.text.match(/^range\(\s*(\w+)\s*\)$/)?.[1] ?? ctx.cond?.text.match(/<=?\s*(\w+)(?:\.getValue\(\)|\.second)?\s*$/)?.[1];
+  if (!bound) return false;
+  if (outer.vars.includes(bound) && outer.iter && TALLY_NAME.test(outer.iter.text.replace(/\.(items|entrySet|entries)\(\)$/, ''))) return true;
+  return c.assigns.some((a) => a.name === bound && !a.viaIndex && a.value !== null && TALLY_NAME.test(a.value.text.split('.')[0] ?? ''));
 }
 
 const SPLIT = /\.split\(|\bsplit\(|strings\.(Split|Fields|SplitN)\(|\.(Split|Fields)\(/;

@@ -208,7 +208,7 @@ const LIBRARIES = /^(strings|bytes|slices|sort|strconv|unicode|utf8|math|std|Arr
 /** Declared types of a list of strings or of rows: `[]string`, `String[]`, `List<String>`, `vector<vector<int>>`, `string[]`. */
 const ROWS_TYPE = /^(\[\]string|\[\]\[\]\w+|String\[\]|\w+\[\]\[\]|(List|ArrayList|Collection)<(String|List<\w+>|\w+\[\])>|(const)?(std::)?vector<(std::)?(string|vector<\w+>)>&?|string\[\]|\w+\[\]\[\]|Array<string>)$/;
 
-const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling)$/;
+const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling|merge|pollFirstEntry|pollLastEntry|pollFirst|pollLast|firstKey|lastKey|higherKey|lowerKey|firstEntry|lastEntry)$/;
 
 /** How many parameters change from call to call: a memo over (i, j) fills up to n^2 entries. */
 function varyingParams(selfCalls: CallEv[], params: string[]): number {
