@@ -107,13 +107,21 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
     const over = loop?.iter?.text ?? '';
     return !!name && untouched(over) && ROWS_TYPE.test((self.paramTypes?.get(over) ?? '').replace(/^:\s*/, '').replace(/\s+/g, ''));
   };
+  // `for row in matrix: out.extend(row)`: the row is copied; over the rows that is every cell.
+  const copiesItem = (e: CallEv): boolean => /^(extend|addAll|push|push_back|append|insert)$/.test(e.last) && e.args.some((a) => {
+    const name = /^(?:\.\.\.|\*)?(\w+)(?:\.\.\.)?$/.exec(a.text)?.[1] ?? '';
+    const spreadish = e.last === 'extend' || e.last === 'addAll' || /^(\.\.\.|\*)|\.\.\.$/.test(a.text);
+    const loop = e.scope.loops.find((l) => l.kind === 'foreach' && l.vars.includes(name));
+    return spreadish && !!loop?.iter && untouched(loop.iter.text);
+  });
+  wholeInput.push(...c.calls.filter((e) => e.scope.loops.length > 0 && copiesItem(e) && !wholeInput.includes(e)));
   const wholeInLoops = wholeInput.filter((w): w is CallEv => 'callee' in w && w.scope.loops.length > 0 && !ofDigits(w) &&
-    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && (untouched(wholeName(w as CallEv)) || itemOfRows(w as CallEv)));
+    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && (untouched(wholeName(w as CallEv)) || itemOfRows(w as CallEv) || copiesItem(w as CallEv)));
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
-  const linear = findLinear(c, spec, vocab, kindOf);
+  const linear = findLinear(c, spec, vocab, kindOf, self.paramTypes);
   const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
     wholeInput: wholeInput.filter((w) => !digitInput.includes(w)), digitInput, wholeInLoops, builds: findBuilds(c, spec, vocab, kindOf), allocs: findAllocs(c, spec, numeric), userCalls };
   if (!selfCalls.length) return result;

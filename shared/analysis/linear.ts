@@ -12,7 +12,8 @@ import { baseOf, calleeText, clip, field, isLiteral, lastSegment, namedKids, rec
 
 const LISTY_KINDS = new Set(['list', 'array', 'string', 'deque', 'stack']);
 
-export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf): { facts: LinearCallFacts; scope: Scope }[] {
+export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf: KindOf,
+  paramTypes?: ReadonlyMap<string, string>): { facts: LinearCallFacts; scope: Scope }[] {
   const out: { facts: LinearCallFacts; scope: Scope }[] = [];
   const scanned = (name: string | undefined): boolean => {
     if (!name) return false;
@@ -26,6 +27,8 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     return !!base && c.assigns.some((a) => a.name === base && a.value !== null &&
       /^\[\s*(set|dict|defaultdict|Counter|frozenset)\(|^\[\s*\{\s*\}|^\[\s*(set|dict)\(\)\s*\]\s*\*|^new\s+\w*(Set|Map)/.test(a.value.text));
   };
+  const linkedLists = new Set([...c.assigns.filter((a) => /^LinkedList\b/.test(a.typeText ?? '')).map((a) => a.name),
+    ...[...(paramTypes ?? [])].filter(([, t]) => /^LinkedList\b/.test(t)).map(([n]) => n)]);
   const push = (node: Node, kind: LinearCallFacts['kind'], scope: Scope): void => {
     out.push({ facts: { line: node.startPosition.row + 1, expr: clip(node.text, 80), kind }, scope });
   };
@@ -41,6 +44,8 @@ export function findLinear(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     const recv = e.receiver ? baseOf(e.receiver, spec) : undefined;
     const first = e.args[0] ?? null;
     if (recv && vocab.searchMethods.includes(e.last) && scanned(recv)) push(e.node, 'search', e.scope);
+    // `LinkedList.get(i)` walks from an end to i.
+    else if (recv && e.last === 'get' && linkedLists.has(recv) && e.args.length === 1) push(e.node, 'search', e.scope);
     else if (recv && vocab.frontMethods.test(e.last) && kindOf(recv) !== 'deque' &&
       (/^(shift|unshift)$/.test(e.last) || first?.text === '0' || /\.begin\(\)$/.test(first?.text ?? '') || insertsInside(e, spec) && scanned(recv))) {
       push(e.node, 'shift', e.scope);
