@@ -220,3 +220,18 @@ test('a whole-input call on each string of a typed list is n·m; on each word of
   // Strings.Count on the parameter itself inside a loop: the whole input on every pass.
   assert.equal(await est('package main\n\nimport "strings"\n\nfunc f(s string, qs []string) int {\n\tc := 0\n\tfor _, q := range qs {\n\t\tc += strings.Count(s, q)\n\t}\n\treturn c\n}\n', 'f', 'go'), 'O(n^2)');
 });
+
+test('round 11: grid rows copied, key scans, flattened grids, quickselect, doubling results, LinkedList.get, tallies, graph.get', async () => {
+  assert.equal(await est('def f(matrix):\n    out = []\n    for row in matrix:\n        out.extend(row)\n    return out\n', 'f'), 'O(n^2)');
+  assert.equal(await est('def f(nums):\n    out = []\n    for x in nums:\n        out.append(x)\n    return out\n', 'f'), 'O(n)');
+  assert.equal(await est('def f(nums):\n    return max(nums, key=nums.count)\n', 'f'), 'O(n^2)');
+  assert.equal(await est('def f(nums, count):\n    return max(nums, key=count.get)\n', 'f'), 'O(n)');
+  assert.equal(await est('function f(m: number[][]): number[] {\n  return m.flat().sort((a, b) => a - b);\n}', 'f', 'typescript'), 'O(n^2 log n)');
+  const qs = 'def qs(a, k, lo, hi):\n    p = lo\n    for i in range(lo, hi):\n        if a[i] < a[hi]:\n            a[i], a[p] = a[p], a[i]\n            p += 1\n    a[p], a[hi] = a[hi], a[p]\n    if k == p:\n        return a[p]\n    return qs(a, k, lo, p - 1) if k < p else qs(a, k, p + 1, hi)\n';
+  assert.equal(await est(qs, 'qs'), 'O(n)');
+  assert.equal(await est('def f(n):\n    if n == 0:\n        return 0\n    s = 0\n    for i in range(n):\n        s += i\n    return s + f(n - 1)\n', 'f'), 'O(n^2)');
+  assert.equal(await est('import java.util.*;\nclass S {\n  long f(LinkedList<Integer> a) {\n    long s = 0;\n    for (int i = 0; i < a.size(); i++) s += a.get(i);\n    return s;\n  }\n}', 'f', 'java'), 'O(n^2)');
+  assert.equal(await est('import java.util.*;\nclass S {\n  long f(ArrayList<Integer> a) {\n    long s = 0;\n    for (int i = 0; i < a.size(); i++) s += a.get(i);\n    return s;\n  }\n}', 'f', 'java'), 'O(n)');
+  assert.equal(await est('def f(nums):\n    count = {}\n    for x in nums:\n        count[x] = count.get(x, 0) + 1\n    out = []\n    for v, c in count.items():\n        for _ in range(c):\n            out.append(v)\n    return out\n', 'f'), 'O(n)');
+  assert.equal(await est('function f(graph: Map<number, number[]>, s: number): number {\n  const seen = new Set([s]);\n  let frontier = [s];\n  while (frontier.length) {\n    const next: number[] = [];\n    for (const u of frontier) {\n      for (const v of graph.get(u) ?? []) {\n        if (!seen.has(v)) { seen.add(v); next.push(v); }\n      }\n    }\n    frontier = next;\n  }\n  return seen.size;\n}', 'f', 'typescript'), 'O(n)');
+});

@@ -10,7 +10,13 @@ import type { KindOf } from './structures.ts';
 import type { Vocab } from './vocab.ts';
 import { argsOf, baseOf, field, identifiersIn, isLiteral, isNumber, namedKids } from './tree.ts';
 
-export interface BuildEv { line: number; scope: Scope; ordered: boolean }
+export interface BuildEv {
+  line: number;
+  scope: Scope;
+  ordered: boolean;
+  /** `max(nums, key=nums.count)`: the key scans the list once per item, n^2. */
+  scansPerItem?: boolean;
+}
 
 const PY_BUILDERS = /^(set|frozenset|dict|list|tuple|zip|enumerate|(collections\.)?(Counter|deque|OrderedDict))$/;
 const PY_AGGREGATES = /^(max|min)$/;
@@ -54,6 +60,13 @@ export function findBuilds(c: Collected, spec: SyntaxSpec, vocab: Vocab, kindOf:
     return kind === undefined || COLLECTION_KINDS.has(kind);
   };
   for (const e of c.calls) {
+    const key = e.args.find((a) => a.type === 'keyword_argument' && /^key\s*=/.test(a.text));
+    const scan = key ? /=\s*(\w+)\.(count|index)\s*$/.exec(key.text) : null;
+    if (scan && !e.scope.loops.length && (kindOf(scan[1] ?? '') === undefined || COLLECTION_KINDS.has(kindOf(scan[1] ?? '') ?? '')) &&
+      kindOf(scan[1] ?? '') !== 'map' && kindOf(scan[1] ?? '') !== 'set') {
+      out.push({ line: e.node.startPosition.row + 1, scope: e.scope, ordered: false, scansPerItem: true });
+      continue;
+    }
     const args = e.args.filter((a) => a.type !== 'keyword_argument');
     const first = args[0];
     if (!first || constant(first, spec) || constantRange(first, spec) || spec.lambdas.includes(first.type)) continue;

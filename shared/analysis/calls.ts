@@ -143,6 +143,8 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
 function wideSorts(sorts: CallEv[], c: Collected, spec: SyntaxSpec, linear: CallResult['linear']): Set<CallEv> {
   const out = new Set<CallEv>();
   for (const s of sorts) {
+    // `matrix.flat().sort()`: the m·n items of a grid, each comparison O(1): n^2 log n.
+    if (/\.flat\(\)$/.test(s.receiver?.text ?? '')) { out.add(s); continue; }
     const target = baseOf(s.receiver ?? s.args[0] ?? null, spec);
     if (!target) continue;
     const filled = c.calls.filter((e) => e.receiver !== null && baseOf(e.receiver, spec) === target && /^(append|push|push_back|emplace_back|add)$/.test(e.last));
@@ -163,7 +165,7 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
   const branching = inLoop || hasParallelCalls(calls, spec);
   const memo = vocab.memo.test(self.text);
   if (structural) return 'structural';
-  if (!branching) return halving ? 'halving' : 'linear';
+  if (!branching) return halving || partitionsOneSide(calls, c, self) ? 'halving' : doublesResult(calls, c) ? 'exponential' : 'linear';
   if (halving) return 'divide';
   if (memo) return 'linear';
   if (marksVisited(calls, c, spec)) return 'visiting';
@@ -178,6 +180,30 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
 function compressesPath(selfCalls: CallEv[], c: Collected): boolean {
   return c.assigns.some((a) => a.viaIndex && a.value !== null && selfCalls.some((e) => contains(a.value as Node, e.node) &&
     new RegExp(`^${escapeRegExp(a.name)}\\s*\\[`).test(e.args[0]?.text ?? '')));
+}
+
+/**
+ * Quickselect: `return f(a, k, lo, p - 1) if k < p else f(a, k, p + 1, hi)` after a partition loop
+ * that computed p. One side per call, and the side is half the range in expectation: n + n/2 + ...
+ */
+function partitionsOneSide(calls: CallEv[], c: Collected, self: SelfInfo): boolean {
+  if (!c.loops.length) return false;
+  const local = (v: string): boolean => !self.params.includes(v) && c.assigns.some((a) => a.name === v && !a.viaIndex);
+  return calls.every((e) => e.args.some((a) => {
+    const m = /^(\w+)\s*[-+]\s*1$/.exec(a.text.trim());
+    return !!m && local(m[1] ?? '');
+  }));
+}
+
+/**
+ * `rest = power_set(s[1:]); return rest + [[s[0]] + r for r in rest]`: each level returns its
+ * callee's result and a copy of every item of it, so the result doubles per level.
+ */
+function doublesResult(calls: CallEv[], c: Collected): boolean {
+  const results = c.assigns.filter((a) => !a.viaIndex && a.value !== null && calls.some((e) => contains(a.value as Node, e.node))).map((a) => a.name);
+  return results.some((r) => c.loops.some((l) => l.kind === 'foreach' && l.iter?.text === r) &&
+    (c.returns.some((ret) => new RegExp(`\\b${escapeRegExp(r)}\\s*\\+|\\+\\s*${escapeRegExp(r)}\\b`).test(ret.node.text)) ||
+      c.calls.some((e) => e.receiver?.text === r && /^(extend|push|append|add|addAll|push_back)$/.test(e.last) && e.scope.loops.some((l) => l.iter?.text === r))));
 }
 
 /** `for child in node.children: walk(child)`: one call per child of a tree node, n calls in all. */

@@ -60,7 +60,7 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
   for (const s of calls.sorts) {
     const wide = calls.wideSorts.has(s);
-    consider(mul(at(s.scope), wide ? { p: 2, l: 1, exp: false } : NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx, wide));
+    consider(mul(at(s.scope), wide ? { p: 2, l: 1, exp: false } : NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx, wide ? (/\.flat\(\)$/.test(s.receiver?.text ?? '') ? 'grid' : 'wide') : undefined));
   }
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line, () => linearReason(lin.facts, lin.scope.loops, byCtx));
   for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line, () => logOpReason(h.line, 'heap', h.scope.loops, byCtx));
@@ -73,7 +73,10 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
   for (const a of calls.allocs) {
     consider(mul(at(a.scope), { p: a.dims, l: 0, exp: false }), a.line, () => allocReason(a.line, a.dims, a.scope.loops, byCtx));
   }
-  for (const b of calls.builds) consider(b.ordered ? NLOGN : N, b.line, () => buildReason(b.line, b.ordered));
+  for (const b of calls.builds) {
+    consider(b.scansPerItem ? { p: 2, l: 0, exp: false } : b.ordered ? NLOGN : N, b.line,
+      () => (b.scansPerItem ? `line ${b.line} calls a full scan of the list as the key of every item (n steps per item): O(n^2) in all` : buildReason(b.line, b.ordered)));
+  }
   return best;
 }
 

@@ -70,8 +70,12 @@ const everyPass = (chain: LoopCtx[], byCtx: ByCtx): string => {
   return inner ? ` on every pass of the loop on line ${inner.line}${c.length > 1 ? ` (nested ${c.length} deep)` : ''}` : '';
 };
 
-export function sortReason(line: number, chain: LoopCtx[], byCtx: ByCtx, wide = false): string {
+export function sortReason(line: number, chain: LoopCtx[], byCtx: ByCtx, wide?: 'wide' | 'grid'): string {
   const pass = everyPass(chain, byCtx);
+  if (wide === 'grid') {
+    return pass ? `the sort on line ${line} sorts the n · n items of a flattened grid and runs${pass}`
+      : `the sort on line ${line} sorts the n · n items of a flattened grid: O(n^2 log n) in all`;
+  }
   if (wide) {
     return pass ? `the sort on line ${line} makes n log n comparisons of items up to n long and runs${pass}`
       : `the sort on line ${line} makes n log n comparisons of items up to n long (copies of the input): O(n^2 log n) in all`;
