@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: sumList
-// split: held-out
+// split: round-11
 // why: one walk along the linked list.
 #include <list>
 using namespace std;

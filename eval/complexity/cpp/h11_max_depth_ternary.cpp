@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: maxDepth
-// split: held-out
+// split: round-11
 // why: one call per node.
 #include <algorithm>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: countBits
-// split: held-out
+// split: round-11
 // why: __builtin_popcount is a constant-time instruction; one call per i.
 #include <vector>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: eraseOverlap
-// split: held-out
+// split: round-11
 // why: sort by end, then one greedy pass.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: csv
-// split: held-out
+// split: round-11
 // why: one pass building the parts, one Join.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^3)
 // function: countPalindromes
-// split: held-out
+// split: round-11
 // why: n^2 substrings, each checked in O(n).
 package main
 

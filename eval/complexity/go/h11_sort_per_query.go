@@ -1,6 +1,6 @@
 // complexity: O(n^2 log n)
 // function: kthPerQuery
-// split: held-out
+// split: round-11
 // why: the whole slice is copied and sorted again for every query.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: total
-// split: held-out
+// split: round-11
 // why: LinkedList.get(i) walks from an end to i, once per index.
 import java.util.*;
 

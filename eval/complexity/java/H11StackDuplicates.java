@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: removeDuplicates
-// split: held-out
+// split: round-11
 // why: every character is pushed once and popped at most once.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: countSubarrays
-// split: held-out
+// split: round-11
 // why: every start, every end: n(n+1)/2 running sums.
 class Solution {
     public int countSubarrays(int[] nums, int k) {

@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: drainInOrder
-// split: held-out
+// split: round-11
 // why: n puts and n pollFirstEntry calls on a red-black tree, O(log n) each.
 import java.util.*;
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: chunk
-// split: held-out
+// split: round-11
 // why: splice(0, size) shifts every remaining element, once per chunk (n chunks when size is 1).
 function chunk(arr, size) {
   const out = [];

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: firstMissingPositive
-// split: held-out
+// split: round-11
 // why: includes scans the array for every candidate, and up to n + 1 candidates are tried.
 function firstMissingPositive(nums) {
   let i = 1;

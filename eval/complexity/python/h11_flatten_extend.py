@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: flatten
-# split: held-out
+# split: round-11
 # why: extend copies each row once: every cell of the m-by-n matrix.
 def flatten(matrix):
     out = []

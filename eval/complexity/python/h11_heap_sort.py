@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: heap_sort
-# split: held-out
+# split: round-11
 # why: n pushes and n pops at O(log n) each.
 import heapq
 

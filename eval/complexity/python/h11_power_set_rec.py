@@ -1,6 +1,6 @@
 # complexity: O(2^n)
 # function: power_set
-# split: held-out
+# split: round-11
 # why: the result doubles with each element: 2^n subsets.
 def power_set(s):
     if not s:

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: remove_duplicates
-# split: held-out
+# split: round-11
 # why: every character is pushed once and popped at most once.
 def remove_duplicates(s):
     stack = []

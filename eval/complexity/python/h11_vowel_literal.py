@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: count_vowels
-# split: held-out
+# split: round-11
 # why: one pass; `in 'aeiou'` checks five characters.
 def count_vowels(s):
     count = 0

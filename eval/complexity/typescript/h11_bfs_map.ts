@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: shortestPath
-// split: held-out
+// split: round-11
 // why: BFS with a visited set: each vertex and edge once, O(V + E).
 function shortestPath(graph: Map<number, number[]>, start: number, goal: number): number {
   const seen = new Set<number>([start]);

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: wordCounts
-// split: held-out
+// split: round-11
 // why: one pass; Map get and set are O(1).
 function wordCounts(words: string[]): Map<string, number> {
   const counts = new Map<string, number>();

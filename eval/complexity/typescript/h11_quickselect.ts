@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: quickselect
-// split: held-out
+// split: round-11
 // why: expected O(n): each partition pass is linear and recursion continues into one side only (n + n/2 + ...).
 function quickselect(a: number[], k: number, lo = 0, hi = a.length - 1): number {
   if (lo === hi) return a[lo];
