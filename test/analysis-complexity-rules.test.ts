@@ -235,3 +235,9 @@ test('round 11: grid rows copied, key scans, flattened grids, quickselect, doubl
   assert.equal(await est('def f(nums):\n    count = {}\n    for x in nums:\n        count[x] = count.get(x, 0) + 1\n    out = []\n    for v, c in count.items():\n        for _ in range(c):\n            out.append(v)\n    return out\n', 'f'), 'O(n)');
   assert.equal(await est('function f(graph: Map<number, number[]>, s: number): number {\n  const seen = new Set([s]);\n  let frontier = [s];\n  while (frontier.length) {\n    const next: number[] = [];\n    for (const u of frontier) {\n      for (const v of graph.get(u) ?? []) {\n        if (!seen.has(v)) { seen.add(v); next.push(v); }\n      }\n    }\n    frontier = next;\n  }\n  return seen.size;\n}', 'f', 'typescript'), 'O(n)');
 });
+
+test('round 12: Counter.most_common sorts; a C++ range insert of each row copies it', async () => {
+  assert.equal(await est('from collections import Counter\n\ndef f(words, k):\n    return Counter(words).most_common(k)\n', 'f'), 'O(n log n)');
+  assert.equal(await est('std::vector<int> f(const std::vector<std::vector<int>>& g) {\n  std::vector<int> out;\n  for (const auto& row : g) out.insert(out.end(), row.begin(), row.end());\n  return out;\n}', 'f', 'cpp'), 'O(n^2)');
+  assert.equal(await est('std::vector<int> f(const std::vector<int>& a) {\n  std::vector<int> out;\n  for (int x : a) out.insert(out.end(), x);\n  return out;\n}', 'f', 'cpp'), 'O(n)');
+});

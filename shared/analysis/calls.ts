@@ -109,8 +109,9 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   };
   // `for row in matrix: out.extend(row)`: the row is copied; over the rows that is every cell.
   const copiesItem = (e: CallEv): boolean => /^(extend|addAll|push|push_back|append|insert)$/.test(e.last) && e.args.some((a) => {
-    const name = /^(?:\.\.\.|\*)?(\w+)(?:\.\.\.)?$/.exec(a.text)?.[1] ?? '';
-    const spreadish = e.last === 'extend' || e.last === 'addAll' || /^(\.\.\.|\*)|\.\.\.$/.test(a.text);
+    const name = /^(?:\.\.\.|\*)?(\w+)(?:\.\.\.|\.c?begin\(\))?$/.exec(a.text)?.[1] ?? '';
+    // C++ `out.insert(out.end(), row.begin(), row.end())` copies the range.
+    const spreadish = e.last === 'extend' || e.last === 'addAll' || /^(\.\.\.|\*)|\.\.\.$|\.c?begin\(\)$/.test(a.text);
     const loop = e.scope.loops.find((l) => l.kind === 'foreach' && l.vars.includes(name));
     return spreadish && !!loop?.iter && untouched(loop.iter.text);
   });

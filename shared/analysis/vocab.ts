@@ -69,7 +69,8 @@ const python: Vocab = {
   heapCalls: /^(heapq\.)?(heappush|heapify|heappushpop|heapreplace)$/,
   heapOps: /^(heapq\.)?(heappush|heappop|heappushpop|heapreplace)$/,
   // heapq.nlargest/nsmallest keep a k-heap over n items: O(n log k), k <= n.
-  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$/,
+  // Counter.most_common sorts the counts (a k-heap when given k, k <= n).
+  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$|\.most_common$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
   shiftFunctions: /^(bisect\.)?insort(_left|_right)?$/,
