@@ -8,9 +8,9 @@ import type { LinearCallFacts } from './types.ts';
 import { findLinear } from './linear.ts';
 import { findBuilds, type BuildEv } from './builds.ts';
 import { findAllocs, type AllocEv } from './allocs.ts';
-import { digitTexts, isNumberText } from './digits.ts';
+import { classifyWholeInput } from './wholeinput.ts';
 import type { Vocab } from './vocab.ts';
-import { argsOf, baseOf, escapeRegExp, field, receiverOf, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
+import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
@@ -82,49 +82,14 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
-  const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
-  const wholeInput: { node: Node; line: number; scope: Scope }[] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
-  wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
-  // `reverse(s)` where `s = to_string(x)`: the text of a number is log n long.
-  const numeric = self.numeric ?? new Set<string>();
-  const texts = digitTexts(c, numeric);
-  const ofDigits = (w: { node: Node }): boolean => {
-    const recv = spec.calls.includes(w.node.type) ? receiverOf(w.node) ?? argsOf(w.node)[0] ?? null : namedKids(w.node)[0] ?? null;
-    return isNumberText(w.node.text, numeric) || isNumberText(recv?.text, numeric) || texts.has(baseOf(recv, spec) ?? '');
-  };
-  const digitInput = wholeInput.filter(ofDigits);
-  // `for i ...: cs = s.toCharArray()` with s the parameter itself: the whole input, on every pass.
-  // (A loop's element, `w.lower()` for w in words, is a part the loop already pays for.)
-  // The receiver or first argument is the parameter itself (`s`, `v.begin()`), not an element (`s[i]`).
-  const onWhat = (e: CallEv): Node | null => (e.receiver && !LIBRARIES.test(e.receiver.text) ? e.receiver : e.args[0] ?? null);
-  const wholeName = (e: CallEv): string => /^(\w+)(\.c?(begin|end)\(\))?$/.exec(onWhat(e)?.text ?? '')?.[1] ?? '';
-  const untouched = (name: string): boolean => self.params.includes(name) && !c.assigns.some((a) => a.name === name && !a.viaIndex);
-  // Or an element of a parameter declared as a list of strings or rows (`for _, w := range words`):
-  // n items of length m, n·m in all (the corpus convention), unlike the words of one split string.
-  const itemOfRows = (e: CallEv): boolean => {
-    const name = wholeName(e);
-    const loop = e.scope.loops.find((l) => l.kind === 'foreach' && l.vars.includes(name));
-    const over = loop?.iter?.text ?? '';
-    return !!name && untouched(over) && ROWS_TYPE.test((self.paramTypes?.get(over) ?? '').replace(/^:\s*/, '').replace(/\s+/g, ''));
-  };
-  // `for row in matrix: out.extend(row)`: the row is copied; over the rows that is every cell.
-  const copiesItem = (e: CallEv): boolean => /^(extend|addAll|push|push_back|append|insert)$/.test(e.last) && e.args.some((a) => {
-    const name = /^(?:\.\.\.|\*)?(\w+)(?:\.\.\.|\.c?begin\(\))?$/.exec(a.text)?.[1] ?? '';
-    // C++ `out.insert(out.end(), row.begin(), row.end())` copies the range.
-    const spreadish = e.last === 'extend' || e.last === 'addAll' || /^(\.\.\.|\*)|\.\.\.$|\.c?begin\(\)$/.test(a.text);
-    const loop = e.scope.loops.find((l) => l.kind === 'foreach' && l.vars.includes(name));
-    return spreadish && !!loop?.iter && untouched(loop.iter.text);
-  });
-  wholeInput.push(...c.calls.filter((e) => e.scope.loops.length > 0 && copiesItem(e) && !wholeInput.includes(e)));
-  const wholeInLoops = wholeInput.filter((w): w is CallEv => 'callee' in w && w.scope.loops.length > 0 && !ofDigits(w) &&
-    !/^(substring|substr|slice|Slice|copy)$/.test((w as CallEv).last) && (untouched(wholeName(w as CallEv)) || itemOfRows(w as CallEv) || copiesItem(w as CallEv)));
+  const { wholeInput, digitInput, wholeInLoops } = classifyWholeInput(c, spec, vocab, self, kindOf, userFns, sorts);
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
   const linear = findLinear(c, spec, vocab, kindOf, self.paramTypes);
   const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
-    wholeInput: wholeInput.filter((w) => !digitInput.includes(w)), digitInput, wholeInLoops, builds: findBuilds(c, spec, vocab, kindOf), allocs: findAllocs(c, spec, numeric), userCalls };
+    wholeInput, digitInput, wholeInLoops, builds: findBuilds(c, spec, vocab, kindOf), allocs: findAllocs(c, spec, self.numeric ?? new Set<string>()), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
@@ -236,12 +201,6 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
     c.binaries.some((b) => (b.op === 'in' || b.op === 'not in') && b.right?.text === name);
   return [...marks].some((m) => !unmarks.has(m) && tested(m));
 }
-
-/** Library namespaces: `strings.Count(w, "a")` acts on its first argument, not on `strings`. */
-const LIBRARIES = /^(strings|bytes|slices|sort|strconv|unicode|utf8|math|std|Arrays|Collections|Math|Object|Array|String|Integer|Character|heapq|bisect|itertools|collections)$/;
-
-/** Declared types of a list of strings or of rows: `[]string`, `String[]`, `List<String>`, `vector<vector<int>>`, `string[]`. */
-const ROWS_TYPE = /^(\[\]string|\[\]\[\]\w+|String\[\]|\w+\[\]\[\]|(List|ArrayList|Collection)<(String|List<\w+>|\w+\[\])>|(const)?(std::)?vector<(std::)?(string|vector<\w+>)>&?|string\[\]|\w+\[\]\[\]|Array<string>)$/;
 
 const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling|merge|pollFirstEntry|pollLastEntry|pollFirst|pollLast|firstKey|lastKey|higherKey|lowerKey|firstEntry|lastEntry)$/;
 
