@@ -50,7 +50,11 @@ test('recursion shapes: divide and conquer, tree walk, memo, halving, flood fill
   assert.equal(f.complexityEstimate, 'O(n^2)');
   assert.deepEqual(f.guards.map((g) => g.kind), ['bounds']);
   const subsets = `def subsets(nums, i):\n    if i == len(nums):\n        return [[]]\n    rest = subsets(nums, i + 1)\n    return rest + [[nums[i]] + r for r in rest]\n`;
-  assert.equal((await fn(subsets, 'subsets')).complexityEstimate, 'O(n^2)');
+  // One call per level, but each level returns its callee's result plus a copy of every item of it:
+  // the result doubles per level, 2^n subsets.
+  assert.equal((await fn(subsets, 'subsets')).complexityEstimate, 'O(2^n)');
+  const suffixes = `def suffixes(s):\n    if not s:\n        return []\n    rest = suffixes(s[1:])\n    return [s] + rest\n`;
+  assert.equal((await fn(suffixes, 'suffixes')).complexityEstimate, 'O(n^2)');
 });
 
 test('amortised work: sliding window, flood fill from a grid scan, heap operations, backtracking', async () => {

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { AssignEv, Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
-import { baseOf, identifiersIn, isIdent, isNumber, lengthBase, namedKids, subscriptParts } from './tree.ts';
+import { baseOf, escapeRegExp, identifiersIn, isIdent, isNumber, lengthBase, namedKids, subscriptParts } from './tree.ts';
 import { GRAPH_NAME, TALLY_NAME } from './vocab.ts';
 
 const innermost = (loops: LoopCtx[]): LoopCtx | undefined => loops[loops.length - 1];
@@ -29,6 +29,7 @@ export function isAmortized(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boole
   if (!outer || ctx.partial) return false;
   if (feedsWorklist(ctx, outer, c, spec) || visitsOnce(ctx, c, spec) || popsWhatOuterPushed(ctx, outer, c, spec)) return true;
   if (walksAdjacency(ctx, outer, spec) || onlyShrinks(ctx, outer, c, spec)) return true;
+  if (splitsAPart(ctx, outer) || walksRunFromStart(ctx, c) || placesHome(ctx) || fromTally(ctx, outer, c)) return true;
   if (ctx.kind === 'foreach' || (ctx.kind === 'for' && ctx.init)) return false;
   const watched = identifiersIn(ctx.cond);
   for (const s of c.subscripts) if (innermost(s.scope.loops) === ctx) identifiersIn(s.index, watched);
@@ -56,12 +57,71 @@ function catchesUp(reset: AssignEv, ctx: LoopCtx, outer: LoopCtx, c: Collected):
 function walksAdjacency(ctx: LoopCtx, outer: LoopCtx, spec: SyntaxSpec): boolean {
   const perVertex = (n: Node | null, names: RegExp): boolean => {
     const sub = n ? subscriptParts(n, spec) : null;
-    return !!sub?.object && !!sub.index && names.test(sub.object.text) && outer.vars.includes(sub.index.text);
+    if (sub?.object && sub.index) return names.test(sub.object.text) && outer.vars.includes(sub.index.text);
+    // `graph.get(u) ?? []`, `adj.getOrDefault(u, List.of())`, `adj[u] || []`.
+    const m = n ? /^(\w+)\s*\.\s*(?:get|getOrDefault)\(\s*(\w+)\s*[,)]/.exec(n.text) ?? /^(\w+)\[(\w+)\]\s*(?:\?\?|\|\||or\b)/.exec(n.text) : null;
+    return !!m && names.test(m[1] ?? '') && outer.vars.includes(m[2] ?? '');
   };
   if (ctx.kind === 'foreach') return perVertex(ctx.iter, GRAPH_NAME) || perVertex(ctx.iter, TALLY_NAME);
   // Counting sort's `for (c = 0; c < count[v]; c++)`: the tallies add up to n.
   const bound = ctx.cond ? namedKids(ctx.cond).find((k) => perVertex(k, TALLY_NAME) || perVertex(k, GRAPH_NAME)) : undefined;
   return bound !== undefined;
+}
+
+/**
+ * `for num, c in count.items(): for _ in range(c)`, `e = counts.pollFirstEntry(); for (i < e.getValue())`:
+ * a loop bounded by a count read from a tally; the counts add up to the items counted.
+ */
+function fromTally(ctx: LoopCtx, outer: LoopCtx, c: Collected): boolean {
+  const bound = ctx.iter?.text.match(/^range\(\s*(\w+)\s*\)$/)?.[1] ?? ctx.cond?.text.match(/<=?\s*(\w+)(?:\.getValue\(\)|\.second)?\s*$/)?.[1];
+  if (!bound) return false;
+  if (outer.vars.includes(bound) && outer.iter && TALLY_NAME.test(outer.iter.text.replace(/\.(items|entrySet|entries)\(\)$/, ''))) return true;
+  return c.assigns.some((a) => a.name === bound && !a.viaIndex && a.value !== null && TALLY_NAME.test(a.value.text.split('.')[0] ?? ''));
+}
+
+const SPLIT = /\.split\(|\bsplit\(|strings\.(Split|Fields|SplitN)\(|\.(Split|Fields)\(/;
+
+/**
+ * `for line in text.split('\n'): for f in line.split(',')`: the fields are parts of a line, the
+ * lines parts of one text, so the inner loops together walk the text once.
+ */
+function splitsAPart(ctx: LoopCtx, outer: LoopCtx): boolean {
+  if (ctx.kind !== 'foreach' || !ctx.iter || !outer.iter || !SPLIT.test(outer.iter.text) || !SPLIT.test(ctx.iter.text)) return false;
+  return outer.vars.some((v) => new RegExp(`\\b${escapeRegExp(v)}\\s*\\.\\s*split\\(|\\((${escapeRegExp(v)})\\s*[,)]`).test(ctx.iter?.text ?? ''));
+}
+
+/**
+ * Cyclic sort: `while nums[nums[i] - 1] != nums[i]: swap` moves a value to its home index, where
+ * it stays; at most n swaps over the whole outer loop.
+ */
+function placesHome(ctx: LoopCtx): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const t = ctx.cond.text.replace(/\s+/g, '');
+  const m = /(\w+)\[\1\[(\w+)\]-\d+\]!==?\1\[\2\]|(\w+)\[(\w+)\]!==?(\3)\[\3\[\4\]-\d+\]/.exec(t);
+  if (!m) return false;
+  const arr = m[1] ?? m[3] ?? '';
+  const writesHome = new RegExp(`${escapeRegExp(arr)}\\[${escapeRegExp(arr)}\\[\\w+\\]-\\d+\\](,[^=]*)?=[^=]|swap\\(`);
+  return writesHome.test(ctx.node.text.replace(/\s+/g, ''));
+}
+
+/**
+ * Longest consecutive sequence: `if x - 1 not in s: while y + 1 in s: y += 1`. The walk only starts
+ * at the first number of a run and steps through that run, so every number is stepped over once.
+ */
+function walksRunFromStart(ctx: LoopCtx, c: Collected): boolean {
+  if (ctx.kind !== 'while' || !ctx.cond) return false;
+  const cond = ctx.cond.text;
+  const set = /\b(\w+)\s*\.\s*(?:count|has|contains|find)\(\s*\w+\s*\+\s*1\s*\)|\w+\s*\+\s*1\s+in\s+(\w+)/.exec(cond);
+  const name = set?.[1] ?? set?.[2];
+  if (!name) return false;
+  const n = escapeRegExp(name);
+  const startOfRun = new RegExp(`(!|\\bnot\\s)\\s*${n}\\s*\\.\\s*(count|has|contains)\\(\\s*\\w+\\s*-\\s*1\\s*\\)|\\w+\\s*-\\s*1\\s+not\\s+in\\s+${n}\\b`);
+  // Or the guard skips the rest of the pass: `if (set.has(x - 1)) continue;`.
+  const notStart = new RegExp(`\\b${n}\\s*\\.\\s*(count|has|contains)\\(\\s*\\w+\\s*-\\s*1\\s*\\)|\\w+\\s*-\\s*1\\s+in\\s+${n}\\b`);
+  const outer = ctx.parent;
+  return c.ifs.some((i) => (contains(i.node, ctx.node) && startOfRun.test(i.cond.text)) ||
+    (outer !== null && contains(outer.node, i.node) && i.node.endIndex < ctx.node.startIndex && !/^\s*(!|not\b)/.test(i.cond.text.replace(/^\(/, '')) &&
+      notStart.test(i.cond.text) && /^\s*\{?\s*continue\b/.test(i.consequence?.text ?? '')));
 }
 
 /**

@@ -6,13 +6,18 @@ import type { SyntaxSpec } from './languages.ts';
 import type { KindOf } from './structures.ts';
 import type { LinearCallFacts } from './types.ts';
 import { findLinear } from './linear.ts';
+import { findBuilds, type BuildEv } from './builds.ts';
+import { findAllocs, type AllocEv } from './allocs.ts';
+import { classifyWholeInput } from './wholeinput.ts';
 import type { Vocab } from './vocab.ts';
 import { baseOf, escapeRegExp, field, identifiersIn, isListish, isLiteral, isMember, namedKids, subscriptParts } from './tree.ts';
 
 /** How a recursive function shrinks its input; decides between O(log n), O(n), O(n log n), O(2^n). */
 export type RecursionShape = 'none' | 'linear' | 'halving' | 'divide' | 'structural' | 'exponential'
   /** Marks-and-skips traversal (flood fill, DFS with visited): O(n) in total, however often it is entered. */
-  | 'visiting';
+  | 'visiting'
+  /** Union-find's `parent[x] = find(parent[x])`: path compression, near-constant amortised. */
+  | 'compressing';
 
 export interface CallResult {
   selfCalls: CallEv[];
@@ -33,10 +38,20 @@ export interface CallResult {
   baseCaseLine?: number;
   linear: { facts: LinearCallFacts; scope: Scope }[];
   sorts: CallEv[];
+  /** Sorts of items that are themselves up to n long (suffixes, growing slices): each comparison costs n. */
+  wideSorts: Set<CallEv>;
   /** Heap pushes and pops: O(log n) each. */
   heapOps: CallEv[];
   /** Library calls and slices that read or copy a whole collection or string (split, join, `s[::-1]`): O(n) each. */
   wholeInput: { line: number; scope: Scope }[];
+  /** Whole-input calls inside loops on an untouched parameter (`s.toCharArray()`): n per pass. */
+  wholeInLoops: CallEv[];
+  /** Whole-input calls on the text of a number (`to_string(x)` reversed): O(log n) each. */
+  digitInput: { line: number; scope: Scope }[];
+  /** Allocations sized by the input (`[0] * n`, `new int[n][m]`): n per dimension, multiplied by loops around. */
+  allocs: AllocEv[];
+  /** Collections built from a whole collection (`set(nums)`, `new Set(nums)`): O(n), O(n log n) into a tree. */
+  builds: BuildEv[];
   userCalls: CallEv[];
 }
 
@@ -46,6 +61,10 @@ export interface SelfInfo {
   className?: string;
   params: string[];
   text: string;
+  /** Names known to hold numbers (numeric parameters, loop counters): their text is log n long. */
+  numeric?: ReadonlySet<string>;
+  /** Declared parameter types, where the language has them. */
+  paramTypes?: ReadonlyMap<string, string>;
 }
 
 const contains = (outer: Node, inner: Node): boolean =>
@@ -63,24 +82,42 @@ export function analyzeCalls(c: Collected, spec: SyntaxSpec, vocab: Vocab, self:
   const userCalls = c.calls.filter((e) => e.last !== self.name && userFns.has(e.last) && prefixOk(e.callee, e.last));
   const heapOps = c.calls.filter((e) => vocab.heapOps.test(e.callee) ||
     (e.receiver !== null && kindOf(baseOf(e.receiver, spec) ?? '') === 'heap' && /^(push|pop|add|offer|poll|remove|insert)$/.test(e.last)));
-  const hashed = (e: CallEv): boolean => e.receiver !== null && /^(map|set)$/.test(kindOf(baseOf(e.receiver, spec) ?? '') ?? '');
-  const wholeInput: CallResult['wholeInput'] = c.calls.filter((e) => vocab.wholeInput.test(e.last) && !userFns.has(e.last) && !sorts.includes(e) && !hashed(e));
-  wholeInput.push(...c.subscripts.filter((x) => x.index?.type === 'slice'));
+  const { wholeInput, digitInput, wholeInLoops } = classifyWholeInput(c, spec, vocab, self, kindOf, userFns, sorts);
   const ordered = (n: Node | null): boolean => c.assigns.some((a) => a.name === baseOf(n, spec) && a.typeText !== undefined && vocab.orderedTypes.test(a.typeText));
   const treeOps: CallResult['treeOps'] = c.calls.filter((e) => e.receiver !== null && TREE_OPS.test(e.last) && ordered(e.receiver));
   treeOps.push(...c.subscripts.filter((s) => spec.id === 'cpp' && ordered(s.object)));
   const searches = c.calls.filter((e) => vocab.binarySearch.test(e.callee));
-  const result: CallResult = { selfCalls, shape: 'none', slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear: findLinear(c, spec, vocab, kindOf), sorts, heapOps,
-    wholeInput, userCalls };
+  const linear = findLinear(c, spec, vocab, kindOf, self.paramTypes);
+  const result: CallResult = { selfCalls, shape: 'none', wideSorts: wideSorts(sorts, c, spec, linear), slicesInput: false, dims: 1, childLoop: false, treeOps, searches, linear, sorts, heapOps,
+    wholeInput, digitInput, wholeInLoops, builds: findBuilds(c, spec, vocab, kindOf), allocs: findAllocs(c, spec, self.numeric ?? new Set<string>()), userCalls };
   if (!selfCalls.length) return result;
   result.slicesInput = selfCalls.some((e) => e.args.some((a) => /\[[^\]]*:[^\]]*\]|\.slice\(|subList\(/.test(a.text)));
   result.shape = recursionShape(selfCalls, c, spec, vocab, self);
   result.childLoop = result.shape === 'structural' && selfCalls.some((e) => e.scope.loops.some((l) => walksChildren(l, e, spec)));
+  if (result.shape === 'linear' && compressesPath(selfCalls, c)) result.shape = 'compressing';
   if (result.shape === 'linear' && vocab.memo.test(self.text)) result.dims = varyingParams(selfCalls, self.params);
   if (result.shape === 'visiting' && marksGrid(c, spec)) result.dims = 2;
   const base = baseCase(c, selfCalls);
   if (base !== undefined) result.baseCaseLine = base;
   return result;
+}
+
+/**
+ * `for i: out.push_back(s.substr(i))` then `sort(out)`: the items are copies that grow with the
+ * input, so each of the n log n comparisons reads up to n characters.
+ */
+function wideSorts(sorts: CallEv[], c: Collected, spec: SyntaxSpec, linear: CallResult['linear']): Set<CallEv> {
+  const out = new Set<CallEv>();
+  for (const s of sorts) {
+    // `matrix.flat().sort()`: the m·n items of a grid, each comparison O(1): n^2 log n.
+    if (/\.flat\(\)$/.test(s.receiver?.text ?? '')) { out.add(s); continue; }
+    const target = baseOf(s.receiver ?? s.args[0] ?? null, spec);
+    if (!target) continue;
+    const filled = c.calls.filter((e) => e.receiver !== null && baseOf(e.receiver, spec) === target && /^(append|push|push_back|emplace_back|add)$/.test(e.last));
+    if (filled.some((f) => linear.some((l) => l.facts.kind === 'copy' && f.args.some((a) => a.startPosition.row + 1 === l.facts.line &&
+      a.text.includes(l.facts.expr.replace(/…$/, '')))))) out.add(s);
+  }
+  return out;
 }
 
 function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: Vocab, self: SelfInfo): RecursionShape {
@@ -94,7 +131,7 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
   const branching = inLoop || hasParallelCalls(calls, spec);
   const memo = vocab.memo.test(self.text);
   if (structural) return 'structural';
-  if (!branching) return halving ? 'halving' : 'linear';
+  if (!branching) return halving || partitionsOneSide(calls, c, self) ? 'halving' : doublesResult(calls, c) ? 'exponential' : 'linear';
   if (halving) return 'divide';
   if (memo) return 'linear';
   if (marksVisited(calls, c, spec)) return 'visiting';
@@ -103,6 +140,36 @@ function recursionShape(calls: CallEv[], c: Collected, spec: SyntaxSpec, vocab: 
   const decrements = calls.some((e) => e.args.some((a) => spec.binaries.includes(a.type) && /^[-+]$/.test(a.childForFieldName('operator')?.text ?? '') &&
     [...identifiersIn(a)].some((v) => self.params.includes(v))));
   return decrements ? 'exponential' : 'divide';
+}
+
+/** `parent[x] = find(parent[x])`: the call's result is written back where its argument was read. */
+function compressesPath(selfCalls: CallEv[], c: Collected): boolean {
+  return c.assigns.some((a) => a.viaIndex && a.value !== null && selfCalls.some((e) => contains(a.value as Node, e.node) &&
+    new RegExp(`^${escapeRegExp(a.name)}\\s*\\[`).test(e.args[0]?.text ?? '')));
+}
+
+/**
+ * Quickselect: `return f(a, k, lo, p - 1) if k < p else f(a, k, p + 1, hi)` after a partition loop
+ * that computed p. One side per call, and the side is half the range in expectation: n + n/2 + ...
+ */
+function partitionsOneSide(calls: CallEv[], c: Collected, self: SelfInfo): boolean {
+  if (!c.loops.length) return false;
+  const local = (v: string): boolean => !self.params.includes(v) && c.assigns.some((a) => a.name === v && !a.viaIndex);
+  return calls.every((e) => e.args.some((a) => {
+    const m = /^(\w+)\s*[-+]\s*1$/.exec(a.text.trim());
+    return !!m && local(m[1] ?? '');
+  }));
+}
+
+/**
+ * `rest = power_set(s[1:]); return rest + [[s[0]] + r for r in rest]`: each level returns its
+ * callee's result and a copy of every item of it, so the result doubles per level.
+ */
+function doublesResult(calls: CallEv[], c: Collected): boolean {
+  const results = c.assigns.filter((a) => !a.viaIndex && a.value !== null && calls.some((e) => contains(a.value as Node, e.node))).map((a) => a.name);
+  return results.some((r) => c.loops.some((l) => l.kind === 'foreach' && l.iter?.text === r) &&
+    (c.returns.some((ret) => new RegExp(`\\b${escapeRegExp(r)}\\s*\\+|\\+\\s*${escapeRegExp(r)}\\b`).test(ret.node.text)) ||
+      c.calls.some((e) => e.receiver?.text === r && /^(extend|push|append|add|addAll|push_back)$/.test(e.last) && e.scope.loops.some((l) => l.iter?.text === r))));
 }
 
 /** `for child in node.children: walk(child)`: one call per child of a tree node, n calls in all. */
@@ -135,7 +202,7 @@ function marksVisited(selfCalls: CallEv[], c: Collected, spec: SyntaxSpec): bool
   return [...marks].some((m) => !unmarks.has(m) && tested(m));
 }
 
-const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling)$/;
+const TREE_OPS = /^(insert|emplace|erase|find|count|lower_bound|upper_bound|put|get|containsKey|remove|add|contains|floorKey|ceilingKey|floor|ceiling|merge|pollFirstEntry|pollLastEntry|pollFirst|pollLast|firstKey|lastKey|higherKey|lowerKey|firstEntry|lastEntry)$/;
 
 /** How many parameters change from call to call: a memo over (i, j) fills up to n^2 entries. */
 function varyingParams(selfCalls: CallEv[], params: string[]): number {

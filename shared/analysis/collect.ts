@@ -65,12 +65,15 @@ export interface Collected {
   tries: TryCtx[];
   /** Node types in visit order (capped): the raw material of the rename fingerprint. */
   types: string[];
+  /** Constructor expressions (`new Set(nums)`, `new HashSet<>(list)`): they may copy a whole collection. */
+  news: Ev[];
 }
 
+const NEWS = new Set(['new_expression', 'object_creation_expression', 'array_creation_expression']);
 const DECLARING = new Set(['variable_declarator', 'init_declarator', 'short_var_declaration', 'var_spec']);
 
 export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => boolean): Collected {
-  const out: Collected = { loops: [], calls: [], assigns: [], ifs: [], ternaries: [], binaries: [], subscripts: [], returns: [], tries: [], types: [] };
+  const out: Collected = { loops: [], calls: [], assigns: [], ifs: [], ternaries: [], binaries: [], subscripts: [], returns: [], tries: [], types: [], news: [] };
 
   const risky = (scope: Scope, line: number): void => {
     scope.tries[scope.tries.length - 1]?.riskyLines.add(line);
@@ -237,6 +240,7 @@ export function collect(start: Node, spec: SyntaxSpec, isBoundary: (n: Node) => 
       if (op === '/' || op === '//' || op === '%') risky(scope, lineOf(n));
     }
     if (spec.assigns[type]) recordAssign(n, scope);
+    if (NEWS.has(type)) out.news.push({ node: n, line: lineOf(n), scope });
     const decl = spec.declarations[type];
     if (decl) {
       const typeText = field(n, decl.type)?.text;

@@ -3,7 +3,7 @@
 // candidate's functions sets the estimate and the line that dominates it.
 import type { LoopCtx, Scope } from './collect.ts';
 import type { CallResult } from './calls.ts';
-import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason } from './reasons.ts';
+import { calleeReason, linearReason, logOpReason, loopReason, recursionReason, sortReason, wholeInputReason, buildReason, digitsReason, allocReason, wholeInLoopReason } from './reasons.ts';
 import type { ComplexityClass, LoopFacts } from './types.ts';
 
 export interface Cost { p: number; l: number; exp: boolean }
@@ -28,7 +28,8 @@ export function toClass(c: Cost): ComplexityClass {
 function loopFactor(f: LoopFacts | undefined): Cost {
   if (f?.doubling) return { p: 0, l: 0, exp: true };
   if (!f || f.constantBound || f.amortized) return O1;
-  return f.halving ? { p: 0, l: 1, exp: false } : N;
+  if (f.power || f.cells) return { p: f.power ?? 2, l: 0, exp: false };
+  return f.halving || f.harmonic || f.digits ? LOGN : N;
 }
 
 /** Product of the factors of every loop around a point. */
@@ -57,13 +58,25 @@ export function estimateLocal(loops: LoopCtx[], byCtx: Map<LoopCtx, LoopFacts>, 
     consider(chainCost(chain, byCtx), l.line, () => loopReason(chain, byCtx));
   }
   const at = (scope: Scope): Cost => chainCost(scope.loops, byCtx);
-  for (const s of calls.sorts) consider(mul(at(s.scope), NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx));
+  for (const s of calls.sorts) {
+    const wide = calls.wideSorts.has(s);
+    consider(mul(at(s.scope), wide ? { p: 2, l: 1, exp: false } : NLOGN), s.line, () => sortReason(s.line, s.scope.loops, byCtx, wide ? (/\.flat\(\)$/.test(s.receiver?.text ?? '') ? 'grid' : 'wide') : undefined));
+  }
   for (const lin of calls.linear) consider(mul(at(lin.scope), N), lin.facts.line, () => linearReason(lin.facts, lin.scope.loops, byCtx));
   for (const h of calls.heapOps) consider(mul(at(h.scope), LOGN), h.line, () => logOpReason(h.line, 'heap', h.scope.loops, byCtx));
   for (const t of calls.treeOps) consider(mul(at(t.scope), LOGN), t.line, () => logOpReason(t.line, 'ordered-tree', t.scope.loops, byCtx));
   for (const b of calls.searches) consider(mul(at(b.scope), LOGN), b.line, () => logOpReason(b.line, 'binary-search', b.scope.loops, byCtx));
   // `' '.join(reversed(s.split()))` with no loop at all still reads the whole input.
   for (const w of calls.wholeInput) if (!w.scope.loops.length) consider(N, w.line, () => wholeInputReason(w.line));
+  for (const w of calls.wholeInLoops) consider(mul(at(w.scope), N), w.line, () => wholeInLoopReason(w.line, w.scope.loops, byCtx));
+  for (const d of calls.digitInput) if (!d.scope.loops.length) consider(LOGN, d.line, () => digitsReason(d.line));
+  for (const a of calls.allocs) {
+    consider(mul(at(a.scope), { p: a.dims, l: 0, exp: false }), a.line, () => allocReason(a.line, a.dims, a.scope.loops, byCtx));
+  }
+  for (const b of calls.builds) {
+    consider(b.scansPerItem ? { p: 2, l: 0, exp: false } : b.ordered ? NLOGN : N, b.line,
+      () => (b.scansPerItem ? `line ${b.line} calls a full scan of the list as the key of every item (n steps per item): O(n^2) in all` : buildReason(b.line, b.ordered)));
+  }
   return best;
 }
 
@@ -89,6 +102,8 @@ export function withRecursion(local: Estimate, calls: CallResult): Estimate {
     case 'visiting':
       // Each node (or grid cell) once; its neighbour loop adds up to the edges, not n per visit.
       return { ...rec({ p: calls.dims + Math.max(0, perCall.p - 1), l: perCall.l, exp: false }), amortized: true };
+    case 'compressing':
+      return rec(perCall);
     case 'halving':
       return rec(perCall.p === 0 ? { p: 0, l: perCall.l + 1, exp: false } : perCall);
     case 'divide':

@@ -33,6 +33,9 @@ function growingWidth(b: Bounds, spec: SyntaxSpec): string | null {
   if (stop.text === start.text) return null;
   const kids = namedKids(stop);
   if (opOf(stop) === '+' && kids[0]?.text === start.text) return kids[1] && isNumber(kids[1], spec) ? null : kids[1]?.text ?? 'rest';
+  // `s[i - 2:i]`, `substring(i - 2, i)`: a fixed width ending at i.
+  const startKids = namedKids(start);
+  if (opOf(start) === '-' && startKids[0]?.text === stop.text && startKids[1] && isNumber(startKids[1], spec)) return null;
   return stop.text;
 }
 

@@ -8,6 +8,7 @@ import { endsWithValue } from './finish.ts';
 import { findGuards, findIndexFirst, findTryCatch } from './guards.ts';
 import type { SyntaxSpec } from './languages.ts';
 import { analyzeLoops } from './loops.ts';
+import { numericNames } from './digits.ts';
 import { guessIterates } from './repair.ts';
 import { fingerprint } from './similarity.ts';
 import { findRoles } from './roles.ts';
@@ -143,8 +144,9 @@ export function analyzeFunction(fn: FnNode, ctx: FnContext, ownStubs: FnContext[
   addPartialLoops(c, fn.node, ownStubs);
   const ds = analyzeStructures(c, spec, vocab, isModule ? undefined : fn.name, fn.paramTypes);
   const kindOf = (name: string) => ds.kinds.get(name);
-  const loops = analyzeLoops(c, spec);
-  const self = { name: fn.name, params: fn.params, text: isModule ? '' : headerText(fn.node),
+  const numeric = numericNames(c, fn.paramTypes);
+  const loops = analyzeLoops(c, spec, numeric);
+  const self = { name: fn.name, params: fn.params, text: isModule ? '' : headerText(fn.node), numeric, paramTypes: fn.paramTypes,
     ...(fn.receiver ? { receiver: fn.receiver } : {}), ...(fn.className ? { className: fn.className } : {}) };
   const calls = analyzeCalls(c, spec, vocab, self, kindOf, ctx.userFns);
   const guards = findGuards(c);

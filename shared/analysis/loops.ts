@@ -5,7 +5,8 @@ import type { Collected, LoopCtx } from './collect.ts';
 import type { SyntaxSpec } from './languages.ts';
 import type { LoopFacts, NestedSameCollection } from './types.ts';
 import { isAmortized, isDoubling } from './amortized.ts';
-import { baseOf, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue } from './tree.ts';
+import { compressesPath, isHarmonic, tupleCount, walksDigits, walksGridCells } from './loopshapes.ts';
+import { baseOf, escapeRegExp, field, identifiersIn, isLiteral, isNumber, lengthBase, namedKids, numberValue, subscriptParts } from './tree.ts';
 
 export interface LoopResult {
   loops: LoopFacts[];
@@ -17,7 +18,7 @@ export interface LoopResult {
 const HALVING_OPS = new Set(['/=', '//=', '>>=', '*=', '<<=', '>>>=']);
 const HALVING_BIN = new Set(['/', '//', '>>', '>>>', '*', '<<']);
 
-export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
+export function analyzeLoops(c: Collected, spec: SyntaxSpec, numeric: ReadonlySet<string> = new Set()): LoopResult {
   const byCtx = new Map<LoopCtx, LoopFacts>();
   const loops: LoopFacts[] = [];
   for (const ctx of [...c.loops].sort((a, b) => a.line - b.line || a.depth - b.depth)) {
@@ -27,8 +28,13 @@ export function analyzeLoops(c: Collected, spec: SyntaxSpec): LoopResult {
     if (ctx.vars.length) facts.variable = ctx.vars.join(', ');
     if (isHalving(ctx, c, spec)) facts.halving = true;
     if (isConstantBound(ctx, c, spec)) facts.constantBound = true;
-    if (isAmortized(ctx, c, spec)) facts.amortized = true;
-    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec)) facts.doubling = true;
+    else if (!facts.halving && isHarmonic(ctx, c, spec)) facts.harmonic = true;
+    if (!facts.halving && !facts.harmonic && walksDigits(ctx, iterates, c, numeric)) facts.digits = true;
+    if (!facts.amortized && !facts.halving && walksGridCells(ctx, c, spec)) facts.cells = true;
+    if (isAmortized(ctx, c, spec) || compressesPath(ctx, c, spec)) facts.amortized = true;
+    const tuples = tupleCount(ctx, spec);
+    if (isDoubling(ctx, iterates, c, spec) || hasPowerBound(ctx, spec) || tuples === 'exponential') facts.doubling = true;
+    else if (typeof tuples === 'number' && tuples > 1) facts.power = tuples;
     if (ctx.partial) facts.partial = true;
     byCtx.set(ctx, facts);
     loops.push(facts);
@@ -96,6 +102,9 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   if (!watched.size) return false;
   const own = (scopeLoops: LoopCtx[]): boolean => scopeLoops[scopeLoops.length - 1] === ctx;
   for (const a of c.assigns) {
+    // Kernighan's `n &= n - 1` clears the lowest set bit: at most the number of bits of n passes.
+    if (own(a.scope.loops) && watched.has(a.name) && (a.op === '&=' ? a.value?.text.replace(/\s/g, '') === `${a.name}-1`
+      : a.op === '=' && new RegExp(`^\\(?${escapeRegExp(a.name)}\\)?&\\(${escapeRegExp(a.name)}-1\\)$`).test(a.value?.text.replace(/\s/g, '') ?? ''))) return true;
     if (!own(a.scope.loops) || !HALVING_OPS.has(a.op) || !watched.has(a.name)) continue;
     const v = numberValue(a.value, spec);
     if (v !== null && (v >= 2 || a.op.includes('<<') || a.op.includes('>>'))) return true;
@@ -103,7 +112,7 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
   const inCond = (n: Node): boolean => ctx.cond !== null && n.startIndex >= ctx.cond.startIndex && n.endIndex <= ctx.cond.endIndex;
   for (const b of c.binaries) {
     // `i < n / 2` halves the bound, not the progress: still n/2 passes.
-    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec) || inCond(b.node)) continue;
+    if (!own(b.scope.loops) || !HALVING_BIN.has(b.op) || !isNumber(b.right, spec) || inCond(b.node) || readsAt(b.node, ctx, spec)) continue;
     const v = numberValue(b.right, spec) ?? 0;
     if (!(v >= 2 || b.op.startsWith('>>') || b.op === '<<')) continue;
     if ([...identifiersIn(b.left)].some((id) => watched.has(id))) {
@@ -116,6 +125,15 @@ function isHalving(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean {
     }
   }
   return isEuclid(ctx, c, watched);
+}
+
+/** `res[i >> 1]`, `dp[i / 2]`: reading at a halved index does not move the loop. */
+function readsAt(n: Node, ctx: LoopCtx, spec: SyntaxSpec): boolean {
+  for (let p = n.parent; p && p.id !== ctx.node.id; p = p.parent) {
+    const sub = subscriptParts(p, spec);
+    if (sub?.index && sub.index.startIndex <= n.startIndex && n.endIndex <= sub.index.endIndex) return true;
+  }
+  return false;
 }
 
 /**
@@ -156,6 +174,8 @@ function isConstantBound(ctx: LoopCtx, c: Collected, spec: SyntaxSpec): boolean 
   if (ctx.iter) {
     const it = ctx.iter;
     if (spec.strings.includes(it.type)) return true;
+    // Python's fixed alphabets: `for c in string.ascii_lowercase` is 26 passes.
+    if (/^string\.(ascii_lowercase|ascii_uppercase|ascii_letters|digits|hexdigits|octdigits|punctuation)$/.test(it.text)) return true;
     if (isLiteralCollection(it, spec)) return true;
     if (spec.calls.includes(it.type) && /^range$/.test(it.childForFieldName('function')?.text ?? '')) {
       return namedKids(it.childForFieldName('arguments')).every((a) => isNumber(a, spec));

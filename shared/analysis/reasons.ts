@@ -3,6 +3,7 @@
 import type { LoopCtx } from './collect.ts';
 import type { CallResult } from './calls.ts';
 import type { LinearCallFacts, LoopFacts } from './types.ts';
+import { ORDERINGS } from './loopshapes.ts';
 
 type ByCtx = Map<LoopCtx, LoopFacts>;
 
@@ -30,6 +31,9 @@ function amortisedNote(chain: LoopCtx[], byCtx: ByCtx): string {
 /** Why a loop nest costs what it does: "the loop on line 6 runs inside the loop on line 5 (n · n)". */
 export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   const doubling = chain.find((l) => byCtx.get(l)?.doubling);
+  if (doubling && ORDERINGS.test(`${doubling.iter?.text ?? ''} ${doubling.cond?.text ?? ''}`)) {
+    return `the loop on line ${doubling.line} runs once per ordering of the input (n! passes): exponential`;
+  }
   if (doubling && !doubling.parent) return `the loop on line ${doubling.line} runs once per subset (a 2^n bound): exponential`;
   if (doubling) {
     return `the loop on line ${doubling.line} appends one new item for every item the collection held, once per pass of the loop on line ${doubling.parent?.line ?? doubling.line}, so the collection doubles each pass: exponential`;
@@ -41,14 +45,23 @@ export function loopReason(chain: LoopCtx[], byCtx: ByCtx): string {
   if (!inner) return `no loop grows with the input${note}`;
   if (c.length === 1) {
     const f = byCtx.get(inner);
-    const what = f?.halving ? 'halves its range every pass (log n passes)'
+    const what = f?.cells ? 'takes each cell of the grid at most once (n · n passes)'
+      : f?.power ? `runs once per ${f.power}-item combination of ${f.iterates ?? 'the input'} (${Array(f.power).fill('n').join(' · ')} passes)`
+      : f?.halving ? 'halves its range every pass (log n passes)'
+      : f?.digits ? 'walks the digits of a number (log n passes)'
+      : f?.harmonic ? 'steps by an outer loop\'s variable (n/i passes each time, log n per item over the outer loop)'
       : f?.kind === 'foreach' ? `runs once per item of ${f.iterates ?? 'the input'} (n passes)`
       : `runs at most n times${f?.iterates ? ` (bounded by ${f.iterates})` : ''}`;
     return `the loop on line ${inner.line} ${what}${note}`;
   }
   const outers = c.slice(0, -1).reverse().map((l) => `the loop on line ${l.line}`).join(', itself inside ');
-  const factors = c.map((l) => (byCtx.get(l)?.halving ? 'log n' : 'n')).join(' · ');
-  return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${note}`;
+  const factors = c.map((l) => {
+    const f = byCtx.get(l);
+    return f?.halving || f?.harmonic || f?.digits ? 'log n' : Array(f?.power ?? (f?.cells ? 2 : 1)).fill('n').join(' · ');
+  }).join(' · ');
+  const harmonic = c.some((l) => byCtx.get(l)?.harmonic)
+    ? '; a loop that steps by the outer loop\'s variable runs n/i times, and n/1 + n/2 + n/3 + ... adds up to n log n' : '';
+  return `the loop on line ${inner.line} runs inside ${outers} (${factors} steps)${harmonic}${note}`;
 }
 
 const everyPass = (chain: LoopCtx[], byCtx: ByCtx): string => {
@@ -57,8 +70,16 @@ const everyPass = (chain: LoopCtx[], byCtx: ByCtx): string => {
   return inner ? ` on every pass of the loop on line ${inner.line}${c.length > 1 ? ` (nested ${c.length} deep)` : ''}` : '';
 };
 
-export function sortReason(line: number, chain: LoopCtx[], byCtx: ByCtx): string {
+export function sortReason(line: number, chain: LoopCtx[], byCtx: ByCtx, wide?: 'wide' | 'grid'): string {
   const pass = everyPass(chain, byCtx);
+  if (wide === 'grid') {
+    return pass ? `the sort on line ${line} sorts the n · n items of a flattened grid and runs${pass}`
+      : `the sort on line ${line} sorts the n · n items of a flattened grid: O(n^2 log n) in all`;
+  }
+  if (wide) {
+    return pass ? `the sort on line ${line} makes n log n comparisons of items up to n long and runs${pass}`
+      : `the sort on line ${line} makes n log n comparisons of items up to n long (copies of the input): O(n^2 log n) in all`;
+  }
   return pass ? `the sort on line ${line} costs n log n and runs${pass}` : `the sort on line ${line} costs n log n and dominates`;
 }
 
@@ -77,6 +98,22 @@ export function logOpReason(line: number, what: 'heap' | 'ordered-tree' | 'binar
 
 export const wholeInputReason = (line: number): string => `line ${line} reads or copies the whole input once`;
 
+export function allocReason(line: number, dims: number, chain: LoopCtx[], byCtx: ByCtx): string {
+  const size = Array(dims).fill('n').join(' · ');
+  const pass = everyPass(chain, byCtx);
+  return pass ? `line ${line} allocates and fills ${size} items (${size} steps)${pass}`
+    : `line ${line} allocates and fills ${size} items: O(${dims === 1 ? 'n' : `n^${dims}`}) in all`;
+}
+
+export const wholeInLoopReason = (line: number, chain: LoopCtx[], byCtx: ByCtx): string =>
+  `line ${line} reads or copies the whole input (n steps)${everyPass(chain, byCtx)}`;
+
+export const digitsReason = (line: number): string => `line ${line} works on the text of a number, which has log n digits`;
+
+export const buildReason = (line: number, ordered: boolean): string => ordered
+  ? `line ${line} inserts every item of the input into an ordered tree, log n each: O(n log n) in all`
+  : `line ${line} builds a collection from the whole input, reading every item once: O(n) in all`;
+
 export function calleeReason(line: number, callee: string, cls: string, total: string, amortised: boolean, chain: LoopCtx[], byCtx: ByCtx): string {
   if (amortised) return `line ${line} enters ${callee}, which marks what it visits, so all its calls together cost ${cls}`;
   const pass = everyPass(chain, byCtx);
@@ -94,6 +131,8 @@ export function recursionReason(calls: CallResult, line: number, perCall: string
       return `one call per node of the structure (line ${line}), at ${perCall} each: ${total} in all`;
     case 'visiting':
       return `the mark set before the call on line ${line} lets each ${calls.dims > 1 ? 'grid cell' : 'node'} be visited once, and its neighbour checks add up to the edges`;
+    case 'compressing':
+      return `the call on line ${line} points every node it passes straight at the root (path compression), so a find costs near-constant time amortised: ${total} per call`;
     case 'halving':
       return `each call on line ${line} halves the range, so the recursion is log n deep${perCall === 'O(1)' ? ''
         : `, and the ${perCall} work of each call halves with it (n + n/2 + ...): ${total} in all`}`;

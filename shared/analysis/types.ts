@@ -62,6 +62,14 @@ export interface LoopFacts {
   /** Loop variable(s) as written (`i`, `i, x`). */
   variable?: string;
   /** The loop divides/multiplies its progress variable by a constant (binary search, digit loops). */
+  /** steps by an enclosing loop's variable (`range(i * i, n, i)`): n/i passes, log n over the outer loop */
+  harmonic?: boolean;
+  /** one pass per r-tuple of the input (`combinations(nums, 2)`): n^r passes */
+  power?: number;
+  /** a worklist walk over a grid from one start: each of the m·n cells once (n^2 passes) */
+  cells?: boolean;
+  /** walks the digits (characters) of a counter turned into text: log n passes */
+  digits?: boolean;
   halving?: boolean;
   /** Bounded by a literal (`range(26)`, `i < 4`, `for d in [(0,1),(1,0)]`): costs O(1). */
   constantBound?: boolean;

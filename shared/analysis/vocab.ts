@@ -21,6 +21,8 @@ export interface Vocab {
   searchMethods: string[];
   /** Methods that shift every element when given index 0 / the front. */
   frontMethods: RegExp;
+  /** Free functions that insert into their first argument, shifting what follows (`bisect.insort`). */
+  shiftFunctions?: RegExp;
   /** Free functions scanning their first argument (`slices.Contains(xs, x)`, `std::find`). */
   searchFunctions: RegExp;
   /** Builtins that read a whole collection given as the single argument (`max(xs)`). */
@@ -67,9 +69,11 @@ const python: Vocab = {
   heapCalls: /^(heapq\.)?(heappush|heapify|heappushpop|heapreplace)$/,
   heapOps: /^(heapq\.)?(heappush|heappop|heappushpop|heapreplace)$/,
   // heapq.nlargest/nsmallest keep a k-heap over n items: O(n log k), k <= n.
-  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$/,
+  // Counter.most_common sorts the counts (a k-heap when given k, k <= n).
+  sortCall: /^sorted$|\.sort$|^(heapq\.)?(nlargest|nsmallest)$|\.most_common$/,
   searchMethods: ['index', 'count', 'remove'],
   frontMethods: /^(insert|pop)$/,
+  shiftFunctions: /^(bisect\.)?insort(_left|_right)?$/,
   searchFunctions: /^$/,
   aggregates: /^(max|min|sum)$/,
   membershipMethods: [],
@@ -108,7 +112,7 @@ const javascript: Vocab = {
   testBlock: /^(test|it|describe)(\.\w+)?$/,
   assertCall: /^(assert(\.\w+)?|expect|console\.assert)$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim)$/,
+  wholeInput: /^(split|join|reverse|slice|concat|includes|indexOf|lastIndexOf|fill|values|keys|entries|from|toLowerCase|toUpperCase|replace|replaceAll|trim|flat|toReversed|toSpliced|with)$/,
   orderedTypes: /^$/,
   binarySearch: /^$/,
 };
@@ -124,11 +128,12 @@ const java: Vocab = {
   ],
   heapCalls: /^$/,
   heapOps: /^$/,
-  sortCall: /(^|\.)sort$/,
+  // `stream().sorted()` sorts what reaches it.
+  sortCall: /(^|\.)sort$|\.sorted$/,
   searchMethods: ['contains', 'indexOf', 'lastIndexOf'],
   // `list.add(0, x)`, `list.remove(0)`, `sb.insert(0, c)`: everything after the front moves.
-  frontMethods: /^(add|remove|insert)$/,
-  searchFunctions: /^$/,
+  frontMethods: /^(add|remove|insert|deleteCharAt|delete)$/,
+  searchFunctions: /^Collections\.frequency$/,
   aggregates: /^Collections\.(max|min)$/,
   membershipMethods: ['contains', 'containsKey'],
   mutators: MUTATORS,
@@ -149,16 +154,17 @@ const cpp: Vocab = {
   heapCalls: /^(std::)?(push_heap|make_heap)$/,
   heapOps: /^(std::)?(push_heap|pop_heap)$/,
   sortCall: /^(std::)?(sort|stable_sort|partial_sort)$/,
-  searchMethods: [],
+  // `s.find(t, pos)` on a string scans it; on a map or set (not scanned) it is a lookup.
+  searchMethods: ['find', 'rfind'],
   frontMethods: /^(insert|erase)$/,
-  searchFunctions: /^(std::)?(find|count|find_if)$/,
+  searchFunctions: /^(std::)?(find|count|find_if|count_if|any_of|all_of|none_of)$/,
   aggregates: /^(std::)?(max_element|min_element|accumulate)$/,
   membershipMethods: ['count', 'find', 'contains'],
   mutators: MUTATORS,
   testFunction: /^(TEST|TEST_F|TEST_CASE|test\w*)$/,
   assertCall: /^(assert|static_assert|ASSERT_\w+|EXPECT_\w+|REQUIRE|CHECK)$/,
   memo: /\b(memo|cache|dp)\b/,
-  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal)$/,
+  wholeInput: /^(reverse|find|count|accumulate|substr|fill|max_element|min_element|copy|nth_element|partition|unique|transform|iota|equal|count_if|find_if|any_of|all_of|none_of|for_each|reduce)$/,
   orderedTypes: /^(std::)?(set|map|multiset|multimap)\b/,
   binarySearch: /^(std::)?(lower_bound|upper_bound|binary_search|equal_range)$/,
 };
@@ -180,7 +186,8 @@ const go: Vocab = {
   sortCall: /^(sort|slices)\.(Ints|Strings|Float64s|Slice|SliceStable|Sort|Stable|SortFunc|SortStableFunc)$/,
   searchMethods: [],
   frontMethods: /^$/,
-  searchFunctions: /^(slices\.(Contains|Index)|strings\.(Contains|Index))$/,
+  // HasPrefix compares up to the prefix's length: linear in it.
+  searchFunctions: /^(slices\.(Contains|Index)|strings\.(Contains|Index|HasPrefix|HasSuffix))$/,
   aggregates: /^(slices\.(Max|Min))$/,
   membershipMethods: [],
   mutators: MUTATORS,

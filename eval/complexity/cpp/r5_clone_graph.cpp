@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: clone
-// split: held-out
+// split: round-5
 // why: the map makes each node cloned once and each edge followed once: O(V + E).
 #include <unordered_map>
 #include <vector>

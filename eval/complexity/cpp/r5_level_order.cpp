@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: levelOrder
-// split: held-out
+// split: round-5
 // why: each node enters and leaves the queue once.
 #include <queue>
 #include <vector>

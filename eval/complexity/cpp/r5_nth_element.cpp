@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: kClosest
-// split: held-out
+// split: round-5
 // why: nth_element partitions in linear time on average.
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: removeElement
-// split: held-out
+// split: round-5
 // why: a write index trails a single read pass.
 #include <vector>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: sortColors
-// split: held-out
+// split: round-5
 // why: count the three colours, then rewrite: two passes.
 #include <vector>
 using namespace std;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: topKFrequent
-// split: held-out
+// split: round-5
 // why: bucket sort by frequency: counting, filling n + 1 buckets, and draining them are all linear.
 package main
 

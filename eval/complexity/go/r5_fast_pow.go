@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: power
-// split: held-out
+// split: round-5
 // why: the exponent is halved (shifted right) every pass.
 package main
 

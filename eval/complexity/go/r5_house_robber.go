@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: rob
-// split: held-out
+// split: round-5
 // why: one pass with two running totals.
 package main
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: merge
-// split: held-out
+// split: round-5
 // why: three indices move backwards only: m + n steps.
 package main
 

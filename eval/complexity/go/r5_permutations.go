@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: backtrack
-// split: held-out
+// split: round-5
 // why: n! orderings (exponential class).
 package main
 

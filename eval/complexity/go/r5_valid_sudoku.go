@@ -1,6 +1,6 @@
 // complexity: O(1)
 // function: isValidSudoku
-// split: held-out
+// split: round-5
 // why: a fixed 9 x 9 board.
 package main
 

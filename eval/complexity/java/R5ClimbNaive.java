@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: climbStairs
-// split: held-out
+// split: round-5
 // why: two recursive calls per step, nothing cached.
 class Solution {
     public int climbStairs(int n) {

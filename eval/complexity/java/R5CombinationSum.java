@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: dfs
-// split: held-out
+// split: round-5
 // why: backtracking over choices: exponential in the target and candidates.
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: containsDuplicate
-// split: held-out
+// split: round-5
 // why: the stream's distinct() keeps a hash set: one pass.
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: rob
-// split: held-out
+// split: round-5
 // why: a 1-D table filled once.
 class Solution {
     public int rob(int[] nums) {

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: reverseWords
-// split: held-out
+// split: round-5
 // why: split, reverse and join are each linear.
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: rotate
-// split: held-out
+// split: round-5
 // why: every cell of the n x n matrix is moved once.
 class Solution {
     public void rotate(int[][] m) {

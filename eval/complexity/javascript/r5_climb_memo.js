@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: ways
-// split: held-out
+// split: round-5
 // why: the memo object makes each step count computed once.
 function climbStairs(n) {
   const memo = {};

@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: digitSum
-// split: held-out
+// split: round-5
 // why: one call per decimal digit of n.
 function digitSum(n) {
   if (n < 10) return n;

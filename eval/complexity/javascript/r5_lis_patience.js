@@ -1,6 +1,6 @@
 // complexity: O(n log n)
 // function: lengthOfLIS
-// split: held-out
+// split: round-5
 // why: a binary search over the tails array for each of the n numbers.
 function lengthOfLIS(nums) {
   const tails = [];

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isPalindromeList
-// split: held-out
+// split: round-5
 // why: copy the values into an array (one pass), then two pointers.
 function isPalindromeList(head) {
   const vals = [];

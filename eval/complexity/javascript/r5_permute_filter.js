@@ -1,6 +1,6 @@
 // complexity: O(2^n)
 // function: permute
-// split: held-out
+// split: round-5
 // why: n! permutations, each built by recursion on the remaining items (exponential class).
 function permute(nums) {
   if (nums.length <= 1) return [nums.slice()];

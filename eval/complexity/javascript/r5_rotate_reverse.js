@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: rotate
-// split: held-out
+// split: round-5
 // why: three in-place reversals, each linear.
 function reverse(a, i, j) {
   while (i < j) {

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: can_finish
-# split: held-out
+# split: round-5
 # why: three-colour DFS: each course is finished once and each prerequisite edge followed once: O(V + E).
 def can_finish(num_courses, prerequisites):
     graph = [[] for _ in range(num_courses)]

@@ -1,6 +1,6 @@
 # complexity: O(n)
 # function: rob
-# split: held-out
+# split: round-5
 # why: one pass carrying the best totals for the previous two houses.
 def rob(nums):
     prev, cur = 0, 0

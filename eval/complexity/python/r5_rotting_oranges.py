@@ -1,6 +1,6 @@
 # complexity: O(n^2)
 # function: oranges_rotting
-# split: held-out
+# split: round-5
 # why: every cell of the m x n grid is scanned once and rots (enters the queue) at most once.
 from collections import deque
 

@@ -1,6 +1,6 @@
 # complexity: O(n log n)
 # function: top_k_frequent
-# split: held-out
+# split: round-5
 # why: counting is O(n); heapq.nlargest keeps a k-sized heap over the distinct values: O(n log k).
 import heapq
 from collections import Counter

@@ -1,6 +1,6 @@
 # complexity: O(1)
 # function: is_valid_sudoku
-# split: held-out
+# split: round-5
 # why: the board is always 9 x 9: a fixed 81 cells.
 def is_valid_sudoku(board):
     rows = [set() for _ in range(9)]

@@ -1,6 +1,6 @@
 # complexity: O(n^3)
 # function: word_break
-# split: held-out
+# split: round-5
 # why: n^2 (j, i) pairs, each slicing s[j:i] in O(n) before the set lookup.
 def word_break(s, words):
     word_set = set(words)

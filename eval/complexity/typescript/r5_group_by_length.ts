@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: groupByLength
-// split: held-out
+// split: round-5
 // why: one pass; Record lookups and pushes are O(1).
 function groupByLength(words: string[]): Record<number, string[]> {
   const out: Record<number, string[]> = {};

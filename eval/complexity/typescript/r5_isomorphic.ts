@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: isIsomorphic
-// split: held-out
+// split: round-5
 // why: one pass with two maps.
 function isIsomorphic(s: string, t: string): boolean {
   const st = new Map<string, string>();

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: kthSmallest
-// split: held-out
+// split: round-5
 // why: iterative inorder walk: each node pushed and popped once at most.
 interface TreeNode { val: number; left: TreeNode | null; right: TreeNode | null }
 

@@ -1,6 +1,6 @@
 // complexity: O(n^2)
 // function: mergeKLists
-// split: held-out
+// split: round-5
 // why: for each of the N output values, scan all k list heads: O(N * k).
 function mergeKLists(lists: number[][]): number[] {
   const idx = lists.map(() => 0);

@@ -1,6 +1,6 @@
 // complexity: O(n)
 // function: removeNthFromEnd
-// split: held-out
+// split: round-5
 // why: the fast pointer runs ahead n steps, then both walk to the end once.
 interface ListNode { val: number; next: ListNode | null }
 

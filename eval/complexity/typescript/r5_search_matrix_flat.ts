@@ -1,6 +1,6 @@
 // complexity: O(log n)
 // function: searchMatrix
-// split: held-out
+// split: round-5
 // why: one binary search over the m * n cells: log(m n).
 function searchMatrix(matrix: number[][], target: number): boolean {
   const cols = matrix[0].length;

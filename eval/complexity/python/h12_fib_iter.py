@@ -1,0 +1,9 @@
+# complexity: O(n)
+# function: fib
+# split: held-out
+# why: n constant-time steps.
+def fib(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
