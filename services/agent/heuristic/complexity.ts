@@ -127,7 +127,7 @@ function mark(t: string, mentions: Mention[]): void {
 
 // A later sentence that talks about another version ("counting letters instead would make it O(n·m)",
 // "with a set it could be O(n)") names where a change leads, not a second class for the code as it is.
-const ANOTHER_VERSION = /\b(would|could|instead|if i|if we|if you|after the change|switch(?:ing)? to|replac\w+|rewrit\w+|improv\w+|better)\b/;
+const ANOTHER_VERSION = /\b(would|could|instead|(?:another|other|different|alternative|array-based|\w+-based) (?:version|variant|approach|implementation)|can be (?:faster|slower|better)|if i|if we|if you|after the change|switch(?:ing)? to|replac\w+|rewrit\w+|improv\w+|better)\b/;
 
 function improvementSentences(t: string, mentions: Mention[]): void {
   let seenPlain = false;

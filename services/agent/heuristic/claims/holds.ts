@@ -60,6 +60,7 @@ export function roleClaims(i: ClaimInput): ClaimResult {
     }
     if (holds && says(t, ['not been matched', "haven't been matched", 'unmatched', 'still open', 'not yet closed', 'need to close', 'still need'])) return { right: `says ${v} holds what is still unmatched`, complete: says(t, ['empty', 'left over', 'leftover', 'is left', 'remaining']) };
     if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
+    if (!holds) return windowRole(i, v);
     return {};
   }
   const writes = f.writes.get(v) ?? [];
@@ -80,6 +81,31 @@ export function roleClaims(i: ClaimInput): ClaimResult {
   if (endingHere) {
     if (says(t, ['prefix sum', 'total of all', 'sum of all', 'all elements so far'])) return { contradiction: `${v} restarts whenever the running sum would hurt, so it is not a total of everything so far.`, misconception: true };
     if (says(t, ['ending at', 'ending here', 'that ends', 'ends at', 'ending with', 'ends here', 'ending in'])) return { right: `says ${v} is the best sum ending at the current index`, complete: says(t, ['restart', 'start over', 'starts fresh', 'reset', 'extend', 'last element', 'after the loop', 'at the end']) };
+  }
+  return {};
+}
+
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A container that also loses items (a deque trimmed from both ends, a heap popped, a window): it
+ * holds only the survivors, never "everything seen"; positions pushed (`push(i)`) are indices, not values.
+ */
+export function windowRole(i: ClaimInput, v: string): ClaimResult {
+  const { t, facts: f } = i;
+  const removes = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(pop|shift|popleft|pop_front|pop_back|poll|pollFirst|pollLast|removeFirst|removeLast|remove|splice|discard|erase)\\w*\\s*\\(|\\b(heappop|heapq\\.heappop|delete)\\s*\\(?\\s*${esc(v)}\\b`).test(f.body);
+  if (!removes) return {};
+  const held = holdingPart(t);
+  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen'])) {
+    return { contradiction: `${v} also loses items (the code removes from it), so it holds only some of what was pushed, not everything.` };
+  }
+  const loopVars = (f.fn?.loops ?? []).map((l) => l.variable).filter((x): x is string => !!x);
+  const pushesIndex = (f.pushes.get(v) ?? []).some((p) => loopVars.includes(p.trim()));
+  if (pushesIndex && says(held, ['the values', 'the numbers', 'numbers of', 'values of', 'the elements']) && !says(t, ['index', 'indices', 'indexes', 'position', 'positions'])) {
+    return { contradiction: `${v} holds positions (it pushes ${f.pushes.get(v)?.[0]}), not the values themselves.` };
+  }
+  if (says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still'])) {
+    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
   }
   return {};
 }

@@ -37,7 +37,14 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
   if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
   }
-  if (e.depth === 'O(n)') {
+  const wrongBase = namedBaseMismatch(t, e.baseTerms ?? [], f.body);
+  if (wrongBase) return { contradiction: `The base case is \`${e.baseTerms?.[0]}\`, not ${wrongBase}.` };
+  // An answer that also gives the linear (worst-case) depth may add the average case ("about 14 levels on random data").
+  const worstToo = e.depthValue !== undefined && (new RegExp(`\\b${e.depthValue.toLocaleString('en-US').replace(/,/g, ',?')}\\b`).test(t) || /\bworst\b/.test(t));
+  if (e.depth === 'O(n)' && !worstToo && /\b(depth|deep)\b[^.;]{0,30}\b(always|only)\b[^.;]{0,20}\blog|\balways\b[^.;]{0,20}\blog2?\s*\(?\s*(n|\d)/.test(t)) {
+    return { contradiction: `Each call can move just one step, so the depth can reach about ${e.depthValue ?? 'n'}, not always logarithmic.` };
+  }
+  if (e.depth === 'O(n)' && !worstToo) {
     if (says(t, ['log n deep', 'log n levels', 'like a binary search', 'logarithmic depth', 'only goes log'])) return { contradiction: `Each call moves one step, so the depth is about ${e.depthValue ?? 'n'}, not logarithmic.` };
     if (says(t, ['constant stack', 'no depth', 'turns it into a loop', 'tail call optimi', 'no stack'])) return { contradiction: `Each call waits for the next one's result, so ${e.depthValue ?? 'n'} frames are on the stack at once.`, misconception: true };
     // A memo cuts the number of calls, not the depth: the first call still descends all the way before anything is cached.
@@ -57,9 +64,27 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
     }
   }
   if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
-  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, e.baseTerms ?? []);
+  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? [])]);
   const halving = e.depth === 'O(log n)' && says(t, ['halves', 'halved', 'in half', 'half', 'divides by two', 'divided by two', 'log n', 'logarithmic', 'log2']);
   if (base || halving) return { right: base && halving ? 'names the base case and the halving depth' : base ? 'names the base case' : 'says the depth is logarithmic because n halves', complete: base && halving };
   return {};
 }
 
+
+/** The condition of a base case written as `if (cond) return …`: "p == k". */
+export function baseConditions(terms: readonly string[]): string[] {
+  return terms.map((b) => b.replace(/\)\s*return\b.*$/, '').replace(/^\s*\(/, '').trim()).filter((c) => c.length >= 3 && /[=<>!]/.test(c));
+}
+
+/**
+ * "The base case is when lo equals hi": a condition on code names that the real base case does not
+ * read. Returns the named condition, or null when the answer names none or names the right one.
+ */
+export function namedBaseMismatch(t: string, baseTerms: readonly string[], body: string): string | null {
+  const m = /\bbase case is\s+(?:when\s+)?(?:the\s+)?([a-z_]\w*)\s+(?:equals|is equal to|==|===|meets|reaches|passes)\s+(?:the\s+)?([a-z_]\w*)\b/.exec(t);
+  if (!m || !baseTerms.length) return null;
+  const inCode = (x: string) => new RegExp(`\\b${x}\\b`).test(body);
+  const inBase = (x: string) => baseTerms.some((b) => new RegExp(`\\b${x}\\b`).test(norm(b)));
+  if (!inCode(m[1]) || !inCode(m[2])) return null;
+  return inBase(m[1]) || inBase(m[2]) ? null : `${m[1]} == ${m[2]}`;
+}

@@ -34,12 +34,15 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
   // "returns minPrice": a variable named as the result that the function never returns.
   for (const [name] of f.writes) {
     if (name.length < 3 || !hasIdentifier(i.raw, name) || returnsVar(f, name)) continue;
+    if (proseWord(t, name)) continue;
     if (new RegExp(`\\breturns?\\b[^.]{0,40}\\b${name.toLowerCase()}\\b`).test(t) && f.returns.length && !f.returns.some((r) => r.includes(name))) {
       return { contradiction: `${f.fn?.name ?? 'The function'} never returns ${name}; it returns ${f.returns[0]}.` };
     }
   }
   const op = operationClaim(i);
   if (op.contradiction) return op;
+  const numeric = numericClaims(i);
+  if (numeric.contradiction) return numeric;
   // Narration ("first it sets…, then it loops…, then…") is not a purpose, whatever words it uses.
   if ((t.match(/\b(then|next|after that|first)\b/g) ?? []).length >= 3) return {};
   if (kind && kind !== 'value' && ELEMENT_CLAIM.test(t) && !says(t, ['profit', 'difference', 'gain', 'sum', 'length', 'count', 'number of', 'index', 'position', 'where', 'frequenc'])) {
@@ -64,6 +67,7 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
       return { right: 'says what the true/false result means' };
     }
   }
+  if (numeric.right) return numeric;
   if (kind === 'difference') {
     if (/\breturns? the (sum|total)\b/.test(t) && !says(t, ['difference', 'minus', 'subtract', 'missing', 'expected'])) return { contradiction: `It returns a difference (${f.returns[0]}), not a sum.` };
     const ordered = says(t, ['later', 'after', 'then sell', 'before', 'so far', 'following', 'buy then', 'buying on one day', 'buy-then-sell', 'buying then', 'one buy followed']);
@@ -92,5 +96,32 @@ function tieClaim(i: ClaimInput): ClaimResult {
   const loose = /<=|>=/.test(f.body);
   if (strict && !loose && says(t, ['last'])) return { contradiction: 'The comparison is strict, so an equal later element never replaces the first: ties keep the first.' };
   if (loose && !strict && says(t, ['first'])) return { contradiction: 'The comparison allows equality, so a later equal element replaces the earlier one: ties keep the last.' };
+  return {};
+}
+
+/** "the number of ways", "ways to decode": a variable named like an everyday word, used as the word. */
+export function proseWord(t: string, name: string): boolean {
+  if (!/^[a-z]+$/.test(name)) return false;
+  return new RegExp(`\\b(number of|count of|how many|all the|many)\\s+${name}\\b|\\b${name}\\s+(to|of|that|which|in which)\\b`).test(t);
+}
+
+/** The returned variable only ever holds numbers: started at a number, assigned from numeric names or sums. */
+export function numericReturn(f: CodeFacts): boolean {
+  const v = f.returns.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^[A-Za-z_]\w*$/.test(r));
+  if (!v || f.returns.length > 1 || f.pushes.has(v) || f.entries.has(v)) return false;
+  const writes = f.writes.get(v) ?? [];
+  return writes.some((w) => /^-?\d/.test(w.trim())) && writes.every((w) => /^[\w\s,.+\-*%]+$/.test(w) && !/\b(true|false|True|False|None|null|nil)\b/.test(w));
+}
+
+/** A function whose result is a number: it does not build text or answer yes/no. */
+function numericClaims(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  if (!numericReturn(f)) return {};
+  const name = f.fn?.name ?? 'The function';
+  if (/\breturns?\s+(the\s+|a\s+|an\s+)?(\w+\s+)?(text|string|strings|word|words|letters|list|array)\b/.test(t)) return { contradiction: `${name} returns a number (${f.returns[0]}), not text or a collection.` };
+  if (/\b(checks?|tests?|tells you)\s+(whether|if)\b|\breturns?\s+(true|false)\b|\btrue (if|when)\b/.test(t) && !says(t, ['number of', 'how many', 'count'])) {
+    return { contradiction: `${name} returns a number (${f.returns[0]}), not true or false.` };
+  }
+  if (says(t, ['number of', 'how many', 'counts', 'count of', 'the count']) && !says(t, ['largest', 'maximum', 'smallest', 'minimum', 'longest', 'shortest'])) return { right: 'says it returns a count' };
   return {};
 }

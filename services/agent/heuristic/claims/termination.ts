@@ -117,8 +117,10 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   if ((e.progress ?? []).length && claimsOfCode(t, ['might not stop', 'may not stop', 'might never stop', 'may never stop', 'might not terminate', 'may not terminate', 'could loop forever', 'could run forever'])) {
     return { contradiction: `${(e.progress ?? []).join(' and ')} changes on every pass toward the exit \`${cond}\`, so the loop does stop.`, misconception: true };
   }
-  if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
-    return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
+  for (const c of cond.matchAll(/(\w+)\s*(<=|>=)\s*(\w+)/g)) {
+    if (new RegExp(`\\b${c[1].toLowerCase()}\\s*(==|=|equals|is equal to)\\s*${c[3].toLowerCase()}\\b`).test(t.replace(/\s+/g, ' '))) {
+      return { contradiction: `With \`${cond}\` the loop still runs when ${c[1]} equals ${c[3]}; it stops only once they cross.` };
+    }
   }
   // Two moving indices end against each other, not at the end of the input.
   if (m && /^[A-Za-z_]\w*$/.test(m[3]) && (e.progress ?? []).includes(m[3]) && says(t, ['reaches the end', 'end of the string', 'end of the array', 'gets to the end', 'reaches the length', 'end of the list'])) {
@@ -134,6 +136,11 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
     && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
     return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
   }
+  // "It stops when the condition is false, because loops always end": the question restated, no variable named.
+  if (/\b(loops?|it|they)\s+(always|eventually)\s+(end|ends|stop|stops|terminate|terminates|finish|finishes)\b|\ball loops\b[^.]{0,20}\b(end|stop|terminate)/.test(t)
+    && !(e.progress ?? []).some((v) => hasIdentifier(raw, v))) {
+    return { contradiction: 'That restates the question: it names no variable that changes on every pass toward the exit.', misconception: true };
+  }
   const tz = t.replace(/\bzero\b/g, '0');
   let exit = saysExit(t, x);
   if (m) {
@@ -146,10 +153,13 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
       exit ||= new RegExp(`\\b${a}\\s*${op === '<' ? '>' : '<'}=?\\s*${b}\\b|\\b${a} (?:and|&) ${b}\\b[^.]{0,15}\\b(meet|cross|pass)|\\b${a}\\b[^.]{0,10}\\bno longer (less|greater) than\\s*${b}\\b|\\b(indices|pointers|they) (have )?(meet|met|cross)`).test(t);
     }
   }
+  // A compound condition on bounds (`top <= bottom && left <= right`) ends when the bounds cross.
+  if (!m && /<=?|>=?/.test(cond)) exit ||= /\b(bounds|boundaries|pointers|indices|edges|borders|they)\b[^.]{0,15}\b(cross|meet|pass each other|overlap)/.test(t);
   const p = saysProgress(t, x);
   const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
-    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']) || ((x.container || x.walker) ? p.once || p.removal : false);
+    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller', 'move inward', 'moves inward', 'move in toward', 'shrink them', 'shrinks them']) || ((x.container || x.walker) ? p.once || p.removal : false);
   if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
+  if (progress && !m && (e.progress ?? []).length > 1) return { right: 'says what moves toward the exit on every pass' };
   // A reason it must end (each node queued once) is a right half-answer even without the exit.
   if (x.container && p.once) return { right: 'says why the loop must end: each item enters the container once' };
   return {};
