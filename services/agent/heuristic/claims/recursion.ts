@@ -38,9 +38,9 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
   }
   const wrongBase = namedBaseMismatch(t, e.baseTerms ?? [], f.body);
-  if (wrongBase) return { contradiction: `The base case is \`${e.baseTerms?.[0]}\`, not ${wrongBase}.` };
+  if (wrongBase) return { contradiction: `The base case is \`${baseConditions(e.baseTerms ?? [])[0] ?? e.baseTerms?.[0]}\`, not ${wrongBase}.` };
   // An answer that also gives the linear (worst-case) depth may add the average case ("about 14 levels on random data").
-  const worstToo = e.depthValue !== undefined && (new RegExp(`\\b${e.depthValue.toLocaleString('en-US').replace(/,/g, ',?')}\\b`).test(t) || /\bworst\b/.test(t));
+  const worstToo = e.depthValue !== undefined && (new RegExp(`\\b${e.depthValue.toLocaleString('en-US').replace(/,/g, ',?')}\\b`).test(t.replace(/\blog\w*\s*\([^)]*\)/g, 'log')) || /\bworst\b/.test(t));
   if (e.depth === 'O(n)' && !worstToo && /\b(depth|deep)\b[^.;]{0,30}\b(always|only)\b[^.;]{0,20}\blog|\balways\b[^.;]{0,20}\blog2?\s*\(?\s*(n|\d)/.test(t)) {
     return { contradiction: `Each call can move just one step, so the depth can reach about ${e.depthValue ?? 'n'}, not always logarithmic.` };
   }
