@@ -128,6 +128,6 @@ export function codeCost(fn: FunctionFacts): Cost {
  * one-variable convention the grader reads O(m·n) in, whatever a one-list estimate says.
  */
 export function tableSpace(body: string): boolean {
-  return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*vector\s*</.test(body)
+  return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*(?:std::)?vector\s*</.test(body)
     || /Array\.from\([^)]*=>\s*(?:new\s+)?Array|\.map\(\s*\(\)\s*=>\s*(?:new\s+)?Array\(/.test(body);
 }

@@ -60,6 +60,9 @@ export function roleClaims(i: ClaimInput): ClaimResult {
     }
     if (holds && says(t, ['not been matched', "haven't been matched", 'unmatched', 'still open', 'not yet closed', 'need to close', 'still need'])) return { right: `says ${v} holds what is still unmatched`, complete: says(t, ['empty', 'left over', 'leftover', 'is left', 'remaining']) };
     if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
+    // "It holds the spans": what another collection of the function holds, named as this one's.
+    const other = [...f.pushes.keys()].find((k) => k !== v && k.length > 2 && new RegExp(`\\b(holds?|stores?|keeps?|contains?)\\s+(the\\s+|all the\\s+)?${k.toLowerCase()}s?\\b`).test(t));
+    if (!holds && other) return { contradiction: `${other} is a different collection; ${v} holds what the code pushes into it (${f.pushes.get(v)?.[0]}).` };
     if (!holds) return windowRole(i, v);
     return {};
   }
@@ -104,8 +107,9 @@ export function windowRole(i: ClaimInput, v: string): ClaimResult {
   if (pushesIndex && says(held, ['the values', 'the numbers', 'numbers of', 'values of', 'the elements']) && !says(t, ['index', 'indices', 'indexes', 'position', 'positions'])) {
     return { contradiction: `${v} holds positions (it pushes ${f.pushes.get(v)?.[0]}), not the values themselves.` };
   }
-  if (says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still'])) {
-    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
+  const nearer = /\b(previous|earlier|nearest|next|last)\s+(greater|higher|larger|bigger|smaller|lower)\b|\b(greater|higher|larger|bigger|smaller|lower)\s+(than\s+)?(anything|everything|all)\s+(since|after)\b/.test(t);
+  if (nearer || says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still'])) {
+    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'nearest', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
   }
   return {};
 }

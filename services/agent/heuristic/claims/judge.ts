@@ -134,7 +134,9 @@ function structureClaims(i: ClaimInput): ClaimResult {
   if (says(t, ['keeps the numbers sorted', 'sorted', 'in order so', 'binary search']) && !says(t, ['not sorted', 'unordered'])) {
     return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
   }
-  if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
+  // "A list would be just as fast: `in` on a list is constant time too".
+  const listFastToo = /\b(list|array|vector|slice)s?\b[^.]{0,40}\b(just as fast|as fast as|equally fast|constant time|o\(1\))/.test(t) && !/\b(list|array|vector|slice)s?\b[^.]{0,40}\b(isn't|is not|not|never)\b[^.]{0,15}\b(as fast|constant|o\(1\))/.test(t);
+  if (listFastToo || says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
   if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are)(?: \w+ly)? slower\b/.test(t)) {
     return { contradiction: 'The speed is the wrong way round: a list scans every element for a membership test, the hash table goes straight to the bucket.' };
   }
@@ -225,6 +227,16 @@ function either(a: ClaimResult, b: ClaimResult): ClaimResult {
   return b.right ? b : a;
 }
 
+/** "No extra memory" for a function that builds a structure growing with its input. */
+function spaceClaims(i: ClaimInput): ClaimResult {
+  const { t, e } = i;
+  if (!e.spaceComplexity || e.spaceComplexity === 'O(1)') return {};
+  if (says(t, ['no extra memory', 'no additional memory', 'no extra space', 'no additional space', 'no memory', 'nothing extra', 'uses no memory'], [], true) && !says(t, ['not no extra'])) {
+    return { contradiction: `${e.holder ?? 'The structure it builds'} grows with the input while the function runs, so it needs ${e.spaceComplexity} extra memory, freed or not afterwards.`, misconception: true };
+  }
+  return {};
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
     case 'testing': return testingClaims(i);
@@ -240,6 +252,7 @@ export function judgeClaims(i: ClaimInput): ClaimResult {
     case 'recursion': return recursionClaims(i);
     case 'hidden_linear_cost': return hiddenClaims(i);
     case 'data_structure_choice': return structureClaims(i);
+    case 'space_complexity': return spaceClaims(i);
     default: return {};
   }
 }
