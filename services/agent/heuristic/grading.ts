@@ -21,7 +21,7 @@ import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
-  appealsToConvention, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+  appealsToConvention, restatesQuestion, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
 import { costName, oneVariable, tableSpace } from './claims/cost.ts';
@@ -33,7 +33,7 @@ import { raisingLines } from './claims/raises.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
-const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 25, contradicts_code: 15, misconception: 22 };
+const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 18, contradicts_code: 15, misconception: 22 };
 /** A right claim the code confirms is never graded below this; an unverifiable one stays in this band. */
 const RIGHT_FLOOR = 45;
 const UNVERIFIED: [number, number] = [32, 42];
@@ -142,14 +142,16 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const solo = soloLevel(clean, input.question);
   const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
   const key = checkKey(input.topic, e, a, solo, narration);
-  const listed = cov.dumpShare >= 0.4 || isTermList(clean);
+  // A bare noun phrase ("Word frequencies.") is a short answer, not a list: a list has several items.
+  const listed = (cov.dumpShare >= 0.4 && (words(clean).length >= 4 || /[,;\n]/.test(clean))) || isTermList(clean);
   const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
   const keyScore = claim.right && !key.misconception ? Math.max(key.score, 2) : key.score;
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
   // "It's the standard prev pointer", "a well-known property": an appeal to convention in place of a claim.
-  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction));
+  const dodges = (appealsToConvention(a.t) || restatesQuestion(clean, input.question)) && keyScore < 2 && !claim.right && !claim.contradiction;
+  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || dodges);
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;
   if (injected) flags.push('prompt_injection');

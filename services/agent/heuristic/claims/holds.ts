@@ -35,7 +35,7 @@ function mapRole(i: ClaimInput, v: string): ClaimResult {
   if (counts) {
     if (says(t, ['total number', 'total count', 'one number', 'single number'])) return { contradiction: `${v} keeps a separate count for each distinct key, not one total.` };
     if (says(t, ['length of each', 'lengths', 'how long'])) return { contradiction: `${v} counts how many times each key occurs; it never stores a length.` };
-    if (says(t, ['count', 'counts', 'frequenc', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
+    if (says(t, ['count', 'counts', 'frequenc', 'frequency', 'frequencies', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
       return { right: `says ${v} counts each key`, complete: says(t, ['each', 'every', 'per', 'distinct', '->', 'map', 'dictionary', 'dict', 'table']) && says(t, ['end', 'after the loop', 'returned', 'returns', 'full', 'final', 'when the loop']) };
     }
   }
