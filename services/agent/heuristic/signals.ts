@@ -157,7 +157,8 @@ export function isEvasive(answer: string, groundWeight: number, keyScore: number
 // Words that carry no claim of their own in a reply about a variable or a call.
 const FILLER = new Set(['used', 'use', 'uses', 'compute', 'computes', 'computing', 'calculate', 'get', 'gets', 'find', 'finds', 'hold', 'holds', 'holding', 'store', 'stores',
   'keep', 'keeps', 'answer', 'result', 'results', 'variable', 'value', 'best', 'eventually', 'reach', 'reaches', 'return', 'returns', 'returned', 'work', 'works', 'thing', 'things',
-  'stuff', 'needed', 'need', 'job', 'purpose', 'main', 'final', 'output']);
+  'stuff', 'needed', 'need', 'job', 'purpose', 'main', 'final', 'output',
+  'stack', 'queue', 'deque', 'list', 'map', 'dict', 'set', 'heap', 'array', 'counter', 'recursion', 'recursive', 'call', 'loop', 'helper', 'pointer']);
 // The dodge itself: naming what kind of thing it is, or what it is for in the vaguest terms.
 const KIND_DODGE = /\b(?:it'?s|it is|this is)\s+(?:a|an|the|just)\s+(?:\w+\s+)?(?:stack|queue|deque|list|map|dict|set|heap|array|variable|counter|recursion|recursive call|loop|helper|pointer)\b|\bit'?s recursion\b|\bthe (?:best )?answer\b|\bused (?:to|for)\b|\beventually\b/;
 
