@@ -24,7 +24,7 @@ import {
   appealsToConvention, restatesQuestion, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
-import { costName, oneVariable, tableSpace } from './claims/cost.ts';
+import { costName, oneVariable, sqrtBound, tableSpace } from './claims/cost.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
@@ -107,6 +107,12 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
       e.keyReason = facts.fn.dominantLine ? `line ${facts.fn.dominantLine} runs most often` : undefined;
     }
     e.complexity = recomputed;
+    // One loop that stops once d * d passes n (or at sqrt(n)) runs about √n times, whatever a linear estimate says.
+    const loops = facts.fn.loops;
+    if (recomputed === 'O(n)' && loops.length === 1 && sqrtBound(facts.lines.at(loops[0].line))) {
+      e.complexity = 'O(sqrt n)';
+      e.keyReason = `the loop on line ${loops[0].line} stops once its counter passes the square root, so it runs about √n times`;
+    }
   }
   // The statements that can raise the caught type, from the code: the stored key may blame a parse for a KeyError.
   const raising = input.topic === 'exceptions' ? raisingLines(facts) : null;

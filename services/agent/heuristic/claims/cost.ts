@@ -74,6 +74,8 @@ export function costOf(name: string | undefined): Cost | null {
 export function oneVariable(text: string): string {
   let t = text.replace(/\b[Oo]\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (m, inner: string) => {
     if (/^\s*n\s*$/i.test(inner) || /^\s*1\s*$/.test(inner)) return m;
+    // A square root is its own class, not a product of sizes.
+    if (/sqrt|√|\^\s*\(?\s*(?:0?\.5|1\s*\/\s*2)/i.test(inner)) return m;
     const c = canonicalCost(inner);
     return c ? costName(c) : m;
   });
@@ -130,4 +132,9 @@ export function codeCost(fn: FunctionFacts): Cost {
 export function tableSpace(body: string): boolean {
   return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*(?:std::)?vector\s*</.test(body)
     || /Array\.from\([^)]*=>\s*(?:new\s+)?Array|\.map\(\s*\(\)\s*=>\s*(?:new\s+)?Array\(/.test(body);
+}
+
+/** A loop header bounded by a square root: `d * d <= n`, `i*i < n`, `range(2, isqrt(n) + 1)`, `n ** 0.5`, `Math.sqrt(n)`. */
+export function sqrtBound(header: string): boolean {
+  return /\b(\w+)\s*\*\s*\1\s*<=?\s*\w+|\bsqrt\s*\(|\bisqrt\s*\(|\*\*\s*0?\.5\b|\bpow\s*\([^,]+,\s*0?\.5\s*\)/.test(header);
 }
