@@ -25,6 +25,7 @@ import {
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
 import { costName, oneVariable, sqrtBound, tableSpace } from './claims/cost.ts';
+import { conditionalWrite, nameWords } from './claims/roles.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
@@ -121,6 +122,12 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
     e.riskyTerms = raising.lines.flatMap((l) => [facts.lines.at(l).trim().replace(/^(?:\w+\s*(?::=|=)\s*|return\s+)/, '').replace(/;$/, '')]).filter((x) => x.length > 1);
     e.keyReason = `line${raising.lines.length > 1 ? 's' : ''} ${raising.lines.join(' and ')} can raise ${raising.caught}`;
   }
+  // A holder written from the loop's element only under a condition is not a follower ("the previous value").
+  const when = input.topic === 'variable_role' && e.variant === 'role.follower' && e.variable ? conditionalWrite(facts, e.variable) : undefined;
+  if (when) {
+    e.roleTerms = [...nameWords(facts.fn?.name ?? '').filter((w) => w.length >= 4), 'survives', 'survivor', 'kept', 'chosen', 'replaced', 'reset', 'whenever', 'only when', 'winner', 'leader'];
+    e.keyReason = `${e.variable} takes the element only when \`${when}\`, and keeps it until that happens again`;
+  }
   if (input.topic === 'space_complexity' && e.spaceComplexity === 'O(n)' && tableSpace(facts.body)) {
     e.spaceComplexity = 'O(n^2)';
     e.keyReason = `${e.holder ?? 'the table'} has one entry per cell, rows × columns`;
@@ -156,7 +163,9 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
   // "It's the standard prev pointer", "a well-known property": an appeal to convention in place of a claim.
-  const dodges = (appealsToConvention(a.t) || restatesQuestion(clean, input.question)) && keyScore < 2 && !claim.right && !claim.contradiction;
+  // Restating the question's own words is a dodge even when it is true ("it's the result variable that gets returned").
+  const dodges = (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction)
+    || (restatesQuestion(clean, input.question) && key.score < 2 && !claim.contradiction);
   const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || dodges);
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;

@@ -177,7 +177,7 @@ function testingClaims(i: ClaimInput): ClaimResult {
   // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
   const canFail = /\b(raise|throw|panic|assert)\b|\w\[[^\]:]+\]|[^/]\/[^/*]|%|\b(int|float|parseInt|parseFloat|Number|atoi|stoi)\s*\(|\.parse\w*\(|\.(pop|remove|index|get)\s*\(|\bnext\s*\(/.test(f.body.split('\n').slice(1).join('\n'));
   // A sentence about changing the code ("which means adding a guard") is not an expected result of the code as it is.
-  const aboutCode = i.t.split(/(?<=[.!?;])\s+/).filter((x) => !/\b(add(?:ing)?|guard|validat\w*|fix\w*|once (?:we|i)|would need|needs? a check)\b/.test(x)).join(' ');
+  const aboutCode = i.t.split(/(?<=[.!?;])\s+/).filter((x) => !/\b(add(?:ing)?|guard|validat\w*|fix\w*|once (?:we|i)|would need|needs? a check|probably|i'd|would|could|ought|instead|rather|arguably)\b/.test(x)).join(' ');
   if (!canFail && says(aboutCode, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
     return { contradiction: `Nothing in ${f.fn?.name ?? 'the function'} can raise for that input: it has no raise, index read, division or parse.` };
   }
