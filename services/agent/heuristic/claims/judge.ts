@@ -170,8 +170,8 @@ function timeClaims(i: ClaimInput): ClaimResult {
 /** Concrete tests: an input written out with the result it should give ("\"\" -> True", "[] should return 0"). */
 function testingClaims(i: ClaimInput): ClaimResult {
   const text = norm(i.raw);
-  // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input.
-  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z])|\b(?:an? )?(?:empty|single[- ]element|one[- ]element) (?:array|list|string|input|vector|slice|map))`;
+  // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input, unless it is a call's last argument ("sign(-5) returns").
+  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z])|(?<=[(,]\s*)-?\d+(?:\.\d+)?(?=\)\s+[a-z])|\b(?:an? )?(?:empty|single[- ]element|one[- ]element) (?:array|list|string|input|vector|slice|map))`;
   const outcome = String.raw`(?:\)|,)?\s*(?:->|=>|==|:|should (?:return|be|give|raise|throw)|returns?|gives?|is|expect(?:ed|s)?)\s*(?:an? )?(true|false|none|null|nil|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|\[[^\]]*\]|\w*error|\w*exception|raises?|throws?|empty)`;
   const f = i.facts;
   // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
