@@ -57,6 +57,7 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
     if (says(t, ['index', 'position', 'where the', 'where it', 'which index'])) return { right: 'says it returns a position', complete: says(t, ['-1', 'empty', 'not found', 'none', 'no element']) };
   }
   if (kind === 'boolean') {
+    if (/\breturns?\s+(?:the\s+|a\s+)?(?:number|count|amount|total|how many)\b/.test(t)) return { contradiction: `${f.fn?.name ?? 'The function'} returns true or false (${f.returns[f.returns.length - 1]}), not a number.` };
     if (says(t, ['count', 'counts', 'number of']) && !/\+\+|\+=\s*1\b|-=\s*1\b|--/.test(f.body)) {
       return { contradiction: 'The code never counts anything: it matches each closer against what it stored, so order matters, not only the totals.' };
     }
