@@ -87,3 +87,46 @@ test('a test answer that proposes a change ("it should probably throw") is not a
   assert.ok(await grade('sign(-5) returns -1, sign(7) returns 1, and the boundary sign(0) returns 0. For a wider type it should probably throw IllegalArgumentException on NaN.') >= 60);
   assert.ok(await grade('Test that sign throws an exception for negative numbers.') < 20);
 });
+
+const TITLE_KEY_PY = `def title_key(title):
+    return title.lower().strip().replace(" ", "_")
+`;
+
+test('round 8: a function that lower-cases its text cannot return capitals in a test\'s expected result', async () => {
+  const grade = await grader('python', TITLE_KEY_PY, 'title_key', 'testing');
+  assert.ok(await grade('title_key("Hello World") returns "Hello_World", title_key("") returns "" and title_key("a") returns "a".') < 20);
+  assert.ok(await grade('title_key("Hello World") returns "hello_world", title_key("") returns "" and title_key("  A ") returns "a".') >= 60);
+});
+
+const READ_NUM_JS = `function readNumber(text) {
+  let n;
+  try {
+    n = JSON.parse(text);
+  } catch (err) {
+    return 0;
+  }
+  return n;
+}
+`;
+
+test('round 8: "nothing in the try throws" is wrong when a line of it can; a denial about another line is not', async () => {
+  const grade = await grader('javascript', READ_NUM_JS, 'readNumber', 'exceptions');
+  assert.ok(await grade('JSON.parse returns undefined on bad input, so nothing in the try throws.') < 20);
+  assert.ok(await grade('JSON.parse on line 4 throws a SyntaxError for malformed text such as "{" or an empty string.') >= 70);
+});
+
+const HAS_PAIR_CPP = `#include <vector>
+
+bool hasPair(const std::vector<int>& v) {
+    for (size_t i = 1; i < v.size(); i++) {
+        if (v[i] == v[i - 1]) return true;
+    }
+    return false;
+}
+`;
+
+test('round 8: a true/false function does not return a number', async () => {
+  const grade = await grader('cpp', HAS_PAIR_CPP, 'hasPair', 'purpose');
+  assert.ok(await grade('It returns the number of adjacent equal pairs.') < 20);
+  assert.ok(await grade('It tells you whether any two neighbouring elements are equal.') >= 45);
+});
