@@ -5,7 +5,7 @@ import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type Comple
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { roleWordsBeyondName } from './claims/roles.ts';
-import { baseConditions } from './claims/recursion.ts';
+import { baseConditions, smallBaseWords } from './claims/recursion.ts';
 import { testingKey } from './test-kinds.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
 
@@ -133,7 +133,7 @@ function edge(e: Expected, a: AnswerView): KeyResult {
 
 function recursionKey(e: Expected, a: AnswerView): KeyResult {
   const fn = fnOf(e);
-  const terms = [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? [])];
+  const terms = [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? []), ...smallBaseWords(e.baseTerms ?? [])];
   const base = (e.baseLine !== undefined && a.lines.includes(e.baseLine)) || hasAny(a.t, terms)
     || /\bbase case\b[^.]{0,40}\b(when|if|is)\b/.test(a.t);
   const depthWords = /\b(deep|depth|levels?|frames?|stack|nested calls|high|tall)\b/;

@@ -99,13 +99,23 @@ export function windowRole(i: ClaimInput, v: string): ClaimResult {
   const removes = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(pop|shift|popleft|pop_front|pop_back|poll|pollFirst|pollLast|removeFirst|removeLast|remove|splice|discard|erase)\\w*\\s*\\(|\\b(heappop|heapq\\.heappop|delete)\\s*\\(?\\s*${esc(v)}\\b`).test(f.body);
   if (!removes) return {};
   const held = holdingPart(t);
-  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen'])) {
+  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen', 'every value', 'every number', 'everything in the'])) {
     return { contradiction: `${v} also loses items (the code removes from it), so it holds only some of what was pushed, not everything.` };
   }
-  const loopVars = (f.fn?.loops ?? []).map((l) => l.variable).filter((x): x is string => !!x);
-  const pushesIndex = (f.pushes.get(v) ?? []).some((p) => loopVars.includes(p.trim()));
+  // Only a counting loop's variable is a position (`for (let i = 0; …)`, `range(`, `enumerate`); a for-each variable is an element.
+  const counter = (x: string) => new RegExp(`for\\s*\\(\\s*(?:let|var|int|size_t|auto|long)?\\s*${esc(x)}\\s*=|for\\s+${esc(x)}\\s+in\\s+range\\(|for\\s+${esc(x)}\\s*,\\s*\\w+\\s+in\\s+enumerate\\(|for\\s+${esc(x)}\\s*:=\\s*0\\b|for\\s+${esc(x)}\\s*,\\s*\\w+\\s*:=\\s*range\\b`).test(f.body);
+  const pushesIndex = (f.pushes.get(v) ?? []).some((p) => /^\w+$/.test(p.trim()) && counter(p.trim()));
   if (pushesIndex && says(held, ['the values', 'the numbers', 'numbers of', 'values of', 'the elements']) && !says(t, ['index', 'indices', 'indexes', 'position', 'positions'])) {
     return { contradiction: `${v} holds positions (it pushes ${f.pushes.get(v)?.[0]}), not the values themselves.` };
+  }
+  // Removed from the front and never compared by value: a queue of the most recent items, not the largest or smallest.
+  const fifo = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(popleft|shift|poll|pollFirst|removeFirst|pop_front)\\s*\\(|\\b${esc(v)}\\s*\\.\\s*pop\\(\\s*0\\s*\\)`).test(f.body);
+  const compared = f.body.split('\n').some((l) => /\b(while|if)\b/.test(l) && /[<>]=?/.test(l) && new RegExp(`\\b${esc(v)}\\s*(\\[|\\.\\s*(peek|front|back|top|at)\\b)`).test(l));
+  if (fifo && !compared) {
+    if (says(held, ['largest', 'smallest', 'biggest', 'maximum', 'minimum', 'highest', 'lowest', 'sorted'])) return { contradiction: `${v} drops its oldest item first and never compares values, so it holds the most recent items, not the largest or smallest.` };
+    if (says(t, ['last k', 'most recent', 'latest', 'newest', 'the last', 'recent'], [], true)) {
+      return { right: `says ${v} holds the most recent items`, complete: says(t, ['oldest', 'at the end', 'after the loop', 'final', 'fewer', 'shorter', 'popleft', 'drops', 'removed']) };
+    }
   }
   const nearer = /\b(previous|earlier|nearest|next|last)\s+(greater|higher|larger|bigger|smaller|lower)\b|\b(greater|higher|larger|bigger|smaller|lower)\s+(than\s+)?(anything|everything|all)\s+(since|after)\b/.test(t);
   if (nearer || says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still'])) {

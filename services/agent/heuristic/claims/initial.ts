@@ -38,6 +38,18 @@ export function initialClaims(i: ClaimInput): ClaimResult {
     const result = returnsVar(f, e.variable ?? '') || e.outcome?.kind !== 'value' ? `returns ${e.init}` : e.outcome.label;
     return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and ${fnName} ${result}.` };
   }
+  if (e.initKind === 'first') {
+    // Started from the first element: a real candidate for any values, but the read fails on an empty input.
+    if (indexes && claimsRe(t, /\bempty\b[^.]*\breturns? (0|zero|none|null|nil|-1|nothing)\b|\breturns? (0|zero|none|null|nil|-1)\b[^.]*\bempty\b/)) {
+      return { contradiction: `${e.init} is read before anything else, so an empty input fails there; it never gets to return a value.` };
+    }
+    if (/\b(first element|\w+\[0\])\s+is\s+always\s+the\s+(smallest|largest|minimum|maximum|min|max)\b/.test(t)) {
+      return { contradiction: `${e.init} is only a starting candidate; the loop replaces it whenever a better element comes.` };
+    }
+    const why = says(t, ['one of the elements', 'an actual element', 'a real element', 'valid candidate', 'element of the input', 'from the input', 'any values', 'whatever the values', 'no sentinel', 'all negative', 'all positive', 'actual value']);
+    const empty = says(t, ['panic', 'panics', 'index out of range', 'indexerror', 'out of bounds', 'throws', 'crash', 'undefined', 'exception']);
+    if (why || empty) return { right: why && empty ? `explains the start of ${e.variable} and what an empty input does` : why ? `says why ${e.variable} starts at ${e.init}` : 'says what an empty input does', complete: why && empty };
+  }
   if (e.variable && e.init && /^\d+$/.test(e.init) && isCount(f.body, e.variable)) return countClaims(i);
   if (e.initKind === 'zero' && (e.direction === 'max' || e.direction === 'min')) {
     const wrongSide = e.direction === 'max' ? 'negative' : 'positive';

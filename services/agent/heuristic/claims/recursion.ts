@@ -37,11 +37,15 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
   if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
   }
+  // "The base case is line 5" when line 5 is the recursive call.
+  const baseLineSaid = /\bbase case is (?:on )?line (\d+)/.exec(t);
+  if (baseLineSaid && e.baseLine !== undefined && Number(baseLineSaid[1]) !== e.baseLine) return { contradiction: `The base case is on line ${e.baseLine}; line ${baseLineSaid[1]} is not where the recursion stops.` };
   const wrongBase = namedBaseMismatch(t, e.baseTerms ?? [], f.body);
   if (wrongBase) return { contradiction: `The base case is \`${baseConditions(e.baseTerms ?? [])[0] ?? e.baseTerms?.[0]}\`, not ${wrongBase}.` };
   // An answer that also gives the linear (worst-case) depth may add the average case ("about 14 levels on random data").
   const worstToo = e.depthValue !== undefined && (new RegExp(`\\b${e.depthValue.toLocaleString('en-US').replace(/,/g, ',?')}\\b`).test(t.replace(/\blog\w*\s*\([^)]*\)/g, 'log')) || /\bworst\b/.test(t));
-  if (e.depth === 'O(n)' && !worstToo && /\b(depth|deep)\b[^.;]{0,30}\b(always|only)\b[^.;]{0,20}\blog|\balways\b[^.;]{0,20}\blog2?\s*\(?\s*(n|\d)/.test(t)) {
+  const logDepth = (c: string) => /\b(depth|deep)\b[^.;]{0,30}\blog|\balways\b[^.;]{0,20}\blog2?\s*\(?\s*(n|\d)/.test(c) && !NEGATION.test(c);
+  if (e.depth === 'O(n)' && !worstToo && t.split(/[.;]|,\s|\bbut\b/).some(logDepth)) {
     return { contradiction: `Each call can move just one step, so the depth can reach about ${e.depthValue ?? 'n'}, not always logarithmic.` };
   }
   if (e.depth === 'O(n)' && !worstToo) {
@@ -64,7 +68,7 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
     }
   }
   if (e.variant === 'recursion.branching' && /\bmakes (\d+) calls\b|\bone (call )?per number\b/.test(t)) return { contradiction: `Each call branches into two, so the calls number ${e.calls ?? 'exponentially many'}, not one per value.` };
-  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? [])]);
+  const base = (e.baseLine !== undefined && new RegExp(`\\bline ${e.baseLine}\\b`).test(t)) || says(t, [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? []), ...smallBaseWords(e.baseTerms ?? [])]);
   const halving = e.depth === 'O(log n)' && says(t, ['halves', 'halved', 'in half', 'half', 'divides by two', 'divided by two', 'log n', 'logarithmic', 'log2']);
   if (base || halving) return { right: base && halving ? 'names the base case and the halving depth' : base ? 'names the base case' : 'says the depth is logarithmic because n halves', complete: base && halving };
   return {};
@@ -72,6 +76,11 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
 
 
 /** The condition of a base case written as `if (cond) return …`: "p == k". */
+/** A base case for a size of at most one, in words: "at most one character", "a single element". */
+export function smallBaseWords(terms: readonly string[]): string[] {
+  return terms.some((b) => /(<=\s*1|<\s*2|==\s*1)\b/.test(b)) ? ['at most one', 'one character', 'single character', 'one element', 'single element', 'length 1', 'length one', 'size 1', 'one item', 'one or zero', 'zero or one', '0 or 1', '1 or 0'] : [];
+}
+
 export function baseConditions(terms: readonly string[]): string[] {
   return terms.map((b) => b.replace(/\)\s*return\b.*$/, '').replace(/^\s*\(/, '').trim()).filter((c) => c.length >= 3 && /[=<>!]/.test(c));
 }

@@ -109,6 +109,15 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   const x = loopExits(f, cond, e.focusLines?.[0]);
   const m = /^\s*(\w+)\s*(<=|<|>=|>|!=)\s*(\w+)\s*$/.exec(cond);
   const vars = m ? [m[1], m[3]] : e.progress ?? [];
+  // A variable moved both ways (`n // 2` and `3 * n + 1`) gives no guarantee of reaching the exit.
+  const wobbly = (e.progress ?? []).length > 0 && (e.progress ?? []).every((v) => nonMonotone(f, v));
+  if (wobbly) {
+    const doubt = says(t, ['not guaranteed', 'no guarantee', 'nothing guarantees', 'no proof', 'conjecture', 'unproven', 'not proven', 'may never', 'might never', 'might not stop', 'may not stop', 'loop forever', 'loops forever', 'never ends', 'never terminate', 'runs forever', 'forever'], [], true);
+    if (!doubt && says(t, ['smaller on every', 'smaller every', 'decreases every', 'decreases on every', 'keeps being halved', 'keeps halving', 'always decreases', 'guaranteed', 'always reaches', 'must reach', 'gets smaller'])) {
+      return { contradiction: `${(e.progress ?? []).join(' and ')} goes up on some passes and down on others, so nothing in the code guarantees it reaches the exit.`, misconception: true };
+    }
+    if (doubt) return { right: 'sees that nothing guarantees the loop reaches its exit', complete: says(t, ['1', 'one', 'reaches', cond.toLowerCase()]) };
+  }
   // "It could loop forever" is a claim about the code, not a proposal.
   if (claimsOfCode(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops', 'loop forever', 'run forever', 'runs forever']) && !says(t, ['never loops forever', "can't loop forever", 'cannot loop forever', "can't go on forever"], [], true)) {
     const misread = says(t, ['might', 'may', 'could', 'cycle', 're-added', 'again'], [], true);
@@ -137,7 +146,7 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
     return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
   }
   // "It stops when the condition is false, because loops always end": the question restated, no variable named.
-  if (/\b(loops?|it|they)\s+(always|eventually)\s+(end|ends|stop|stops|terminate|terminates|finish|finishes)\b|\ball loops\b[^.]{0,20}\b(end|stop|terminate)/.test(t)
+  if (/\b(loops?|it|they)\s+(always|eventually)\s+(end|ends|stop|stops|terminate|terminates|finish|finishes)\b|\ball loops\b[^.]{0,20}\b(end|stop|terminate)|^(?:it )?(?:stops|ends) when the (?:loop )?condition (?:is|becomes|turns) false\.?$/.test(t.trim())
     && !(e.progress ?? []).some((v) => hasIdentifier(raw, v))) {
     return { contradiction: 'That restates the question: it names no variable that changes on every pass toward the exit.', misconception: true };
   }
@@ -163,4 +172,15 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   // A reason it must end (each node queued once) is a right half-answer even without the exit.
   if (x.container && p.once) return { right: 'says why the loop must end: each item enters the container once' };
   return {};
+}
+
+/** Written both toward and away from smaller values: `n = n // 2` on one path, `n = 3 * n + 1` on another. */
+export function nonMonotone(f: CodeFacts, v: string): boolean {
+  const e = esc(v);
+  const writes = f.writes.get(v) ?? [];
+  // Read from the text too: a comment stripper can cut Python's `//` out of the recorded write.
+  const down = writes.some((w) => new RegExp(`\\b${e}\\s*(?:\\/\\/?|>>|-)\\s*\\w`).test(w))
+    || new RegExp(`\\b${e}\\s*=\\s*${e}\\s*(?:\\/\\/?|>>|-)\\s*\\w|\\b${e}\\s*(?:\\/\\/=|\\/=|>>=|-=)`).test(f.body);
+  const up = writes.some((w) => new RegExp(`\\d\\s*\\*\\s*${e}\\b|\\b${e}\\s*\\*\\s*\\d|\\b${e}\\s*\\+\\s*\\w`).test(w));
+  return down && up;
 }
