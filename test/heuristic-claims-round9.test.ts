@@ -1,0 +1,88 @@
+// Round-9 rules (blind batch 13), one test per rule, on programs other than the labelled ones: the
+// real question about real code, graded by the real grader.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHeuristicProvider } from '../services/agent/heuristic/provider.ts';
+
+const provider = createHeuristicProvider();
+
+async function grader(language: string, code: string, fn: string, topic: string) {
+  const q = await provider.question({
+    sessionId: 't', seq: 1, language, code, reasonCode: 'test', reason: 'test',
+    context: { function: fn, topic, facts: { function: fn } }, asked: [], retrieved: [],
+  });
+  assert.equal(q.topic, topic);
+  return async (answer: string) => (await provider.evaluate({ question: q.text, topic: q.topic, expected: q.expected, answer, code, language, retrieved: [] })).score;
+}
+
+const BOUNCE_PY = `def bounce(n):
+    count = 0
+    while n != 4:
+        if n % 3 == 0:
+            n = n // 3
+        else:
+            n = 2 * n + 1
+        count += 1
+    return count
+`;
+
+test('a variable moved both up and down gives no termination guarantee', async () => {
+  const grade = await grader('python', BOUNCE_PY, 'bounce', 'termination');
+  assert.ok(await grade('It stops when n reaches 4, guaranteed because n gets smaller on every pass.') < 25);
+  assert.ok(await grade('When n == 4. Nothing guarantees it gets there: n shrinks on some passes and grows on others, so it may loop forever.') >= 70);
+});
+
+const LAST_K_PY = `from collections import deque
+
+def last_k_sum(items, k):
+    recent = deque()
+    sums = []
+    for item in items:
+        recent.append(item)
+        if len(recent) > k:
+            recent.popleft()
+        sums.append(sum(recent))
+    return sums
+`;
+
+test('a window trimmed from the front holds the most recent items, values not positions', async () => {
+  const grade = await grader('python', LAST_K_PY, 'last_k_sum', 'variable_role');
+  assert.ok(await grade('The most recent k items, oldest on the left; after the loop it holds the last k of items.') >= 70);
+  assert.ok(await grade('It holds the k largest items seen so far.') < 20);
+  assert.ok(await grade('It holds every value of items.') < 20);
+});
+
+const HALF_CPP = `#include <string>
+
+std::string dropFirst(const std::string& s) {
+    if (s.size() <= 1) return "";
+    return dropFirst(s.substr(1)) + s[0];
+}
+`;
+
+test('a linear recursion is not log2(n) deep; "at most one character" names a size-1 base case; a base case is not another line', async () => {
+  const grade = await grader('cpp', HALF_CPP, 'dropFirst', 'recursion');
+  assert.ok(await grade('The base case is when s is empty, and the depth is log2(10000), about 14.') < 20);
+  assert.ok(await grade('When s has at most one character it stops. The depth is n, one frame per character, about 10,000.') >= 70);
+  assert.ok(await grade('The base case is line 5, the return with s[0].') < 20);
+});
+
+const MAX_GO = `package main
+
+func maxOf(xs []int) int {
+\tbest := xs[0]
+\tfor _, x := range xs[1:] {
+\t\tif x > best {
+\t\t\tbest = x
+\t\t}
+\t}
+\treturn best
+}
+`;
+
+test('a start read from the first element fails on an empty input before any return; it is a candidate, not always the answer', async () => {
+  const grade = await grader('go', MAX_GO, 'maxOf', 'initial_value');
+  assert.ok(await grade('If xs is empty it returns 0, the zero value.') < 20);
+  assert.ok(await grade('Because xs[0] is always the largest element.') < 20);
+  assert.ok(await grade('Because the maximum has to be one of the elements.') >= 40);
+});
