@@ -142,7 +142,7 @@ function recursionKey(e: Expected, a: AnswerView): KeyResult {
     const t = norm(s);
     if (!depthWords.test(t)) return false;
     if (dv !== undefined && new RegExp(`(?<![\\d.^])(${dv}|${dv.toLocaleString('en-US')}|${dv - 1}|${dv + 1})(?![\\d^])`).test(t)) return true;
-    return e.depth === 'O(log n)' ? /\blog\b/.test(t) : /\b(depth|deep|levels?|frames?)\b[^.]{0,15}\b(n|linear)\b|\b(n|linear|o\(n\))\b[^.]{0,15}\b(deep|depth|levels?|frames?)\b/.test(t);
+    return e.depth === 'O(log n)' ? /\blog\b/.test(t) : e.depth === 'nesting' ? /\bnest/.test(t) : /\b(depth|deep|levels?|frames?)\b[^.]{0,15}\b(n|linear)\b|\b(n|linear|o\(n\))\b[^.]{0,15}\b(deep|depth|levels?|frames?)\b/.test(t);
   });
   const branching = e.variant === 'recursion.branching';
   const callsOk = !branching || namedClasses(a.reading).includes('O(2^n)') || hasAny(a.t, ['exponential', 'million', '2^30', '1.6^n', 'doubles', 'exponentially', 'billion']);

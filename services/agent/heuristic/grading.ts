@@ -26,6 +26,7 @@ import {
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
 import { costName, oneVariable, sqrtBound, tableSpace } from './claims/cost.ts';
 import { conditionalWrite, nameWords } from './claims/roles.ts';
+import { elementRecursion } from './claims/recursion.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
@@ -122,6 +123,11 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
     e.riskyTerms = raising.lines.flatMap((l) => [facts.lines.at(l).trim().replace(/^(?:\w+\s*(?::=|=)\s*|return\s+)/, '').replace(/;$/, '')]).filter((x) => x.length > 1);
     e.keyReason = `line${raising.lines.length > 1 ? 's' : ''} ${raising.lines.join(' and ')} can raise ${raising.caught}`;
   }
+  // A recursion on an element of the input goes one level per level of nesting, not per item.
+  if (input.topic === 'recursion' && e.depth === 'O(n)' && elementRecursion(facts.body, facts.fn?.name)) {
+    Object.assign(e, { depth: 'nesting', depthValue: undefined, baseTerms: ['not a list', "isn't a list", 'non-list', 'isinstance', 'no sublists', 'no nested'],
+      keyReason: 'only a nested list recurses, so the depth is how deeply the input nests; a flat list of any length is one call deep' });
+  }
   // A holder written from the loop's element only under a condition is not a follower ("the previous value").
   const when = input.topic === 'variable_role' && e.variant === 'role.follower' && e.variable ? conditionalWrite(facts, e.variable) : undefined;
   if (when) {
@@ -156,7 +162,9 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
   const key = checkKey(input.topic, e, a, solo, narration);
   // A bare noun phrase ("Word frequencies.") is a short answer, not a list: a list has several items.
-  const listed = (cov.dumpShare >= 0.4 && (words(clean).length >= 4 || /[,;\n]/.test(clean))) || isTermList(clean);
+  const items = clean.split(/[,;\n]/).filter((x) => /\w/.test(x)).length;
+  const claimVerb = /\b(is|are|was|returns?|would|will|does|holds?|stops?|throws?|raises?|panics?|runs?|makes?|gives?|keeps?|counts?)\b/i.test(clean);
+  const listed = (cov.dumpShare >= 0.4 && (items >= 3 || (words(clean).length >= 4 && !claimVerb))) || isTermList(clean);
   const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
   const keyScore = claim.right && !key.misconception ? Math.max(key.score, 2) : key.score;
 

@@ -83,6 +83,8 @@ export function oneVariable(text: string): string {
   // Factors joined by an operator, or one-letter sizes side by side before a log ("n k log k").
   const product = new RegExp(`(?<![\\w(])(${FACTOR}(?:(?:\\s*(?:\\*|·|×|\\bx\\b|\\bby\\b|\\btimes\\b)\\s*|\\s+(?=log|lg))${FACTOR}){1,3}|[nmk]\\s+[nmk]\\s+log\\s*\\(?[nmk]\\)?)(?![\\w)])`, 'gi');
   t = t.replace(product, (m: string) => {
+    // "words by length" groups; only dimensions are multiplied by "by" ("m by n", "rows by columns").
+    if (/\bby\b/i.test(m) && m.split(/\s+by\s+/i).some((f) => /^[a-z]{3,}$/i.test(f.trim()) && !/^(rows?|cols?|columns?)$/i.test(f.trim()))) return m;
     const inner = m.replace(/\bby\b|\btimes\b|\bx\b/gi, '*');
     const factors = inner.match(new RegExp(FACTOR, 'gi')) ?? [];
     if (factors.length < 2 || !/[*·×]|\s/.test(inner)) return m;

@@ -58,6 +58,14 @@ export function guardClaims(i: ClaimInput): ClaimResult {
   if (f.language === 'cpp' && says(t, ['out_of_range', 'throw', 'throws', 'exception']) && /\w\[[^\]]+\]/.test(f.body) && !/\.at\(/.test(f.body)) {
     return { contradiction: 'operator[] never throws in C++: reading past the end is undefined behaviour, not an exception.', misconception: true };
   }
+  // Indexing past the end of a JavaScript array gives undefined; nothing is thrown.
+  if (js && !/\bthrow\b/.test(f.body) && /\b(index out of bounds|out of bounds exception|indexoutofbounds|index out of range|out of range)\b|\b(index|indexing|nums\[\w+\]|\w+\[\w+\])\b[^.]{0,40}\b(throws?|exception)\b/.test(t)) {
+    return { contradiction: 'Reading past the end of a JavaScript array gives undefined; nothing throws here, the result is just wrong.', misconception: true };
+  }
+  // Without the guard the function quietly returns a value that is not an answer (index 0 of an empty array).
+  if (js && g.names.length && says(t, ['return 0', 'returns 0', 'returned 0', "doesn't exist", 'does not exist', 'not a valid index', 'invalid index', 'wrong answer', 'wrong result', 'as if index 0'], [], true)) {
+    return { right: `names the bogus result \`${g.cond}\` prevents`, complete: says(t, ['empty', 'no elements', 'length 0', 'length is 0']) };
+  }
   // pop() and shift() on an empty JavaScript array return undefined; nothing is thrown.
   if (js && /\.(pop|shift)\(\)/.test(f.body) && /\b(pop|popping|shift)\w*\b[^.]{0,60}\b(throws?|exception|raises?|errors? out)\b/.test(t)) {
     return { contradiction: 'pop() on an empty array returns undefined in JavaScript; it never throws, so without the check the arithmetic would quietly give NaN.', misconception: true };

@@ -33,6 +33,7 @@ export function recursionClaims(i: ClaimInput): ClaimResult {
   }
   const tree = treeClaims(i);
   if (tree) return tree;
+  if (elementRecursion(f.body, f.fn?.name)) return nestingClaims(t);
   const baseSaid = /\bbase case is\s+(?:when\s+)?([a-z_]\w*)\s*(===|!==|==|=|<=|<|>=|>)\s*(\d+)/.exec(t);
   if (baseSaid && e.baseTerms?.length && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '') === `${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`.replace(/=$/, '==')) && !e.baseTerms.some((b) => norm(b).replace(/\s+/g, '').startsWith(`${baseSaid[1]}${baseSaid[2]}${baseSaid[3]}`))) {
     return { contradiction: `The base case is \`${e.baseTerms[0]}\`, not ${baseSaid[1]} ${baseSaid[2]} ${baseSaid[3]}.` };
@@ -96,4 +97,25 @@ export function namedBaseMismatch(t: string, baseTerms: readonly string[], body:
   const inBase = (x: string) => baseTerms.some((b) => new RegExp(`\\b${x}\\b`).test(norm(b)));
   if (!inCode(m[1]) || !inCode(m[2])) return null;
   return inBase(m[1]) || inBase(m[2]) ? null : `${m[1]} == ${m[2]}`;
+}
+
+/**
+ * Recursion on an element of the input (`for item in items: … flatten(item)`): one level per level of
+ * nesting, not per item. Returns the element's name, or undefined.
+ */
+export function elementRecursion(body: string, name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const loopVars = [...body.matchAll(/\bfor\s+(\w+)\s+in\b|\bfor\s*\(\s*(?:const|let|var|auto&?|final\s+\w+|\w+)\s+(\w+)\s+(?:of|:)|\bfor\s+_?\w*,\s*(\w+)\s*:=\s*range\b/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return loopVars.find((x) => new RegExp(`\\b${name}\\s*\\(\\s*${x}\\s*[,)]`).test(body));
+}
+
+/** Claims about a recursion over nesting: its depth is how deeply the input nests, and it stops at non-lists. */
+export function nestingClaims(t: string): ClaimResult {
+  const nesting = /\bnest(ed|ing)?\b|\bhow deep(ly)? the\b|\blevels? of (lists|nesting)\b/.test(t);
+  if (!nesting && (/\b(one|a) (recursive )?call per (item|element)\b|\bdepth is the number of (items|elements)\b|\b(10,?000|n) (calls |frames |levels )?deep\b/.test(t))) {
+    return { contradiction: 'Only a nested list recurses: the depth is how deeply the input nests, not how many items it has (a flat list never goes below the first call).', misconception: true };
+  }
+  const base = says(t, ['not a list', "isn't a list", 'is not a list', 'non-list', 'isinstance', 'no sublists', 'no nested', 'not lists', 'plain value', 'plain item'], [], true);
+  if (nesting || base) return { right: nesting && base ? 'names where it stops and that the depth is the nesting depth' : nesting ? 'says the depth is the nesting depth' : 'names where the recursion stops', complete: nesting && base };
+  return {};
 }

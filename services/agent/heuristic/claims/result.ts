@@ -68,6 +68,8 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
       return { right: 'says what the true/false result means' };
     }
   }
+  const grouped = groupedClaims(i);
+  if (grouped.contradiction || grouped.right) return grouped;
   if (numeric.right) return numeric;
   if (kind === 'difference') {
     if (/\breturns? the (sum|total)\b/.test(t) && !says(t, ['difference', 'minus', 'subtract', 'missing', 'expected'])) return { contradiction: `It returns a difference (${f.returns[0]}), not a sum.` };
@@ -84,7 +86,8 @@ export function purposeClaims(i: ClaimInput): ClaimResult {
 function operationClaim(i: ClaimInput): ClaimResult {
   const { t, facts: f } = i;
   const name = f.fn?.name ?? 'The function';
-  if (says(t, ['sorts', 'sorting the', 'sorted copy']) && !f.fn?.sortCalls.length && !/\bsort/i.test(f.body)) return { contradiction: `${name} never sorts anything.` };
+  // "Sorts the words into groups" is grouping, said loosely.
+  if (says(t, ['sorts', 'sorting the', 'sorted copy', 'sorted by', 'in sorted order']) && !/\bsorts?\b[^.]{0,25}\binto\b/.test(t) && !f.fn?.sortCalls.length && !/\bsort/i.test(f.body)) return { contradiction: `${name} never sorts anything.` };
   if (says(t, ['removes', 'deletes']) && !/\b(remove|delete|del|pop|splice|erase|filter|discard)\b/.test(f.body)) return { contradiction: `${name} never removes anything.` };
   return {};
 }
@@ -124,5 +127,19 @@ function numericClaims(i: ClaimInput): ClaimResult {
     return { contradiction: `${name} returns a number (${f.returns[0]}), not true or false.` };
   }
   if (says(t, ['number of', 'how many', 'counts', 'count of', 'the count']) && !says(t, ['largest', 'maximum', 'smallest', 'minimum', 'longest', 'shortest'])) return { right: 'says it returns a count' };
+  return {};
+}
+
+/** A returned map whose values are lists the loop pushes to: groups of items per key, not counts or one item. */
+function groupedClaims(i: ClaimInput): ClaimResult {
+  const { t, facts: f } = i;
+  const v = f.returns.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
+  if (!v) return {};
+  const lists = (f.entries.get(v) ?? []).some((x) => f.pushes.has(x.trim()) || /^\[.*\]$/.test(x.trim()));
+  if (!lists) return {};
+  const name = f.fn?.name ?? 'The function';
+  if (says(t, ['counts', 'how many', 'number of', 'count of'])) return { contradiction: `${name} returns ${v}, which keeps the items themselves in a list per key, not a count.` };
+  if (/\breturns? the (longest|shortest|largest|smallest|biggest|first|last|most)\b/.test(t)) return { contradiction: `${name} returns a map of groups (${v}), not a single item.` };
+  if (says(t, ['groups', 'grouped', 'group by', 'groups them', 'buckets', 'map from', 'maps each', 'by their', 'for each length', 'per key'])) return { right: `says ${name} groups the items by key`, complete: says(t, ['map', 'list', 'lists', 'dictionary', 'dict']) };
   return {};
 }
