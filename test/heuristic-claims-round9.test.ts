@@ -86,3 +86,50 @@ test('a start read from the first element fails on an empty input before any ret
   assert.ok(await grade('Because xs[0] is always the largest element.') < 20);
   assert.ok(await grade('Because the maximum has to be one of the elements.') >= 40);
 });
+
+test('round 10: "words by length" is not a product of sizes; a map of lists groups items, it does not count them', async () => {
+  const { oneVariable } = await import('../services/agent/heuristic/claims/cost.ts');
+  assert.equal(oneVariable('Groups names by length.'), 'Groups names by length.');
+  assert.equal(oneVariable('an m by n grid'), 'an O(n^2) grid');
+  const code = `def by_first_letter(names):
+    groups = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name)
+    return groups
+`;
+  const grade = await grader('python', code, 'by_first_letter', 'purpose');
+  assert.ok(await grade('It groups the names by their first letter, returning a dict from letter to the list of names.') >= 70);
+  assert.ok(await grade('It counts how many names start with each letter.') < 20);
+});
+
+const NEST_SUM_PY = `def nested_sum(items):
+    total = 0
+    for item in items:
+        if isinstance(item, list):
+            total += nested_sum(item)
+        else:
+            total += item
+    return total
+`;
+
+test('round 10: recursion on an element of the input is one level per nesting level, not per item', async () => {
+  const grade = await grader('python', NEST_SUM_PY, 'nested_sum', 'recursion');
+  assert.ok(await grade("It stops at items that aren't lists; the depth is how deeply the lists are nested, so a flat list of 10,000 numbers is one call.") >= 70);
+  assert.ok(await grade('The base case is an empty list, and for 10,000 items it goes 10,000 deep, one call per item.') < 25);
+});
+
+const FIRST_POS_JS = `function firstPositive(xs) {
+  if (xs.length === 0) return -1;
+  let at = 0;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] > 0) { at = i; break; }
+  }
+  return at;
+}
+`;
+
+test('round 10: JavaScript indexing past the end does not throw; the bogus result a guard prevents is its purpose', async () => {
+  const grade = await grader('javascript', FIRST_POS_JS, 'firstPositive', 'guard_purpose');
+  assert.ok(await grade('Without it xs[i] would throw an index out of bounds exception on an empty array.') < 25);
+  assert.ok(await grade('An empty array: without the check it would return 0, an index that does not exist.') >= 60);
+});

@@ -125,7 +125,7 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   }
   // A recursion on an element of the input goes one level per level of nesting, not per item.
   if (input.topic === 'recursion' && e.depth === 'O(n)' && elementRecursion(facts.body, facts.fn?.name)) {
-    Object.assign(e, { depth: 'nesting', depthValue: undefined, baseTerms: ['not a list', "isn't a list", 'non-list', 'isinstance', 'no sublists', 'no nested'],
+    Object.assign(e, { depth: 'nesting', depthValue: undefined, baseTerms: ['not a list', "isn't a list", "aren't lists", 'are not lists', 'not lists', 'non-list', 'isinstance', 'no sublists', 'no nested'],
       keyReason: 'only a nested list recurses, so the depth is how deeply the input nests; a flat list of any length is one call deep' });
   }
   // A holder written from the loop's element only under a condition is not a follower ("the previous value").

@@ -135,7 +135,9 @@ function groupedClaims(i: ClaimInput): ClaimResult {
   const { t, facts: f } = i;
   const v = f.returns.map((r) => r.replace(/[()\s]/g, '')).find((r) => /^\w+$/.test(r));
   if (!v) return {};
-  const lists = (f.entries.get(v) ?? []).some((x) => f.pushes.has(x.trim()) || /^\[.*\]$/.test(x.trim()));
+  const e = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lists = (f.entries.get(v) ?? []).some((x) => f.pushes.has(x.trim()) || /^\[.*\]$/.test(x.trim()))
+    || new RegExp(`\\b${e}\\s*(?:\\[[^\\n=]*\\]|\\.(?:setdefault|computeIfAbsent)\\([^\\n]*\\))\\s*\\.\\s*(?:append|push|add|push_back)\\(`).test(f.body);
   if (!lists) return {};
   const name = f.fn?.name ?? 'The function';
   if (says(t, ['counts', 'how many', 'number of', 'count of'])) return { contradiction: `${name} returns ${v}, which keeps the items themselves in a list per key, not a count.` };
