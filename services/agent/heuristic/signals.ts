@@ -171,7 +171,8 @@ export function restatesQuestion(answer: string, question: string): boolean {
   if (!KIND_DODGE.test(t)) return false;
   const asked = new Set(words(question.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ')));
   const stem = (w: string) => w.replace(/(?:'s|s)$/, '');
-  const fresh = words(answer).filter((w) => !STOPWORDS.has(w) && !FILLER.has(w) && !asked.has(w) && !asked.has(stem(w)) && ![...asked].some((q) => stem(q) === stem(w)));
+  // "evaluation" for evalPostfix: a word that extends one of the question's (4+ letters) adds nothing.
+  const fresh = words(answer).filter((w) => !STOPWORDS.has(w) && !FILLER.has(w) && !asked.has(w) && !asked.has(stem(w)) && ![...asked].some((q) => stem(q) === stem(w) || (q.length >= 4 && w.startsWith(q))));
   return fresh.filter((w) => !/^(it's|its|a|an|the|so|and|it)$/.test(w)).length === 0;
 }
 

@@ -99,7 +99,7 @@ export function windowRole(i: ClaimInput, v: string): ClaimResult {
   const removes = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(pop|shift|popleft|pop_front|pop_back|poll|pollFirst|pollLast|removeFirst|removeLast|remove|splice|discard|erase)\\w*\\s*\\(|\\b(heappop|heapq\\.heappop|delete)\\s*\\(?\\s*${esc(v)}\\b`).test(f.body);
   if (!removes) return {};
   const held = holdingPart(t);
-  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen', 'every value', 'every number', 'everything in the'])) {
+  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen', 'every value', 'every number', 'everything in the']) || /\b(?:all|every)\s+(?:the\s+)?[a-z]+s\b(?![^.]{0,15}\b(?:waiting|still|not yet|left|pending|remaining))/.test(held.replace(/\ball the way\b/g, ''))) {
     return { contradiction: `${v} also loses items (the code removes from it), so it holds only some of what was pushed, not everything.` };
   }
   // Only a counting loop's variable is a position (`for (let i = 0; …)`, `range(`, `enumerate`); a for-each variable is an element.
@@ -118,8 +118,8 @@ export function windowRole(i: ClaimInput, v: string): ClaimResult {
     }
   }
   const nearer = /\b(previous|earlier|nearest|next|last)\s+(greater|higher|larger|bigger|smaller|lower)\b|\b(greater|higher|larger|bigger|smaller|lower)\s+(than\s+)?(anything|everything|all)\s+(since|after)\b/.test(t);
-  if (nearer || says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still'])) {
-    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'nearest', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
+  if (nearer || says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still', 'pending', 'waiting'])) {
+    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'nearest', 'single value', 'one value', 'the result', 'the answer', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
   }
   return {};
 }

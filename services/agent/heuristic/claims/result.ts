@@ -19,6 +19,8 @@ function returnKind(f: CodeFacts): 'boolean' | 'difference' | 'count' | 'collect
     // A loop's position variable returned from inside the loop: `for i, ch in enumerate(s)`, `for i, x := range`, `for (let i = 0; …)`.
     const e = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`for\\s+${e}\\s*,\\s*\\w+\\s+in\\s+enumerate\\(|for\\s+${e}\\s*,\\s*\\w+\\s*:=\\s*range\\b|for\\s*\\(\\s*(?:let|var|int|size_t|auto|long)?\\s*${e}\\s*=|for\\s+${e}\\s+in\\s+range\\(|for\\s+${e}\\s*:=\\s*0\\b`).test(f.body)) return 'index';
+    // `count++` is not a recorded write: a variable only ever incremented is a count, not a position.
+    if (new RegExp(`\\b${e}\\s*\\+\\+|\\+\\+\\s*${e}\\b|\\b${e}\\s*\\+=\\s*1\\b`).test(f.body)) return 'count';
     if (writes.length && writes.every((w) => /^-?1$|^0$/.test(w) || steppers.includes(w.trim()))) return 'index';
     if (writes.some((w) => /\w\s*-\s*\w/.test(w)) && !writes.some((w) => /\+\s*\d|\+\+/.test(w))) return 'difference';
     if (writes.some((w) => new RegExp(`${v}\\s*\\+\\s*1\\b`).test(w))) return 'count';
@@ -89,6 +91,9 @@ function operationClaim(i: ClaimInput): ClaimResult {
   // "Sorts the words into groups" is grouping, said loosely.
   if (says(t, ['sorts', 'sorting the', 'sorted copy', 'sorted by', 'in sorted order']) && !/\bsorts?\b[^.]{0,25}\binto\b/.test(t) && !f.fn?.sortCalls.length && !/\bsort/i.test(f.body)) return { contradiction: `${name} never sorts anything.` };
   if (says(t, ['removes', 'deletes']) && !/\b(remove|delete|del|pop|splice|erase|filter|discard)\b/.test(f.body)) return { contradiction: `${name} never removes anything.` };
+  // A literal listing both cases ("aeiouAEIOU") or a case fold means case is handled.
+  const bothCases = /["'][^"'\n]*[a-z][^"'\n]*[A-Z][^"'\n]*["']|["'][^"'\n]*[A-Z][^"'\n]*[a-z][^"'\n]*["']|tolower|toupper|\.lower\(|\.upper\(|toLowerCase|toUpperCase|equalsIgnoreCase/.test(f.body);
+  if (bothCases && says(t, ['only the lowercase', 'only lowercase', 'only the uppercase', 'only uppercase', 'case-sensitive', 'case sensitive', "uppercase letters aren't", 'ignores uppercase'])) return { contradiction: `${name} handles both upper and lower case.` };
   return {};
 }
 

@@ -82,6 +82,13 @@ export function generalRoleClaims(i: ClaimInput): ClaimResult {
   if (when && says(t, ['previous element', 'previous value', 'one step behind', 'the one before', 'last element', 'current element', 'the element before', 'trailing'])) {
     return { contradiction: `${v} takes the element only when \`${when}\`, so it keeps the one chosen then, not the previous or current element.` };
   }
+  // A strict comparison keeps the first of equal candidates.
+  if (when && /(?:^|[^<>=])[<>](?!=)/.test(when) && says(t, ['later word wins', 'later one wins', 'later wins', 'last one wins', 'last wins', 'the last longest', 'the later', 'the last of'])) {
+    return { contradiction: `\`${when}\` is strict, so an equal later element never replaces ${v}: ties keep the first.` };
+  }
+  if (when && says(t, ['the length of', 'its length', 'how long'], [], true) && !says(t, ['word', 'string', 'element', 'item'].map((w) => `the ${w} itself`))) {
+    return { contradiction: `${v} is assigned the element itself, not its length.` };
+  }
   if (when && says(t, ['number of times', 'how many times', 'how many', 'count of'], [], true)) {
     return { contradiction: `${v} holds an element of the input (it is assigned the loop's element), not a count.` };
   }
