@@ -133,3 +133,42 @@ test('round 10: JavaScript indexing past the end does not throw; the bogus resul
   assert.ok(await grade('Without it xs[i] would throw an index out of bounds exception on an empty array.') < 25);
   assert.ok(await grade('An empty array: without the check it would return 0, an index that does not exist.') >= 60);
 });
+
+const COUNT_UPPER_CPP = `#include <string>
+
+int countDigits(const std::string& s) {
+    int n = 0;
+    for (char c : s) {
+        if (std::string("0123456789").find(c) != std::string::npos) {
+            n++;
+        }
+    }
+    return n;
+}
+`;
+
+test('round 11: a variable only ever incremented is a count, not a position', async () => {
+  const grade = await grader('cpp', COUNT_UPPER_CPP, 'countDigits', 'purpose');
+  assert.ok(await grade('It returns how many characters of s are digits.') >= 70);
+  assert.ok(await grade('It checks whether the string contains a digit.') < 20);
+});
+
+const SHORTEST_GO = `package main
+
+func shortestName(names []string) string {
+\tbest := names[0]
+\tfor _, n := range names {
+\t\tif len(n) < len(best) {
+\t\t\tbest = n
+\t\t}
+\t}
+\treturn best
+}
+`;
+
+test('round 11: a strict comparison keeps the first of equal candidates; the holder keeps the element, not its length', async () => {
+  const grade = await grader('go', SHORTEST_GO, 'shortestName', 'variable_role');
+  assert.ok(await grade('It holds the last shortest name, so for ties the later one wins.') < 20);
+  assert.ok(await grade('It holds the length of the shortest name.') < 20);
+  assert.ok(await grade('The shortest name seen so far; after the loop it is the shortest name, the first of equal ones.') >= 70);
+});
