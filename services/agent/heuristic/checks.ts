@@ -5,6 +5,7 @@ import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type Comple
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { roleWordsBeyondName } from './claims/roles.ts';
+import { baseConditions, smallBaseWords } from './claims/recursion.ts';
 import { testingKey } from './test-kinds.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
 
@@ -132,14 +133,16 @@ function edge(e: Expected, a: AnswerView): KeyResult {
 
 function recursionKey(e: Expected, a: AnswerView): KeyResult {
   const fn = fnOf(e);
-  const base = (e.baseLine !== undefined && a.lines.includes(e.baseLine)) || hasAny(a.t, e.baseTerms ?? []) || /\bbase case\b[^.]{0,40}\b(when|if|is)\b/.test(a.t);
+  const terms = [...(e.baseTerms ?? []), ...baseConditions(e.baseTerms ?? []), ...smallBaseWords(e.baseTerms ?? [])];
+  const base = (e.baseLine !== undefined && a.lines.includes(e.baseLine)) || hasAny(a.t, terms)
+    || /\bbase case\b[^.]{0,40}\b(when|if|is)\b/.test(a.t);
   const depthWords = /\b(deep|depth|levels?|frames?|stack|nested calls|high|tall)\b/;
   const dv = e.depthValue;
   const depthOk = sentences(a.raw).some((s) => {
     const t = norm(s);
     if (!depthWords.test(t)) return false;
     if (dv !== undefined && new RegExp(`(?<![\\d.^])(${dv}|${dv.toLocaleString('en-US')}|${dv - 1}|${dv + 1})(?![\\d^])`).test(t)) return true;
-    return e.depth === 'O(log n)' ? /\blog\b/.test(t) : /\b(depth|deep|levels?|frames?)\b[^.]{0,15}\b(n|linear)\b|\b(n|linear|o\(n\))\b[^.]{0,15}\b(deep|depth|levels?|frames?)\b/.test(t);
+    return e.depth === 'O(log n)' ? /\blog\b/.test(t) : e.depth === 'nesting' ? /\bnest/.test(t) : /\b(depth|deep|levels?|frames?)\b[^.]{0,15}\b(n|linear)\b|\b(n|linear|o\(n\))\b[^.]{0,15}\b(deep|depth|levels?|frames?)\b/.test(t);
   });
   const branching = e.variant === 'recursion.branching';
   const callsOk = !branching || namedClasses(a.reading).includes('O(2^n)') || hasAny(a.t, ['exponential', 'million', '2^30', '1.6^n', 'doubles', 'exponentially', 'billion']);

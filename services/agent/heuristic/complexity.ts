@@ -5,21 +5,22 @@
 import { HEDGES } from './lexicon.ts';
 import { hasAny, norm } from './text.ts';
 
-// 'O(n^2 log n)' comes last so the indices of the others stay what the question templates expect.
-export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)', 'O(n^2 log n)'] as const;
+// 'O(n^2 log n)' and 'O(sqrt n)' come last so the indices of the others stay what the question templates expect.
+export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)', 'O(n^2 log n)', 'O(sqrt n)'] as const;
 export type Cls = (typeof CLASSES)[number];
 
 export const CLASS_WORDS: Record<Cls, string> = {
   'O(1)': 'constant', 'O(log n)': 'logarithmic', 'O(n)': 'linear', 'O(n log n)': 'linearithmic',
-  'O(n^2)': 'quadratic', 'O(n^3)': 'cubic', 'O(2^n)': 'exponential', 'O(n^2 log n)': 'n squared log n',
+  'O(n^2)': 'quadratic', 'O(n^3)': 'cubic', 'O(2^n)': 'exponential', 'O(n^2 log n)': 'n squared log n', 'O(sqrt n)': 'square root',
 };
 
-const ORDER: Cls[] = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'];
+const ORDER: Cls[] = ['O(1)', 'O(log n)', 'O(sqrt n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^2 log n)', 'O(n^3)', 'O(2^n)'];
 export const rank = (c: Cls): number => ORDER.indexOf(c);
 
 // Order matters: longer forms first, and each match is blanked out so "n log n" is not also read as
 // "log n", nor "n^2" as "n".
 const PATTERNS: [RegExp, Cls][] = [
+  [/o\(\s*(?:sqrt|√)\s*\(?\s*n\s*\)?\s*\)|o\(\s*n\s*\^\s*(?:\(\s*1\s*\/\s*2\s*\)|0?\.5)\s*\)|\bsqrt\s*\(?\s*n\b\)?|√\s*\(?n\b\)?|\bsquare root of n\b|\b(?:the )?square root\b(?!\s+of\s+(?!n\b)\w)/g, 'O(sqrt n)'],
   [/o\(\s*(?:2|1\.6\d*|phi)\s*\^\s*n\s*\)|\b(?:2|1\.6\d*)\s*\^\s*n\b|\bexponential(?:ly)?\b|\b2 to the (?:power of )?n\b/g, 'O(2^n)'],
   [/o\(\s*n\s*\^\s*2\s*\*?\s*(?:log|lg)\s*\(?\s*n\s*\)?\s*\)|\bn\s*\^\s*2\s*\*?\s*(?:log|lg)\s*\(?n\)?/g, 'O(n^2 log n)'],
   [/o\(\s*n\s*\^\s*3\s*\)|\bn\s*\^\s*3\b|\bcubic\b|\bn cubed\b/g, 'O(n^3)'],
@@ -127,7 +128,7 @@ function mark(t: string, mentions: Mention[]): void {
 
 // A later sentence that talks about another version ("counting letters instead would make it O(n·m)",
 // "with a set it could be O(n)") names where a change leads, not a second class for the code as it is.
-const ANOTHER_VERSION = /\b(would|could|instead|if i|if we|if you|after the change|switch(?:ing)? to|replac\w+|rewrit\w+|improv\w+|better)\b/;
+const ANOTHER_VERSION = /\b(would|could|instead|(?:another|other|different|alternative|array-based|\w+-based) (?:version|variant|approach|implementation)|can be (?:faster|slower|better)|if i|if we|if you|after the change|switch(?:ing)? to|replac\w+|rewrit\w+|improv\w+|better)\b/;
 
 function improvementSentences(t: string, mentions: Mention[]): void {
   let seenPlain = false;

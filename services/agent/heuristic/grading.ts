@@ -21,10 +21,12 @@ import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
 import { rubricFor } from './rubric.ts';
 import {
-  appealsToConvention, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
+  appealsToConvention, restatesQuestion, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
 import { clip, countTerms, hasIdentifier, lineRefs, listPhrase, norm, words } from './text.ts';
-import { costName, oneVariable, tableSpace } from './claims/cost.ts';
+import { costName, oneVariable, sqrtBound, tableSpace } from './claims/cost.ts';
+import { conditionalWrite, nameWords } from './claims/roles.ts';
+import { elementRecursion } from './claims/recursion.ts';
 import { codeFacts } from './claims/facts.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
@@ -33,7 +35,7 @@ import { raisingLines } from './claims/raises.ts';
 
 const W = { correctness: 0.55, K: 0.45, G: 0.3, A: 0.25 } as const;
 const GATE = [0.25, 0.35, 0.85, 1];
-const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 25, contradicts_code: 15, misconception: 22 };
+const CAPS: Record<string, number> = { prompt_injection: 20, evasive: 15, off_topic: 10, keyword_dump: 18, contradicts_code: 15, misconception: 22 };
 /** A right claim the code confirms is never graded below this; an unverifiable one stays in this band. */
 const RIGHT_FLOOR = 45;
 const UNVERIFIED: [number, number] = [32, 42];
@@ -107,6 +109,12 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
       e.keyReason = facts.fn.dominantLine ? `line ${facts.fn.dominantLine} runs most often` : undefined;
     }
     e.complexity = recomputed;
+    // One loop that stops once d * d passes n (or at sqrt(n)) runs about √n times, whatever a linear estimate says.
+    const loops = facts.fn.loops;
+    if (recomputed === 'O(n)' && loops.length === 1 && sqrtBound(facts.lines.at(loops[0].line))) {
+      e.complexity = 'O(sqrt n)';
+      e.keyReason = `the loop on line ${loops[0].line} stops once its counter passes the square root, so it runs about √n times`;
+    }
   }
   // The statements that can raise the caught type, from the code: the stored key may blame a parse for a KeyError.
   const raising = input.topic === 'exceptions' ? raisingLines(facts) : null;
@@ -114,6 +122,17 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
     e.riskyLines = raising.lines;
     e.riskyTerms = raising.lines.flatMap((l) => [facts.lines.at(l).trim().replace(/^(?:\w+\s*(?::=|=)\s*|return\s+)/, '').replace(/;$/, '')]).filter((x) => x.length > 1);
     e.keyReason = `line${raising.lines.length > 1 ? 's' : ''} ${raising.lines.join(' and ')} can raise ${raising.caught}`;
+  }
+  // A recursion on an element of the input goes one level per level of nesting, not per item.
+  if (input.topic === 'recursion' && e.depth === 'O(n)' && elementRecursion(facts.body, facts.fn?.name)) {
+    Object.assign(e, { depth: 'nesting', depthValue: undefined, baseTerms: ['not a list', "isn't a list", "aren't lists", 'are not lists', 'not lists', 'non-list', 'isinstance', 'no sublists', 'no nested'],
+      keyReason: 'only a nested list recurses, so the depth is how deeply the input nests; a flat list of any length is one call deep' });
+  }
+  // A holder written from the loop's element only under a condition is not a follower ("the previous value").
+  const when = input.topic === 'variable_role' && e.variant === 'role.follower' && e.variable ? conditionalWrite(facts, e.variable) : undefined;
+  if (when) {
+    e.roleTerms = [...nameWords(facts.fn?.name ?? '').filter((w) => w.length >= 4), 'survives', 'survivor', 'kept', 'chosen', 'replaced', 'reset', 'whenever', 'only when', 'winner', 'leader'];
+    e.keyReason = `${e.variable} takes the element only when \`${when}\`, and keeps it until that happens again`;
   }
   if (input.topic === 'space_complexity' && e.spaceComplexity === 'O(n)' && tableSpace(facts.body)) {
     e.spaceComplexity = 'O(n^2)';
@@ -142,14 +161,20 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   const solo = soloLevel(clean, input.question);
   const narration = countTerms(a.t, NARRATION) >= 3 || a.lines.length >= 4;
   const key = checkKey(input.topic, e, a, solo, narration);
-  const listed = cov.dumpShare >= 0.4 || isTermList(clean);
+  // A bare noun phrase ("Word frequencies.") is a short answer, not a list: a list has several items.
+  const items = clean.split(/[,;\n]/).filter((x) => /\w/.test(x)).length;
+  const claimVerb = /\b(is|are|was|returns?|would|will|does|holds?|stops?|throws?|raises?|panics?|runs?|makes?|gives?|keeps?|counts?)\b/i.test(clean);
+  const listed = (cov.dumpShare >= 0.4 && (items >= 3 || (words(clean).length >= 4 && !claimVerb))) || isTermList(clean);
   const claim = !/[A-Za-z0-9]/.test(clean) || listed ? {} : judgeClaims({ topic: input.topic, facts, e, raw: clean, t: a.t, reading: a.reading });
   const keyScore = claim.right && !key.misconception ? Math.max(key.score, 2) : key.score;
 
   const flags: string[] = [];
   const nothingLeft = !/[A-Za-z0-9]/.test(clean);
   // "It's the standard prev pointer", "a well-known property": an appeal to convention in place of a claim.
-  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction));
+  // Restating the question's own words is a dodge even when it is true ("it's the result variable that gets returned").
+  const dodges = (appealsToConvention(a.t) && keyScore < 2 && !claim.right && !claim.contradiction)
+    || (restatesQuestion(clean, input.question) && key.score < 2 && !claim.contradiction);
+  const evasive = !nothingLeft && (isEvasive(clean, gt.weight, keyScore) || dodges);
   const offTopic = !nothingLeft && !evasive && isOffTopic(clean, gt.weight, cov.hit.length, keyScore);
   const dump = listed;
   if (injected) flags.push('prompt_injection');

@@ -154,6 +154,28 @@ export function isEvasive(answer: string, groundWeight: number, keyScore: number
   return content.length <= 2 && classes === 0 && groundWeight === 0 && keyScore === 0;
 }
 
+// Words that carry no claim of their own in a reply about a variable or a call.
+const FILLER = new Set(['used', 'use', 'uses', 'compute', 'computes', 'computing', 'calculate', 'get', 'gets', 'find', 'finds', 'hold', 'holds', 'holding', 'store', 'stores',
+  'keep', 'keeps', 'answer', 'result', 'results', 'variable', 'value', 'best', 'eventually', 'reach', 'reaches', 'return', 'returns', 'returned', 'work', 'works', 'thing', 'things',
+  'stuff', 'needed', 'need', 'job', 'purpose', 'main', 'final', 'output',
+  'stack', 'queue', 'deque', 'list', 'map', 'dict', 'set', 'heap', 'array', 'counter', 'recursion', 'recursive', 'call', 'loop', 'helper', 'pointer']);
+// The dodge itself: naming what kind of thing it is, or what it is for in the vaguest terms.
+const KIND_DODGE = /\b(?:it'?s|it is|this is)\s+(?:a|an|the|just)\s+(?:\w+\s+)?(?:stack|queue|deque|list|map|dict|set|heap|array|variable|counter|recursion|recursive call|loop|helper|pointer)\b|\bit'?s recursion\b|\bthe (?:best )?answer\b|\bused (?:to|for)\b|\beventually\b/;
+
+/**
+ * "It's a stack, it's used to compute the span", "It's the result variable, it holds the best answer":
+ * the kind of thing and the question's own words, nothing the question did not already say.
+ */
+export function restatesQuestion(answer: string, question: string): boolean {
+  const t = norm(answer);
+  if (!KIND_DODGE.test(t)) return false;
+  const asked = new Set(words(question.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ')));
+  const stem = (w: string) => w.replace(/(?:'s|s)$/, '');
+  // "evaluation" for evalPostfix: a word that extends one of the question's (4+ letters) adds nothing.
+  const fresh = words(answer).filter((w) => !STOPWORDS.has(w) && !FILLER.has(w) && !asked.has(w) && !asked.has(stem(w)) && ![...asked].some((q) => stem(q) === stem(w) || (q.length >= 4 && w.startsWith(q))));
+  return fresh.filter((w) => !/^(it's|its|a|an|the|so|and|it)$/.test(w)).length === 0;
+}
+
 /** Leans on a name or a convention instead of reasoning: "the standard prev pointer", "a well-known property", "it's proven". */
 export function appealsToConvention(t: string): boolean {
   return /\b(?:the standard|a standard|the usual|as usual|the classic|a classic|well[- ]known|textbook|always use|everyone uses|it'?s proven|is proven|proven to|by definition|that'?s just how)\b/.test(t)

@@ -74,6 +74,8 @@ export function costOf(name: string | undefined): Cost | null {
 export function oneVariable(text: string): string {
   let t = text.replace(/\b[Oo]\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (m, inner: string) => {
     if (/^\s*n\s*$/i.test(inner) || /^\s*1\s*$/.test(inner)) return m;
+    // A square root is its own class, not a product of sizes.
+    if (/sqrt|√|\^\s*\(?\s*(?:0?\.5|1\s*\/\s*2)/i.test(inner)) return m;
     const c = canonicalCost(inner);
     return c ? costName(c) : m;
   });
@@ -81,6 +83,8 @@ export function oneVariable(text: string): string {
   // Factors joined by an operator, or one-letter sizes side by side before a log ("n k log k").
   const product = new RegExp(`(?<![\\w(])(${FACTOR}(?:(?:\\s*(?:\\*|·|×|\\bx\\b|\\bby\\b|\\btimes\\b)\\s*|\\s+(?=log|lg))${FACTOR}){1,3}|[nmk]\\s+[nmk]\\s+log\\s*\\(?[nmk]\\)?)(?![\\w)])`, 'gi');
   t = t.replace(product, (m: string) => {
+    // "words by length" groups; only dimensions are multiplied by "by" ("m by n", "rows by columns").
+    if (/\bby\b/i.test(m) && m.split(/\s+by\s+/i).some((f) => /^[a-z]{3,}$/i.test(f.trim()) && !/^(rows?|cols?|columns?)$/i.test(f.trim()))) return m;
     const inner = m.replace(/\bby\b|\btimes\b|\bx\b/gi, '*');
     const factors = inner.match(new RegExp(FACTOR, 'gi')) ?? [];
     if (factors.length < 2 || !/[*·×]|\s/.test(inner)) return m;
@@ -128,6 +132,11 @@ export function codeCost(fn: FunctionFacts): Cost {
  * one-variable convention the grader reads O(m·n) in, whatever a one-list estimate says.
  */
 export function tableSpace(body: string): boolean {
-  return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*vector\s*</.test(body)
+  return /\[\]\[\]\w|\[\s*\[[^\]]*\]\s*\*\s*\w+\s+for\b|\[\s*\[[^\]]*\]\s+for\b|\[\s*\[[^\]]*\]\s*\*\s*\w+\s*\]\s*\*|new\s+\w+\s*\[[^\]]+\]\s*\[[^\]]+\]|vector\s*<\s*(?:std::)?vector\s*</.test(body)
     || /Array\.from\([^)]*=>\s*(?:new\s+)?Array|\.map\(\s*\(\)\s*=>\s*(?:new\s+)?Array\(/.test(body);
+}
+
+/** A loop header bounded by a square root: `d * d <= n`, `i*i < n`, `range(2, isqrt(n) + 1)`, `n ** 0.5`, `Math.sqrt(n)`. */
+export function sqrtBound(header: string): boolean {
+  return /\b(\w+)\s*\*\s*\1\s*<=?\s*\w+|\bsqrt\s*\(|\bisqrt\s*\(|\*\*\s*0?\.5\b|\bpow\s*\([^,]+,\s*0?\.5\s*\)/.test(header);
 }

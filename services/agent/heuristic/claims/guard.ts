@@ -4,7 +4,7 @@
 // it depends on the language (`pop()` on an empty JavaScript array gives undefined, it never throws).
 import { hasAny } from '../text.ts';
 import type { CodeFacts } from './facts.ts';
-import { says, type ClaimInput, type ClaimResult } from './said.ts';
+import { NEGATION, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five'];
 const NOT_NAMES = /^(len|and|or|not|true|false|null|None|nil|nullptr|undefined|size|length|empty|isEmpty|is|if|return)$/;
@@ -58,6 +58,14 @@ export function guardClaims(i: ClaimInput): ClaimResult {
   if (f.language === 'cpp' && says(t, ['out_of_range', 'throw', 'throws', 'exception']) && /\w\[[^\]]+\]/.test(f.body) && !/\.at\(/.test(f.body)) {
     return { contradiction: 'operator[] never throws in C++: reading past the end is undefined behaviour, not an exception.', misconception: true };
   }
+  // Indexing past the end of a JavaScript array gives undefined; nothing is thrown.
+  if (js && !/\bthrow\b/.test(f.body) && /\b(index out of bounds|out of bounds exception|indexoutofbounds|index out of range|out of range)\b|\b(index|indexing|nums\[\w+\]|\w+\[\w+\])\b[^.]{0,40}\b(throws?|exception)\b/.test(t)) {
+    return { contradiction: 'Reading past the end of a JavaScript array gives undefined; nothing throws here, the result is just wrong.', misconception: true };
+  }
+  // Without the guard the function quietly returns a value that is not an answer (index 0 of an empty array).
+  if (js && g.names.length && says(t, ['return 0', 'returns 0', 'returned 0', "doesn't exist", 'does not exist', 'not a valid index', 'invalid index', 'wrong answer', 'wrong result', 'as if index 0'], [], true)) {
+    return { right: `names the bogus result \`${g.cond}\` prevents`, complete: says(t, ['empty', 'no elements', 'length 0', 'length is 0']) };
+  }
   // pop() and shift() on an empty JavaScript array return undefined; nothing is thrown.
   if (js && /\.(pop|shift)\(\)/.test(f.body) && /\b(pop|popping|shift)\w*\b[^.]{0,60}\b(throws?|exception|raises?|errors? out)\b/.test(t)) {
     return { contradiction: 'pop() on an empty array returns undefined in JavaScript; it never throws, so without the check the arithmetic would quietly give NaN.', misconception: true };
@@ -78,7 +86,9 @@ export function guardClaims(i: ClaimInput): ClaimResult {
     if (first || separator) return { right: first && separator ? 'says the check keeps a separator off the first item' : first ? 'says the check singles out the first item' : 'names the stray separator it prevents', complete: first && separator };
   }
   // "checks that tokens has…", "when b is 0": a name the condition does not read is not what it guards.
-  const checked = /\b(?:checks?|makes sure|ensures?|verif\w+|tests?)\s+(?:that|whether|if)?\s*(?:the\s+)?([a-z_]\w*)/.exec(t)?.[1];
+  // "It doesn't check p" is about what the guard leaves out, not what it reads.
+  const checkedAt = /\b(?:checks?|makes sure|ensures?|verif\w+|tests?)\s+(?:that|whether|if)?\s*(?:the\s+)?([a-z_]\w*)/.exec(t);
+  const checked = checkedAt && !NEGATION.test(t.slice(Math.max(0, t.lastIndexOf('.', checkedAt.index) + 1), checkedAt.index)) ? checkedAt[1] : undefined;
   const codeNames = new Set([...f.writes.keys(), ...(f.fn?.params ?? [])].map((x) => x.toLowerCase()));
   if (checked && codeNames.has(checked) && g.names.length && !g.names.includes(checked)) {
     return { contradiction: `The condition \`${g.cond}\` reads ${g.names.join(' and ')}, not ${checked}.` };
@@ -88,8 +98,15 @@ export function guardClaims(i: ClaimInput): ClaimResult {
   if (zeroSaid && g.names.length && !divisors.some((d) => g.names.includes(d))) {
     return { contradiction: `The condition \`${g.cond}\` does not test a divisor; ${g.atLeast && g.atLeast >= 2 ? `it checks there are at least ${g.atLeast} items` : 'division by zero is not what it prevents'}.` };
   }
+  // An empty input the guard exists for, called harmless.
+  if (g.names.length && (i.e.hazardTerms ?? []).includes('empty') && /\bempty\s+(?:\w+\s+)?(?:is|are|would be)\s+(?:fine|ok|okay|harmless|handled)\b/.test(t)) {
+    return { contradiction: `\`${g.cond}\` is exactly the empty-input check: an empty input is what it stops.` };
+  }
+  if (/\b(?:checks?|makes sure|ensures?)\b[^.]{0,30}\b(?:sorted|in order|ascending|descending)\b/.test(t) && !/sort|[<>]/.test(g.cond)) {
+    return { contradiction: `\`${g.cond}\` says nothing about order; it does not check that anything is sorted.` };
+  }
   const indexError = says(t, ['indexerror', 'index out of range', '[0]']);
-  if (indexError && !/\w\[\s*0\s*\]/.test(f.body) && !/\.pop\(/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
+  if (indexError && !/\w\[\s*[^\]:\s][^\]:]*\]/.test(f.body) && !/\.pop\(/.test(f.body)) return { contradiction: 'Nothing here is indexed, so there is no IndexError to prevent; the hazard is the division.' };
   if (says(t, ['negative']) && !says(t, ['empty', 'zero', 'division', 'divide', 'none', 'null']) && !(g.atLeast === undefined && /[<>]=?\s*0\b/.test(g.cond))) {
     return { contradiction: 'The condition checks for an empty input, not for negative values.' };
   }

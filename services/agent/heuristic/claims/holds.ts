@@ -35,7 +35,7 @@ function mapRole(i: ClaimInput, v: string): ClaimResult {
   if (counts) {
     if (says(t, ['total number', 'total count', 'one number', 'single number'])) return { contradiction: `${v} keeps a separate count for each distinct key, not one total.` };
     if (says(t, ['length of each', 'lengths', 'how long'])) return { contradiction: `${v} counts how many times each key occurs; it never stores a length.` };
-    if (says(t, ['count', 'counts', 'frequenc', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
+    if (says(t, ['count', 'counts', 'frequenc', 'frequency', 'frequencies', 'occurrence', 'occurs', 'how many times', 'number of times', 'tally', 'counter', 'histogram'])) {
       return { right: `says ${v} counts each key`, complete: says(t, ['each', 'every', 'per', 'distinct', '->', 'map', 'dictionary', 'dict', 'table']) && says(t, ['end', 'after the loop', 'returned', 'returns', 'full', 'final', 'when the loop']) };
     }
   }
@@ -60,6 +60,10 @@ export function roleClaims(i: ClaimInput): ClaimResult {
     }
     if (holds && says(t, ['not been matched', "haven't been matched", 'unmatched', 'still open', 'not yet closed', 'need to close', 'still need'])) return { right: `says ${v} holds what is still unmatched`, complete: says(t, ['empty', 'left over', 'leftover', 'is left', 'remaining']) };
     if (holds && (holds === 'closers' ? saysClose : saysOpen)) return { right: `says ${v} holds the ${holds}`, complete: says(t, ['empty', 'left over', 'leftover', 'remaining', 'unclosed', 'unmatched']) };
+    // "It holds the spans": what another collection of the function holds, named as this one's.
+    const other = [...f.pushes.keys()].find((k) => k !== v && k.length > 2 && new RegExp(`\\b(holds?|stores?|keeps?|contains?)\\s+(the\\s+|all the\\s+)?${k.toLowerCase()}s?\\b`).test(t));
+    if (!holds && other) return { contradiction: `${other} is a different collection; ${v} holds what the code pushes into it (${f.pushes.get(v)?.[0]}).` };
+    if (!holds) return windowRole(i, v);
     return {};
   }
   const writes = f.writes.get(v) ?? [];
@@ -80,6 +84,42 @@ export function roleClaims(i: ClaimInput): ClaimResult {
   if (endingHere) {
     if (says(t, ['prefix sum', 'total of all', 'sum of all', 'all elements so far'])) return { contradiction: `${v} restarts whenever the running sum would hurt, so it is not a total of everything so far.`, misconception: true };
     if (says(t, ['ending at', 'ending here', 'that ends', 'ends at', 'ending with', 'ends here', 'ending in'])) return { right: `says ${v} is the best sum ending at the current index`, complete: says(t, ['restart', 'start over', 'starts fresh', 'reset', 'extend', 'last element', 'after the loop', 'at the end']) };
+  }
+  return {};
+}
+
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A container that also loses items (a deque trimmed from both ends, a heap popped, a window): it
+ * holds only the survivors, never "everything seen"; positions pushed (`push(i)`) are indices, not values.
+ */
+export function windowRole(i: ClaimInput, v: string): ClaimResult {
+  const { t, facts: f } = i;
+  const removes = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(pop|shift|popleft|pop_front|pop_back|poll|pollFirst|pollLast|removeFirst|removeLast|remove|splice|discard|erase)\\w*\\s*\\(|\\b(heappop|heapq\\.heappop|delete)\\s*\\(?\\s*${esc(v)}\\b`).test(f.body);
+  if (!removes) return {};
+  const held = holdingPart(t);
+  if (says(held, ['all indices', 'all the indices', 'every index', 'all elements', 'all the elements', 'all the numbers', 'all numbers', 'all values', 'all the values', 'everything seen', 'all positions', 'every element', 'everything it has seen', 'every value', 'every number', 'everything in the']) || /\b(?:all|every)\s+(?:the\s+)?[a-z]+s\b(?![^.]{0,15}\b(?:waiting|still|not yet|left|pending|remaining))/.test(held.replace(/\ball the way\b/g, ''))) {
+    return { contradiction: `${v} also loses items (the code removes from it), so it holds only some of what was pushed, not everything.` };
+  }
+  // Only a counting loop's variable is a position (`for (let i = 0; …)`, `range(`, `enumerate`); a for-each variable is an element.
+  const counter = (x: string) => new RegExp(`for\\s*\\(\\s*(?:let|var|int|size_t|auto|long)?\\s*${esc(x)}\\s*=|for\\s+${esc(x)}\\s+in\\s+range\\(|for\\s+${esc(x)}\\s*,\\s*\\w+\\s+in\\s+enumerate\\(|for\\s+${esc(x)}\\s*:=\\s*0\\b|for\\s+${esc(x)}\\s*,\\s*\\w+\\s*:=\\s*range\\b`).test(f.body);
+  const pushesIndex = (f.pushes.get(v) ?? []).some((p) => /^\w+$/.test(p.trim()) && counter(p.trim()));
+  if (pushesIndex && says(held, ['the values', 'the numbers', 'numbers of', 'values of', 'the elements']) && !says(t, ['index', 'indices', 'indexes', 'position', 'positions'])) {
+    return { contradiction: `${v} holds positions (it pushes ${f.pushes.get(v)?.[0]}), not the values themselves.` };
+  }
+  // Removed from the front and never compared by value: a queue of the most recent items, not the largest or smallest.
+  const fifo = new RegExp(`\\b${esc(v)}\\s*\\.\\s*(popleft|shift|poll|pollFirst|removeFirst|pop_front)\\s*\\(|\\b${esc(v)}\\s*\\.\\s*pop\\(\\s*0\\s*\\)`).test(f.body);
+  const compared = f.body.split('\n').some((l) => /\b(while|if)\b/.test(l) && /[<>]=?/.test(l) && new RegExp(`\\b${esc(v)}\\s*(\\[|\\.\\s*(peek|front|back|top|at)\\b)`).test(l));
+  if (fifo && !compared) {
+    if (says(held, ['largest', 'smallest', 'biggest', 'maximum', 'minimum', 'highest', 'lowest', 'sorted'])) return { contradiction: `${v} drops its oldest item first and never compares values, so it holds the most recent items, not the largest or smallest.` };
+    if (says(t, ['last k', 'most recent', 'latest', 'newest', 'the last', 'recent'], [], true)) {
+      return { right: `says ${v} holds the most recent items`, complete: says(t, ['oldest', 'at the end', 'after the loop', 'final', 'fewer', 'shorter', 'popleft', 'drops', 'removed']) };
+    }
+  }
+  const nearer = /\b(previous|earlier|nearest|next|last)\s+(greater|higher|larger|bigger|smaller|lower)\b|\b(greater|higher|larger|bigger|smaller|lower)\s+(than\s+)?(anything|everything|all)\s+(since|after)\b/.test(t);
+  if (nearer || says(t, ['current window', 'candidate', 'candidates', 'still in', 'decreasing', 'increasing', 'monotonic', 'only the', 'not yet', 'still', 'pending', 'waiting'])) {
+    return { right: `says ${v} keeps only the items still in play`, complete: says(t, ['front', 'first', `${v}[0]`, 'head', 'top', 'nearest', 'single value', 'one value', 'the result', 'the answer', 'after the loop', 'at the end', 'last window', 'end of the loop', 'maximum', 'max', 'minimum', 'min']) };
   }
   return {};
 }

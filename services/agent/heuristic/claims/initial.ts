@@ -2,7 +2,7 @@
 // all-negative (all-positive) input, a sentinel leaks out for an empty input, and a count started at
 // 1 (a run, a length) counts the first element alone; whatever the start, an input that skips the
 // loop returns it unchanged, so "it returns 0" for a start of 1 is wrong.
-import { claimsRe, says, type ClaimInput, type ClaimResult } from './said.ts';
+import { NEGATION, claimsRe, says, type ClaimInput, type ClaimResult } from './said.ts';
 import { returnsVar } from './facts.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,7 +35,20 @@ export function initialClaims(i: ClaimInput): ClaimResult {
   if (e.direction === 'max' && /\bfinds? the (minimum|smallest|min)\b/.test(t)) return { contradiction: `${fnName} keeps the largest value, not the smallest.` };
   const indexes = !!f.fn?.indexFirst.length;
   if (!indexes && says(t, ['throws', 'exception', 'out of bounds', 'crashes', 'indexoutofbounds', 'panic', 'panics', 'index out of range', 'indexerror'])) {
-    return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and returns ${e.init}.` };
+    const result = returnsVar(f, e.variable ?? '') || e.outcome?.kind !== 'value' ? `returns ${e.init}` : e.outcome.label;
+    return { contradiction: `Nothing is indexed, so nothing fails: an empty input skips the loop and ${fnName} ${result}.` };
+  }
+  if (e.initKind === 'first') {
+    // Started from the first element: a real candidate for any values, but the read fails on an empty input.
+    if (indexes && claimsRe(t, /\bempty\b[^.]*\breturns? (0|zero|none|null|nil|-1|nothing)\b|\breturns? (0|zero|none|null|nil|-1)\b[^.]*\bempty\b/)) {
+      return { contradiction: `${e.init} is read before anything else, so an empty input fails there; it never gets to return a value.` };
+    }
+    if (/\b(first element|\w+\[0\])\s+is\s+always\s+the\s+(smallest|largest|minimum|maximum|min|max)\b/.test(t)) {
+      return { contradiction: `${e.init} is only a starting candidate; the loop replaces it whenever a better element comes.` };
+    }
+    const why = says(t, ['one of the elements', 'an actual element', 'a real element', 'valid candidate', 'element of the input', 'from the input', 'any values', 'whatever the values', 'no sentinel', 'all negative', 'all positive', 'actual value']);
+    const empty = says(t, ['panic', 'panics', 'index out of range', 'indexerror', 'out of bounds', 'throws', 'crash', 'undefined', 'exception']);
+    if (why || empty) return { right: why && empty ? `explains the start of ${e.variable} and what an empty input does` : why ? `says why ${e.variable} starts at ${e.init}` : 'says what an empty input does', complete: why && empty };
   }
   if (e.variable && e.init && /^\d+$/.test(e.init) && isCount(f.body, e.variable)) return countClaims(i);
   if (e.initKind === 'zero' && (e.direction === 'max' || e.direction === 'min')) {
@@ -48,10 +61,21 @@ export function initialClaims(i: ClaimInput): ClaimResult {
     }
   }
   if (e.initKind === 'sentinel' && !indexes) {
-    if (claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
+    // Only a function that returns the sentinel itself leaks it; one that returns a count returns that count's start.
+    const leaks = returnsVar(f, e.variable ?? '');
+    if (leaks && claimsRe(t, /\breturns? (0|zero|null|none)\b/)) return { contradiction: `An empty input returns ${e.init} itself, not 0.` };
+    if (!leaks && e.outcome?.kind === 'value') {
+      const said = /\breturns?\s+(-?\d+|zero|none|null|nil|nothing|an? \w+)\b/.exec(t)?.[1]?.replace('zero', '0');
+      const right = e.outcome.terms.some((x) => said === x || said === x.replace(/^returns\s+/, ''));
+      if (said && !right && claimsRe(t, /\breturns?\s/)) return { contradiction: `An empty input skips the loop, so ${fnName} ${e.outcome.label}, not ${said}.` };
+    }
     if (/\b(start|starting|begin)\w* at (0|zero)\b|\b(0|zero) instead\b/.test(t) && !says(t, ['wrong', 'break', 'fail', 'positive'])) {
       return { contradiction: `Starting at 0 would break for inputs whose values are all ${e.direction === 'min' ? 'positive' : 'negative'}.`, misconception: true };
     }
+    // Why a sentinel: the first element always gets past the comparison against it.
+    const why = /\bfirst\b[^.;]{0,60}\balways\b|\balways\b[^.;]{0,40}\bfirst\b|\b(below|smaller than|less than|lower than|above|bigger than|greater than) any\b|\banything (beats|passes)\b/.test(t) && !NEGATION.test(t.split(/[.;]/).find((c) => /\b(first|any)\b/.test(c)) ?? '');
+    const empty = !leaks && e.outcome?.kind === 'value' && e.outcome.terms.some((x) => new RegExp(`\\breturns?\\s+${x.replace(/^returns\s+/, '')}\\b`).test(t));
+    if (why || empty) return { right: why && empty ? `explains the start of ${e.variable} and what an empty input returns` : why ? `says why ${e.variable} starts at ${e.init}` : 'says what an empty input returns', complete: why && empty };
   }
   return {};
 }

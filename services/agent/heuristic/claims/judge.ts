@@ -15,6 +15,7 @@ import { partClaims } from './parts.ts';
 import { raisingLines } from './raises.ts';
 import { initialClaims } from './initial.ts';
 import { recursionClaims } from './recursion.ts';
+import { testingClaims } from './testing.ts';
 import { claimsRe, NEGATION, PROPOSAL, says, type ClaimInput, type ClaimResult } from './said.ts';
 
 export type { ClaimInput, ClaimResult } from './said.ts';
@@ -134,7 +135,9 @@ function structureClaims(i: ClaimInput): ClaimResult {
   if (says(t, ['keeps the numbers sorted', 'sorted', 'in order so', 'binary search']) && !says(t, ['not sorted', 'unordered'])) {
     return { contradiction: 'A hash map keeps no order; it finds a key by hashing, not by a sorted search.' };
   }
-  if (says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
+  // "A list would be just as fast: `in` on a list is constant time too".
+  const listFastToo = /\b(list|array|vector|slice)s?\b[^.]{0,40}\b(just as fast|as fast as|equally fast|constant time|o\(1\))/.test(t) && !/\b(list|array|vector|slice)s?\b[^.]{0,40}\b(isn't|is not|not|never)\b[^.]{0,15}\b(as fast|constant|o\(1\))/.test(t);
+  if (listFastToo || says(t, ['no real difference', 'same speed', 'just more readable', 'only for readability', 'no difference in speed'])) return { contradiction: 'The choice changes the cost: a lookup that scans a list is O(n), the hash lookup O(1) on average.', misconception: true };
   if (/\b(list|array|vector|slice)s? (is|are)(?: \w+ly)? faster\b|\b(set|map|dict|hash ?set|hash ?map)s? (is|are)(?: \w+ly)? slower\b/.test(t)) {
     return { contradiction: 'The speed is the wrong way round: a list scans every element for a membership test, the hash table goes straight to the bucket.' };
   }
@@ -165,36 +168,20 @@ function timeClaims(i: ClaimInput): ClaimResult {
   return {};
 }
 
-/** Concrete tests: an input written out with the result it should give ("\"\" -> True", "[] should return 0"). */
-function testingClaims(i: ClaimInput): ClaimResult {
-  const text = norm(i.raw);
-  // A number followed by ") word" is a list label ("2) is_palindrome(…)"), not an input.
-  const input = String.raw`("[^"\n]{0,60}"|'[^'\n]{0,60}'|\[[^\]\n]{0,40}\]|(?<![\w.])-?\d+(?:\.\d+)?(?!\)\s+[a-z])|\b(?:an? )?(?:empty|single[- ]element|one[- ]element) (?:array|list|string|input|vector|slice|map))`;
-  const outcome = String.raw`(?:\)|,)?\s*(?:->|=>|==|:|should (?:return|be|give|raise|throw)|returns?|gives?|is|expect(?:ed|s)?)\s*(?:an? )?(true|false|none|null|nil|-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|\[[^\]]*\]|\w*error|\w*exception|raises?|throws?|empty)`;
-  const f = i.facts;
-  // Statements that can fail at all: raise/throw/panic, an index read (not a slice), a division, a parse, a pop.
-  const canFail = /\b(raise|throw|panic|assert)\b|\w\[[^\]:]+\]|[^/]\/[^/*]|%|\b(int|float|parseInt|parseFloat|Number|atoi|stoi)\s*\(|\.parse\w*\(|\.(pop|remove|index|get)\s*\(|\bnext\s*\(/.test(f.body.split('\n').slice(1).join('\n'));
-  // A sentence about changing the code ("which means adding a guard") is not an expected result of the code as it is.
-  const aboutCode = i.t.split(/(?<=[.!?;])\s+/).filter((x) => !/\b(add(?:ing)?|guard|validat\w*|fix\w*|once (?:we|i)|would need|needs? a check)\b/.test(x)).join(' ');
-  if (!canFail && says(aboutCode, ['raise', 'raises', 'throw', 'throws', 'an error', 'exception', 'crash', 'panic'], [], true)) {
-    return { contradiction: `Nothing in ${f.fn?.name ?? 'the function'} can raise for that input: it has no raise, index read, division or parse.` };
-  }
-  if (/\.(lower|casefold|tolowercase|touppercase|upper)\s*\(|equalsignorecase|tolower\(|toupper\(/i.test(f.body)
-    && /\b(capital|upper-?case|case[- ]sensitive|lower-?case)\b[^.]{0,60}\b(false|fails?|matters|breaks|different)\b|\bbecause of the capital\b/.test(i.t)) {
-    return { contradiction: 'The code lower-cases the input first, so letter case does not change the result.' };
-  }
-  const cases = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`${input}[^.;\n]{0,25}?${outcome}`, 'g'))) cases.add(m[1]);
-  if (cases.size < 2) return {};
-  const boundary = [...cases].some((c) => /^(""|''|\[\s*\]|"."|'.'|\[\s*-?\d+\s*\]|0)$|empty|single|one[- ]element/.test(c)) || says(i.t, ['empty', 'single', 'one element', 'one character']);
-  return { right: `gives ${cases.size} concrete tests with expected results`, complete: cases.size >= 3 && boundary };
-}
-
 /** Which statement raises the caught exception: not a `throw` of another type, not a call that cannot raise it. */
 function exceptionClaims(i: ClaimInput): ClaimResult {
   const { facts: f, raw, t } = i;
   const tc = f.fn?.hasTryCatch[0];
   const caught = tc?.caught;
+  // "Nothing in the try throws" / "parse returns undefined instead": the code has a statement that raises the caught type.
+  const risky = raisingLines(f)?.lines ?? i.e.riskyLines ?? [];
+  const denies = (x: string) => /\b(nothing (?:in the try |there |in it )?(?:can )?(?:throws?|raises?)|never (?:throws|raises)|(?:doesn't|does not|won't|can't|cannot) (?:throw|raise)|returns? (?:undefined|null|none|nil) (?:on|for|instead|when))\b/.test(x)
+    // "Line 4 can't raise KeyError" is about another line; the denial must be about the try or the risky call.
+    && [...x.matchAll(/\bline (\d+)/g)].every((m) => risky.includes(Number(m[1])))
+    && (/\bnothing\b|\bthe try\b/.test(x) || (i.e.riskyTerms ?? []).some((r) => r.length > 2 && x.includes(r.toLowerCase())));
+  if (tc && risky.length && t.split(/(?<=[.!?])\s+/).some(denies)) {
+    return { contradiction: `Line ${risky.join(' and ')} can raise ${caught ?? 'the caught error'}; that is what the catch is for.` };
+  }
   if (!tc || !caught) return {};
   // Lines named as the thrower: in a sentence that neither negates nor proposes.
   // A sentence naming another exception type ("int(value) raises ValueError") does not blame its line for this one.
@@ -225,6 +212,16 @@ function either(a: ClaimResult, b: ClaimResult): ClaimResult {
   return b.right ? b : a;
 }
 
+/** "No extra memory" for a function that builds a structure growing with its input. */
+function spaceClaims(i: ClaimInput): ClaimResult {
+  const { t, e } = i;
+  if (!e.spaceComplexity || e.spaceComplexity === 'O(1)') return {};
+  if (says(t, ['no extra memory', 'no additional memory', 'no extra space', 'no additional space', 'no memory', 'nothing extra', 'uses no memory'], [], true) && !says(t, ['not no extra'])) {
+    return { contradiction: `${e.holder ?? 'The structure it builds'} grows with the input while the function runs, so it needs ${e.spaceComplexity} extra memory, freed or not afterwards.`, misconception: true };
+  }
+  return {};
+}
+
 export function judgeClaims(i: ClaimInput): ClaimResult {
   switch (i.topic) {
     case 'testing': return testingClaims(i);
@@ -240,6 +237,7 @@ export function judgeClaims(i: ClaimInput): ClaimResult {
     case 'recursion': return recursionClaims(i);
     case 'hidden_linear_cost': return hiddenClaims(i);
     case 'data_structure_choice': return structureClaims(i);
+    case 'space_complexity': return spaceClaims(i);
     default: return {};
   }
 }

@@ -39,6 +39,25 @@ function cumulative(f: CodeFacts, v: string): { shifted: boolean } | undefined {
   return { shifted: new RegExp(`\\b${esc(v)}\\s*\\[\\s*\\w+\\s*\\+\\s*1\\s*\\]\\s*=`).test(line) || /\.(?:push|append|push_back|add)\(/.test(line) };
 }
 
+/**
+ * `if (count == 0) candidate = x;`: the variable takes the loop's element only under a condition, so it
+ * is not "the previous element"; it keeps the one chosen when the condition last held. Returns the condition.
+ */
+export function conditionalWrite(f: CodeFacts, v: string): string | undefined {
+  const loopVars = new Set((f.fn?.loops ?? []).flatMap((l) => (l.variable ?? '').split(/\s*,\s*/)).filter(Boolean));
+  const lines = f.body.split('\n');
+  for (const [k, line] of lines.entries()) {
+    const w = new RegExp(`(?:^|[;{)]\\s*|:\\s*)${esc(v)}\\s*=\\s*(\\w+)\\s*;?\\s*$`).exec(line.trim());
+    if (!w || !loopVars.has(w[1])) continue;
+    const inline = /^\s*(?:if|elif)\b\s*\(?(.+?)\)?\s*(?::|\{|\))?\s*[A-Za-z_]/.exec(line.trim());
+    if (inline && /^\s*(?:if|elif)\b/.test(line)) return inline[1].replace(/\)\s*\w.*$/, '').trim();
+    const prev = lines.slice(0, k).reverse().find((l) => l.trim());
+    const head = prev && /^\s*(?:if|elif|else if)\b\s*\(?(.+?)\)?\s*(?::|\{)\s*$/.exec(prev);
+    if (head) return head[1].trim();
+  }
+  return undefined;
+}
+
 const END_WORDS = ['after the loop', 'at the end', 'ends up', 'ends as', 'finally', 'when the loop', 'once the loop', 'by the end', 'when it finishes', 'when curr', 'falls off', 'is returned', 'gets returned', 'we return', 'returns it', 'returned'];
 const COPY_CODE = /\.slice\(|\[\s*\.\.\.|\bcopy\(|\.clone\(|\bnew\s+\w+\s*\(|\blist\(|\.push\(|\.append\(|push_back|\bappend\(|Arrays\.copyOf/;
 
@@ -58,6 +77,20 @@ export function generalRoleClaims(i: ClaimInput): ClaimResult {
     if (says(t, ['original head', 'first node', 'the head of the input', 'first element', 'same as head'])) {
       return { contradiction: `${v} follows ${walker} to the end, so it finishes on the last node of the input (the new head), not the first.` };
     }
+  }
+  const when = conditionalWrite(f, v);
+  if (when && says(t, ['previous element', 'previous value', 'one step behind', 'the one before', 'last element', 'current element', 'the element before', 'trailing'])) {
+    return { contradiction: `${v} takes the element only when \`${when}\`, so it keeps the one chosen then, not the previous or current element.` };
+  }
+  // A strict comparison keeps the first of equal candidates.
+  if (when && /(?:^|[^<>=])[<>](?!=)/.test(when) && says(t, ['later word wins', 'later one wins', 'later wins', 'last one wins', 'last wins', 'the last longest', 'the later', 'the last of'])) {
+    return { contradiction: `\`${when}\` is strict, so an equal later element never replaces ${v}: ties keep the first.` };
+  }
+  if (when && says(t, ['the length of', 'its length', 'how long'], [], true) && !says(t, ['word', 'string', 'element', 'item'].map((w) => `the ${w} itself`))) {
+    return { contradiction: `${v} is assigned the element itself, not its length.` };
+  }
+  if (when && says(t, ['number of times', 'how many times', 'how many', 'count of'], [], true)) {
+    return { contradiction: `${v} holds an element of the input (it is assigned the loop's element), not a count.` };
   }
   const returned = returnsVar(f, v);
   // The result named by the function's own verb as done: reverseList → "the reversed list" (not "when reversing").

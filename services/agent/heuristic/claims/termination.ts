@@ -109,6 +109,15 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   const x = loopExits(f, cond, e.focusLines?.[0]);
   const m = /^\s*(\w+)\s*(<=|<|>=|>|!=)\s*(\w+)\s*$/.exec(cond);
   const vars = m ? [m[1], m[3]] : e.progress ?? [];
+  // A variable moved both ways (`n // 2` and `3 * n + 1`) gives no guarantee of reaching the exit.
+  const wobbly = (e.progress ?? []).length > 0 && (e.progress ?? []).every((v) => nonMonotone(f, v));
+  if (wobbly) {
+    const doubt = says(t, ['not guaranteed', 'no guarantee', 'nothing guarantees', 'no proof', 'conjecture', 'unproven', 'not proven', 'may never', 'might never', 'might not stop', 'may not stop', 'loop forever', 'loops forever', 'never ends', 'never terminate', 'runs forever', 'forever'], [], true);
+    if (!doubt && says(t, ['smaller on every', 'smaller every', 'decreases every', 'decreases on every', 'keeps being halved', 'keeps halving', 'always decreases', 'guaranteed', 'always reaches', 'must reach', 'gets smaller'])) {
+      return { contradiction: `${(e.progress ?? []).join(' and ')} goes up on some passes and down on others, so nothing in the code guarantees it reaches the exit.`, misconception: true };
+    }
+    if (doubt) return { right: 'sees that nothing guarantees the loop reaches its exit', complete: says(t, ['1', 'one', 'reaches', cond.toLowerCase()]) };
+  }
   // "It could loop forever" is a claim about the code, not a proposal.
   if (claimsOfCode(t, ['only stops if', 'only stops when the target', 'keeps looping', 'loops forever', 'infinite loop', 'never stops', 'loop forever', 'run forever', 'runs forever']) && !says(t, ['never loops forever', "can't loop forever", 'cannot loop forever', "can't go on forever"], [], true)) {
     const misread = says(t, ['might', 'may', 'could', 'cycle', 're-added', 'again'], [], true);
@@ -117,8 +126,10 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
   if ((e.progress ?? []).length && claimsOfCode(t, ['might not stop', 'may not stop', 'might never stop', 'may never stop', 'might not terminate', 'may not terminate', 'could loop forever', 'could run forever'])) {
     return { contradiction: `${(e.progress ?? []).join(' and ')} changes on every pass toward the exit \`${cond}\`, so the loop does stop.`, misconception: true };
   }
-  if (m && /^(<=|>=)$/.test(m[2]) && new RegExp(`\\b${m[1]}\\s*(==|=|equals|is equal to)\\s*${m[3]}\\b|\\b${m[1]} equals ${m[3]}\\b`).test(t.replace(/\s+/g, ' '))) {
-    return { contradiction: `With \`${cond}\` the loop still runs when ${m[1]} equals ${m[3]}; it stops only once they cross.` };
+  for (const c of cond.matchAll(/(\w+)\s*(<=|>=)\s*(\w+)/g)) {
+    if (new RegExp(`\\b${c[1].toLowerCase()}\\s*(==|=|equals|is equal to)\\s*${c[3].toLowerCase()}\\b`).test(t.replace(/\s+/g, ' '))) {
+      return { contradiction: `With \`${cond}\` the loop still runs when ${c[1]} equals ${c[3]}; it stops only once they cross.` };
+    }
   }
   // Two moving indices end against each other, not at the end of the input.
   if (m && /^[A-Za-z_]\w*$/.test(m[3]) && (e.progress ?? []).includes(m[3]) && says(t, ['reaches the end', 'end of the string', 'end of the array', 'gets to the end', 'reaches the length', 'end of the list'])) {
@@ -134,6 +145,11 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
     && !says(stopClause, ['empty', 'cross', 'found', 'target'])) {
     return { contradiction: `The loop's condition is \`${cond}\`; ${stopClause.trim()} is not what ends it.` };
   }
+  // "It stops when the condition is false, because loops always end": the question restated, no variable named.
+  if (/\b(loops?|it|they)\s+(always|eventually)\s+(end|ends|stop|stops|terminate|terminates|finish|finishes)\b|\ball loops\b[^.]{0,20}\b(end|stop|terminate)|^(?:it )?(?:stops|ends) when the (?:loop )?condition (?:is|becomes|turns) false\.?$/.test(t.trim())
+    && !(e.progress ?? []).some((v) => hasIdentifier(raw, v))) {
+    return { contradiction: 'That restates the question: it names no variable that changes on every pass toward the exit.', misconception: true };
+  }
   const tz = t.replace(/\bzero\b/g, '0');
   let exit = saysExit(t, x);
   if (m) {
@@ -146,11 +162,25 @@ export function terminationClaims(i: ClaimInput): ClaimResult {
       exit ||= new RegExp(`\\b${a}\\s*${op === '<' ? '>' : '<'}=?\\s*${b}\\b|\\b${a} (?:and|&) ${b}\\b[^.]{0,15}\\b(meet|cross|pass)|\\b${a}\\b[^.]{0,10}\\bno longer (less|greater) than\\s*${b}\\b|\\b(indices|pointers|they) (have )?(meet|met|cross)`).test(t);
     }
   }
+  // A compound condition on bounds (`top <= bottom && left <= right`) ends when the bounds cross.
+  if (!m && /<=?|>=?/.test(cond)) exit ||= /\b(bounds|boundaries|pointers|indices|edges|borders|they)\b[^.]{0,15}\b(cross|meet|pass each other|overlap)/.test(t);
   const p = saysProgress(t, x);
   const progress = (e.progress ?? []).some((v) => hasIdentifier(raw, v)) && says(t, ['mid + 1', 'mid - 1', 'shrink', 'smaller', 'halve', 'halves', 'closer', 'increase', 'decrease', 'moves', 'every pass', 'each pass', 'every iteration', 'each iteration', 'guarantee progress'])
-    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller']) || ((x.container || x.walker) ? p.once || p.removal : false);
+    || says(t, ['shrinks', 'halves', 'gets smaller', 'keeps getting smaller', 'move inward', 'moves inward', 'move in toward', 'shrink them', 'shrinks them']) || ((x.container || x.walker) ? p.once || p.removal : false);
   if (exit) return { right: `names the exit condition (${cond} becomes false)`, complete: progress };
+  if (progress && !m && (e.progress ?? []).length > 1) return { right: 'says what moves toward the exit on every pass' };
   // A reason it must end (each node queued once) is a right half-answer even without the exit.
   if (x.container && p.once) return { right: 'says why the loop must end: each item enters the container once' };
   return {};
+}
+
+/** Written both toward and away from smaller values: `n = n // 2` on one path, `n = 3 * n + 1` on another. */
+export function nonMonotone(f: CodeFacts, v: string): boolean {
+  const e = esc(v);
+  const writes = f.writes.get(v) ?? [];
+  // Read from the text too: a comment stripper can cut Python's `//` out of the recorded write.
+  const down = writes.some((w) => new RegExp(`\\b${e}\\s*(?:\\/\\/?|>>|-)\\s*\\w`).test(w))
+    || new RegExp(`\\b${e}\\s*=\\s*${e}\\s*(?:\\/\\/?|>>|-)\\s*\\w|\\b${e}\\s*(?:\\/\\/=|\\/=|>>=|-=)`).test(f.body);
+  const up = writes.some((w) => new RegExp(`\\d\\s*\\*\\s*${e}\\b|\\b${e}\\s*\\*\\s*\\d|\\b${e}\\s*\\+\\s*\\w`).test(w));
+  return down && up;
 }

@@ -1,0 +1,3 @@
+def last_word_length(s):
+    words = s.split()
+    return len(words[-1])
