@@ -10,6 +10,7 @@ import { fieldsToRecord, OutEntry, type AskEntry, type InEntry } from '../shared
 import { handleAnswer } from '../services/agent/answer.ts';
 import { handleAsk } from '../services/agent/ask.ts';
 import { direct } from '../services/agent/brain.ts';
+import { createHeuristicProvider } from '../services/agent/heuristic/provider.ts';
 import type { AgentDeps } from '../services/agent/context.ts';
 import type { InteractionRow } from '../services/agent/interactions.ts';
 import { chatContext, type Turn } from '../services/agent/memory.ts';
@@ -347,3 +348,31 @@ test('a redelivery of a turn already folded into the summary does not add it aga
   await handleAnswer(deps, first.answer);
   assert.deepEqual(await tr.redis.lrange(tr.keys.chat(sid), 0, -1), before);
 });
+
+test('a follow-up reply is graded as the candidate\'s whole account (both answers) when that reads better', async () => {
+  const code = 'function fib(n: number): number {\n  if (n < 2) return n;\n  return fib(n - 1) + fib(n - 2);\n}\n';
+  const sid = randomUUID();
+  await db.pool.query(`INSERT INTO sessions (id, candidate, problem, expires_at) VALUES ($1, '{"name":"A"}', '{"title":"t","language":"typescript"}', now() + interval '1 hour')`, [sid]);
+  await db.pool.query(`INSERT INTO code_snapshots (session_id, seq, code, language, bytes, lines, client_ts, stream_id, received_at) VALUES ($1, 1, $2, 'typescript', 10, 4, 0, '1-0', now())`, [sid, code]);
+  const heuristic = createHeuristicProvider();
+  const real: AgentDeps = { ...deps, brain: direct(heuristic) };
+  const m = askMsg(sid);
+  m.body = { ...m.body, language: 'typescript', code, reasonCode: 'recursion_added', context: { function: 'fib', lines: [1, 4], topic: 'recursion' } };
+  const q = await handleAsk(real, m);
+  assert.ok(q);
+  await tr.redis.hset(tr.keys.state(sid), 'pending', q.id, 'pendingSince', Date.now());
+  await handleAnswer(real, answerMsg(sid, q.id, 'The base case is n < 2, where it returns n. For n = 30 the recursion goes about 30 calls deep.'));
+  const [fu] = (await db.pool.query<InteractionRow>('SELECT * FROM interactions WHERE parent_id = $1', [q.id])).rows;
+  assert.ok(fu, 'the partial answer (no number of calls) got a follow-up');
+  const reply = 'Each call makes two more calls, so the count grows exponentially, roughly 2^n: for n = 30 that is over a million calls, most of them repeats.';
+  await handleAnswer(real, answerMsg(sid, fu.id, reply));
+  const graded = (await selectScore(db.pool, sid, fu.id)) ?? -1;
+  const alone = await heuristic.evaluate({ question: fu.question, topic: fu.topic, expected: (fu.context.expected ?? {}) as Record<string, unknown>, answer: reply, code, language: 'typescript', retrieved: [] });
+  assert.ok(graded > alone.score, `whole account ${graded} above the reply alone ${alone.score}`);
+  assert.ok(graded >= 60, `a complete account across two answers is graded as complete (${graded})`);
+});
+
+async function selectScore(q: Queryable, sessionId: string, id: string): Promise<number | null> {
+  const { rows } = await q.query<{ score: number | null }>('SELECT score FROM interactions WHERE session_id = $1 AND id = $2', [sessionId, id]);
+  return rows[0]?.score ?? null;
+}

@@ -55,10 +55,21 @@ async function grade(deps: AgentDeps, row: InteractionRow, answer: string): Prom
     deps.db,
     { key: `${row.id}:evaluation`, kind: 'evaluation', sessionId: row.session_id, interactionId: row.id },
     retrieved.map((c) => c.id),
-    () => deps.brain.evaluate({
-      question: row.question, topic: row.topic, expected: (row.context.expected ?? {}) as Record<string, unknown>,
-      answer, code: code?.code ?? '', language: code?.language ?? '', retrieved,
-    }),
+    async () => {
+      const input = {
+        question: row.question, topic: row.topic, expected: (row.context.expected ?? {}) as Record<string, unknown>,
+        answer, code: code?.code ?? '', language: code?.language ?? '', retrieved,
+      };
+      const alone = await deps.brain.evaluate(input);
+      // A follow-up carries its parent's key but asks only for what the first answer missed: alone,
+      // a right reply to the narrower question looks incomplete. So it is also graded as the
+      // candidate's whole account (both answers to the parent question) and the better grade stands
+      // (a reply that settles a hedge is graded alone, where the hedge no longer is).
+      const parent = row.parent_id ? await selectInteraction(deps.db, row.session_id, row.parent_id) : null;
+      if (!parent?.answer) return alone;
+      const whole = await deps.brain.evaluate({ ...input, question: `${parent.question}\n${row.question}`, answer: `${parent.answer}\n\n${answer}` });
+      return whole.output.score > alone.output.score ? whole : alone;
+    },
   );
   const ev = EvaluationOutput.parse(rec.output);
   return { ...ev, score: Math.max(0, Math.min(100, Math.round(ev.score))), provider: rec.provider, model: rec.model, fallback: rec.fallback };
