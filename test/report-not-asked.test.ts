@@ -17,23 +17,24 @@ const C = m('c', 'purpose', 'c looks finished (it returns a value and parses cle
 const row = (sec: number, decision: string, reasonCode: string, held: MomentJson[] | null, asked: MomentJson | null = null, seq = sec): MomentDecisionRow =>
   ({ at: at(sec), seq, decision, reasonCode, held, asked });
 
-test('what is still held at the end, and what dropped out, is listed with why; what was asked is not', () => {
+test('what is still held at the end is listed with why, as last held; what was asked or typed away is not', () => {
+  const B2 = { ...B, lines: [3, 9] as [number, number], sentence: 'b looks finished and uses xs[0] on line 4 without checking that xs is non-empty.' };
   const rows = [
     row(10, 'skip', 'min_interval', [A, B]),
     row(20, 'skip', 'nothing_new', null),
     row(30, 'ask', 'function_completed', [B], A),
-    row(40, 'skip', 'question_pending', [B, C]),
-    row(50, 'skip', 'nothing_new', [B]), // c's function was deleted
+    row(40, 'skip', 'question_pending', [B2, C]),
+    row(50, 'skip', 'nothing_new', [B2]), // c's function was deleted: superseded, not missed
     row(60, 'skip', 'question_pending', null),
   ];
   const out = notAsked(rows);
-  assert.deepEqual(out.map((x) => x.function), ['b', 'c']);
-  const [b, c] = out;
-  assert.equal(b.moment, B.sentence);
+  assert.deepEqual(out.map((x) => x.function), ['b']);
+  const [b] = out;
+  assert.equal(b.moment, B2.sentence, 'described as last held');
+  assert.deepEqual(b.lines, [3, 9]);
   assert.equal(b.at, at(10).toISOString(), 'held since its first moment');
   assert.equal(b.seq, 10);
   assert.match(b.why, /a question was still waiting for its answer/);
-  assert.match(c.why, /changed or was removed/);
   assert.ok(out.every((x) => !/_/.test(x.why)), 'plain words, no codes');
 });
 

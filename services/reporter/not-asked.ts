@@ -30,7 +30,6 @@ const GATE_WORDS: Record<string, string> = {
   settling: 'each time a line was finished the candidate went on typing within a few seconds, and the session ended before a quiet moment came',
   ask: 'other moments that ranked higher were asked first, and no later moment came before the session ended',
 };
-const DROPPED = 'the code it was about changed or was removed, or more revealing moments took its place, before a moment to ask came';
 
 function words(reasonCode: string): string {
   return GATE_WORDS[reasonCode] ?? 'no moment to ask came before the session ended';
@@ -43,27 +42,34 @@ interface Held {
   lastGate: string;
 }
 
+/**
+ * Moments still held back when the session ended. A moment that dropped out on the way (its code
+ * changed or was deleted, as happens to facts read from half-typed code) was superseded, not missed:
+ * listing it would show a reader claims about code that no longer exists. Each moment is described
+ * as it was last held (its facts refreshed with the code) and dated from when it was first held.
+ */
 export function notAsked(rows: MomentDecisionRow[]): ReportNotAsked[] {
   const asked = new Set<string>();
   let current = new Map<string, Held>();
-  const dropped = new Map<string, Held>();
   for (const r of rows) {
     if (r.asked) asked.add(r.asked.key);
     if (r.held) {
       const next = new Map<string, Held>();
-      for (const m of r.held) next.set(m.key, current.get(m.key) ?? dropped.get(m.key) ?? { moment: m, since: r.at, seq: r.seq, lastGate: r.reasonCode });
-      for (const [k, h] of current) if (!next.has(k)) dropped.set(k, h);
-      for (const k of next.keys()) dropped.delete(k);
+      for (const m of r.held) {
+        const prev = current.get(m.key);
+        next.set(m.key, prev ? { ...prev, moment: m } : { moment: m, since: r.at, seq: r.seq, lastGate: r.reasonCode });
+      }
       current = next;
     }
     for (const h of current.values()) h.lastGate = r.decision === 'ask' ? 'ask' : r.reasonCode;
   }
   const out: ReportNotAsked[] = [];
-  const add = (h: Held, why: string) => out.push({
-    at: isoOr(h.since, ''), seq: h.seq, reasonCode: h.moment.reasonCode, topic: h.moment.topic, function: h.moment.function ?? null,
-    lines: h.moment.lines ?? null, moment: h.moment.sentence, why,
-  });
-  for (const [k, h] of current) if (!asked.has(k)) add(h, words(h.lastGate));
-  for (const [k, h] of dropped) if (!asked.has(k)) add(h, DROPPED);
+  for (const [k, h] of current) {
+    if (asked.has(k)) continue;
+    out.push({
+      at: isoOr(h.since, ''), seq: h.seq, reasonCode: h.moment.reasonCode, topic: h.moment.topic, function: h.moment.function ?? null,
+      lines: h.moment.lines ?? null, moment: h.moment.sentence, why: words(h.lastGate),
+    });
+  }
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.moment < b.moment ? -1 : 1));
 }
