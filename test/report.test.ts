@@ -215,6 +215,8 @@ describe('humanReviewRequired', () => {
       q('a', { topic: 'time_complexity', ...graded(90, { correctness: 3, grounding: 3, abstraction: 2, completeness: 3 }) }),
       q('b', { topic: 'time_complexity', asked_at: at(500), ...graded(20, { correctness: 0, grounding: 1, abstraction: 1, completeness: 0 }) }),
       q('c', { topic: 'purpose', asked_at: at(600), ...graded(95, { correctness: 0, grounding: 1, abstraction: 0, completeness: 1 }) }),
+      // fluent and grounded but wrong: low on purpose, which is no mismatch
+      q('d', { topic: 'recursion', asked_at: at(700), ...graded(10, { correctness: 1, grounding: 3, abstraction: 3, completeness: 2 }) }),
     ]));
     assert.deepEqual(r.humanReviewReasons.find((x) => x.code === 'grades_disagree')?.questionIds, ['a', 'b']);
     assert.deepEqual(r.humanReviewReasons.find((x) => x.code === 'score_rubric_mismatch')?.questionIds, ['c']);

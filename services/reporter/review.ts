@@ -26,16 +26,15 @@ export function humanReviewReasons({ flat, graded, hasCode }: ReviewInput): Revi
     if (a.questionId < b.questionId && a.topic && a.topic === b.topic && !related(a, b) && Math.max(a.score as number, b.score as number) >= 70 && Math.min(a.score as number, b.score as number) <= 30) clash.push(a.questionId, b.questionId);
   }
   if (clash.length) reasons.push({ code: 'grades_disagree', questionIds: [...new Set(clash)].sort(), message: 'Two answers on the same kind of question got very different grades (one 70 or above, one 30 or below): either the candidate is uneven or one grade is wrong. Read both.' });
-  // A grade capped on purpose (the answer contradicts the code, is a list of terms, evades) is meant
-  // to sit below its other sub-scores; only correctness itself must agree with it then.
+  // The grade weighs correctness first (a wrong answer stays low however fluent), so a plain mean of
+  // the sub-scores is not the grader's assessment; a mismatch is a grade that contradicts the
+  // correctness it found: a high grade for an answer judged wrong, a low one for an answer judged right
+  // and not capped on purpose (a list of terms, an evasion, a contradiction).
   const CAPPED = ['contradicts_code', 'misconception', 'keyword_dump', 'keyword_list', 'evasive', 'off_topic', 'prompt_injection', 'not_verified', 'empty'];
   const mismatch = graded.filter((q) => {
-    const r = Object.values(q.rubric ?? {}).filter((v) => typeof v === 'number');
-    if (!r.length) return false;
-    if (q.flags.some((f) => CAPPED.includes(f))) return (q.rubric?.correctness === 3 && (q.score as number) <= 25) || (q.rubric?.correctness === 0 && (q.score as number) >= 60);
-    const pct = (r.reduce((s, v) => s + v, 0) / (3 * r.length)) * 100;
     const c = q.rubric?.correctness;
-    return Math.abs(pct - (q.score as number)) > 35 || (c === 0 && (q.score as number) >= 60) || (c === 3 && (q.score as number) <= 25);
+    const score = q.score as number;
+    return (c === 0 && score >= 60) || (c === 3 && score <= 25 && !q.flags.some((f) => CAPPED.includes(f)));
   }).sort(byId);
   if (mismatch.length) {
     const n = mismatch.length;
