@@ -290,7 +290,9 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         const fb = 'Narrates the code line by line instead of saying what it is for.';
         return { score: 1, verdict: fb, misconception: fb, focus: `what ${fnOf(e)} returns, in terms of the problem` };
       }
-      const result = hasAny(a.t, ['returns', 'finds', 'computes', 'calculates', 'counts', 'checks', 'determines', 'gives', 'produces', 'builds', 'removes', 'parses', 'converts', 'sums', 'picks']);
+      const result = hasAny(a.t, ['returns', 'finds', 'computes', 'calculates', 'counts', 'checks', 'determines', 'gives', 'produces', 'builds', 'removes', 'parses', 'converts', 'sums', 'picks',
+        // A boolean result stated in problem terms ("reports whether t is a rearrangement of s") is a purpose.
+        'reports', 'tells', 'decides', 'whether', 'true if', 'true when', 'true only if']);
       const score = solo >= 3 && result ? 3 : result || solo >= 3 ? 2 : solo >= 1 ? 1 : 0;
       return { score, verdict: score === 3 ? `A purpose-level summary of ${fnOf(e)}.` : `Does not quite say what ${fnOf(e)} is for.`, ...(score < 3 ? { focus: `what ${fnOf(e)} returns, in terms of the problem` } : {}) };
     }
