@@ -95,3 +95,17 @@ test('a bound moved to mid is an index of the search range, not a value or a fol
   assert.ok((await grade('hi holds the biggest value in the array after the loop, since it started at the end where the largest number is. Its job is to stop the loop.')).score < 25);
   assert.ok((await grade('hi is the right end of the search range; when the loop ends lo == hi, the index of the minimum.')).score >= 70);
 });
+
+test('a purpose stated as the boolean in problem terms is purpose-level; the article "a" is not grounding', async () => {
+  const { grade } = await grader('go', GO, 'isAnagram', 'purpose');
+  const r = await grade('It reports whether t is a rearrangement of s: same length and the same count of every letter, using one 26-slot counter that s increments and t decrements, so any nonzero slot means they differ. It assumes lowercase a–z only.');
+  assert.ok(r.score >= 85, `${r.score}`);
+  assert.doesNotMatch(r.rationale, /\band a\)|, a\b|\(a\b/);
+  assert.ok((await grade('It loops over the strings.')).score < 40);
+});
+
+test('a multi-variable class is named in the candidate\'s own notation', async () => {
+  const { grade } = await grader('python', PY, 'group_anagrams', 'time_complexity');
+  const r = await grade('O(n · k log k) for n words of length k');
+  assert.match(r.rationale, /O\(n·k log k\) \(O\(n\^2 log n\) when every size is n\)/);
+});
