@@ -109,3 +109,18 @@ test('a multi-variable class is named in the candidate\'s own notation', async (
   const r = await grade('O(n · k log k) for n words of length k');
   assert.match(r.rationale, /O\(n·k log k\) \(O\(n\^2 log n\) when every size is n\)/);
 });
+
+const MAX_TS = `export function largest(nums: number[]): number {
+  let best = nums[0];
+  for (let i = 1; i < nums.length; i++) {
+    if (nums[i] > best) best = nums[i];
+  }
+  return best;
+}
+`;
+
+test('a holder only ever assigned elements does not hold a computed sum', async () => {
+  const { grade } = await grader('typescript', MAX_TS, 'largest', 'variable_role');
+  assert.ok((await grade('best holds the sum of the elements seen so far, and largest returns it.')).score < 25);
+  assert.ok((await grade('best holds the largest element seen so far; after the loop it is the maximum of nums, which largest returns.')).score >= 70);
+});
