@@ -6,6 +6,8 @@ import { emptyResult } from './empty-result.ts';
 import { emptyOutcome, hazardTerms, holderDirection, initKind, inputsFor, loopCondition, writtenIn } from './derive.ts';
 import { loopAround, linesPhrase, span, type Ctx, type Draft } from './draft.ts';
 import { rolePlain, roleTerms } from './rubric.ts';
+import { indexBound } from './claims/kind.ts';
+import { readBody } from './claims/facts.ts';
 import { clip, uniq } from './text.ts';
 import { linesRaising, subscriptTerms } from './raises.ts';
 
@@ -254,10 +256,13 @@ export function variableRole(ctx: Ctx): Draft | null {
   // A running total stored at each index is asked at the moment it is stored: that is its meaning.
   const stored = fn.running?.find((x) => x.name === r.name && x.kind === 'stored_total');
   const where = stored ? `each time line ${stored.at} stores it` : loop ? `after the loop on line ${loop.line} finishes` : `when ${fn.name} returns`;
+  // A bound moved to mid (`hi = mid`) reads like a follower but is an index of the search range.
+  const body = ctx.lines.range(fn.startLine, fn.endLine).join('\n');
+  const role = r.role === 'follower' && indexBound(body, readBody(body).writes, r.name) ? 'bound' : r.role;
   return {
-    topic: 'variable_role', variant: `role.${r.role}`, lines: span(loop?.line, r.line),
+    topic: 'variable_role', variant: `role.${role}`, lines: span(loop?.line, r.line),
     text: `What does ${r.name} hold ${where}, and what is its job in ${fn.name}?`,
-    key: { function: fn.name, variable: r.name, roleTerms: roleTerms(r.role), focusLines: [r.line], keyReason: stored ? storedReason(ctx, r.name, stored.at) : `${r.name} is ${rolePlain(r.role)}` },
+    key: { function: fn.name, variable: r.name, roleTerms: roleTerms(role), focusLines: [r.line], keyReason: stored ? storedReason(ctx, r.name, stored.at) : `${r.name} is ${rolePlain(role)}${role === 'bound' ? '; when the loop ends the two bounds meet on the index of the answer' : ''}` },
   };
 }
 

@@ -5,6 +5,7 @@ import { CLASS_WORDS, committedClass, namedClasses, toCls, type Cls, type Comple
 import type { Expected, Misconception } from './expected.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { roleWordsBeyondName } from './claims/roles.ts';
+import { oneVariable } from './claims/cost.ts';
 import { baseConditions, smallBaseWords } from './claims/recursion.ts';
 import { testingKey } from './test-kinds.ts';
 import { hasAny, hasIdentifier, hasTerm, listPhrase, sentences, norm, words } from './text.ts';
@@ -50,6 +51,16 @@ export function matchMisconception(ms: Misconception[], a: AnswerView, key: Cls 
   return undefined;
 }
 
+/** The candidate's own multi-variable notation for `key` ("O(n·k log k)"), when they used one. */
+function ownNotation(raw: string, key: Cls): string | undefined {
+  for (const m of raw.matchAll(/\b[Oo]\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
+    const sizes = new Set((m[1].replace(/\blog\b/gi, ' ').match(/\b[a-zA-Z]\b|\b[a-zA-Z]{2,}\b/g) ?? []).map((x) => x.toLowerCase()));
+    if (sizes.size < 2 || toCls(oneVariable(m[0])) !== key) continue;
+    return `O(${m[1].trim().replace(/\s*[·*×]\s*/g, '·')})`;
+  }
+  return undefined;
+}
+
 /** The class of the code as it is, against `key` (time or space). */
 export function classCheck(key: Cls, e: Expected, a: AnswerView, what: 'time' | 'memory'): KeyResult {
   const r = a.reading;
@@ -61,7 +72,8 @@ export function classCheck(key: Cls, e: Expected, a: AnswerView, what: 'time' | 
     return { score: 0, verdict: `Offers ${listPhrase(offered, 'and')} without choosing one; ${fn} is ${key}.`, focus: `which single ${what} class ${fn} has and why` };
   }
   if (committed === key) {
-    return { score: 3, verdict: `Correctly says ${key} (${CLASS_WORDS[key]}) for ${fn}.`,
+    const own = ownNotation(a.raw, key);
+    return { score: 3, verdict: own ? `Correctly says ${own} (${key} when every size is n) for ${fn}.` : `Correctly says ${key} (${CLASS_WORDS[key]}) for ${fn}.`,
       focus: what === 'time' ? 'why: which line runs most often, and how many times' : 'what in the code holds that memory, and why it grows that way' };
   }
   if (!committed && r.current.length === 0) {
@@ -290,7 +302,9 @@ export function checkKey(topic: string | null, e: Expected, a: AnswerView, solo:
         const fb = 'Narrates the code line by line instead of saying what it is for.';
         return { score: 1, verdict: fb, misconception: fb, focus: `what ${fnOf(e)} returns, in terms of the problem` };
       }
-      const result = hasAny(a.t, ['returns', 'finds', 'computes', 'calculates', 'counts', 'checks', 'determines', 'gives', 'produces', 'builds', 'removes', 'parses', 'converts', 'sums', 'picks']);
+      const result = hasAny(a.t, ['returns', 'finds', 'computes', 'calculates', 'counts', 'checks', 'determines', 'gives', 'produces', 'builds', 'removes', 'parses', 'converts', 'sums', 'picks',
+        // A boolean result stated in problem terms ("reports whether t is a rearrangement of s") is a purpose.
+        'reports', 'tells', 'decides', 'whether', 'true if', 'true when', 'true only if']);
       const score = solo >= 3 && result ? 3 : result || solo >= 3 ? 2 : solo >= 1 ? 1 : 0;
       return { score, verdict: score === 3 ? `A purpose-level summary of ${fnOf(e)}.` : `Does not quite say what ${fnOf(e)} is for.`, ...(score < 3 ? { focus: `what ${fnOf(e)} returns, in terms of the problem` } : {}) };
     }

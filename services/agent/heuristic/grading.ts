@@ -19,7 +19,7 @@ import { readComplexity, toCls } from './complexity.ts';
 import { readExpected, type Expected } from './expected.ts';
 import { resolveRubric } from './kb.ts';
 import { CODE_REFERENCE, NARRATION } from './lexicon.ts';
-import { rubricFor } from './rubric.ts';
+import { rolePlain, roleTerms, rubricFor } from './rubric.ts';
 import {
   appealsToConvention, restatesQuestion, commitmentOf, coverage, explanationDepth, gradeCompleteness, gradeGrounding, groundOf, groundTokens, isEvasive, isOffTopic, soloLevel, splitInjection,
 } from './signals.ts';
@@ -28,6 +28,7 @@ import { costName, oneVariable, sqrtBound, tableSpace } from './claims/cost.ts';
 import { conditionalWrite, nameWords } from './claims/roles.ts';
 import { elementRecursion } from './claims/recursion.ts';
 import { codeFacts } from './claims/facts.ts';
+import { indexBound } from './claims/kind.ts';
 import { judgeClaims } from './claims/judge.ts';
 import { isTermList } from './claims/list.ts';
 import { emptyOutcome } from './derive.ts';
@@ -133,6 +134,10 @@ export async function grade(input: EvaluationInput): Promise<EvaluationOutput> {
   if (when) {
     e.roleTerms = [...nameWords(facts.fn?.name ?? '').filter((w) => w.length >= 4), 'survives', 'survivor', 'kept', 'chosen', 'replaced', 'reset', 'whenever', 'only when', 'winner', 'leader'];
     e.keyReason = `${e.variable} takes the element only when \`${when}\`, and keeps it until that happens again`;
+  }
+  // A bound moved to mid (`hi = mid`, `lo = mid + 1`) is an index of the search range, not a follower.
+  if (input.topic === 'variable_role' && e.variable && e.variant === 'role.follower' && indexBound(facts.body, facts.writes, e.variable)) {
+    Object.assign(e, { variant: 'role.bound', roleTerms: roleTerms('bound'), concepts: rubricFor('role.bound', 'variable_role').concepts, keyReason: `${e.variable} is ${rolePlain('bound')}; when the loop ends the two bounds meet on the index of the answer` });
   }
   if (input.topic === 'space_complexity' && e.spaceComplexity === 'O(n)' && tableSpace(facts.body)) {
     e.spaceComplexity = 'O(n^2)';

@@ -187,6 +187,7 @@ const ROLE_TERMS: Record<string, string[]> = {
   container: ['collects', 'stores', 'holds the', 'keeps track', 'remembers', 'seen', 'visited', 'already', 'all the'],
   stepper: ['index', 'counter', 'position', 'steps through', 'counts up', 'increments', 'loop variable'],
   fixed: ['constant', 'never changes', 'assigned once', 'fixed', 'limit'],
+  bound: ['index', 'position', 'end of the search', 'search range', 'right end', 'left end', 'boundary', 'bound', 'edge of the range', 'half'],
 };
 
 const ROLE_KB: Record<string, string> = {
@@ -200,6 +201,7 @@ const ROLE_PLAIN: Record<string, string> = {
   gatherer: 'a running total', most_wanted_holder: 'the best value so far', most_recent_holder: 'the current element',
   follower: 'the previous value', flag: 'a flag recording whether something happened', walker: 'a pointer walking the structure',
   container: 'a collection of what has been seen', stepper: 'a counter stepping through', fixed: 'a fixed value',
+  bound: 'an index bounding the search range (a position, not a value)',
 };
 
 export function rolePlain(role: string): string {

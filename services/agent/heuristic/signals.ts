@@ -43,7 +43,14 @@ export function groundOf(code: string, fnName: string | undefined, span: [number
 export function groundTokens(text: string, g: Ground): { ids: string[]; lines: number[]; literals: string[]; quoted: number; weight: number } {
   // Complexity notation is not grounding even when the parameter is called n.
   const plain = text.replace(/O\([^)]{0,20}\)|\bn\s*(\^|\*\*)\s*\d|n\u00b2|\blog\s*n\b|\b2\s*\^\s*n\b/gi, ' ');
-  const ids = g.identifiers.filter((id) => hasIdentifier(plain, id));
+  // A one-letter name that is also an English word grounds only when written as code: "a" in backticks,
+  // subscripted, assigned or beside an operator, not as the article; "i" in lower case, not the pronoun "I".
+  const asCode = (id: string) => {
+    if (id === 'i') return /(?<![\w'])i(?![\w'])/.test(plain);
+    if (id !== 'a') return true;
+    return new RegExp(`\`[^\`]*(?<!\\w)a(?!\\w)[^\`]*\`|(?<![\\w'])a\\s*(?:\\[|\\(|[-+*/%<>!=]=?|\\.\\w|\\+\\+|--)|[-+*/%<>=\\[(]\\s*a(?![\\w'])`).test(plain);
+  };
+  const ids = g.identifiers.filter((id) => hasIdentifier(plain, id) && asCode(id));
   const lines = lineRefs(plain).filter((l) => l >= 1 && l <= g.lineCount);
   const noLines = plain.replace(/\blines?\s*#?\s*\d+((\s*(-|to|and|&|,|or)\s*\d+)*)/gi, ' ');
   const literals = g.literals.filter((l) => new RegExp(`(?<![\\w.])${l.replace(/[.-]/g, '\\$&')}(?![\\w.])`).test(noLines));

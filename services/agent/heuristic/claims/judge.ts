@@ -11,6 +11,7 @@ import { purposeClaims } from './result.ts';
 import { terminationClaims } from './termination.ts';
 import { guardClaims } from './guard.ts';
 import { generalRoleClaims } from './roles.ts';
+import { kindClaims } from './kind.ts';
 import { partClaims } from './parts.ts';
 import { raisingLines } from './raises.ts';
 import { initialClaims } from './initial.ts';
@@ -228,7 +229,7 @@ export function judgeClaims(i: ClaimInput): ClaimResult {
     case 'exceptions': return exceptionClaims(i);
     case 'time_complexity': return either(partClaims(i), timeClaims(i));
     case 'purpose': return { ...classClaim(i, i.facts), ...purposeClaims(i) };
-    case 'variable_role': return either(roleClaims(i), generalRoleClaims(i));
+    case 'variable_role': return either(kindClaims(i), either(roleClaims(i), generalRoleClaims(i)));
     case 'termination': return terminationClaims(i);
     case 'loop_bounds': return loopBoundClaims(i);
     case 'edge_cases': return edgeClaims(i);
