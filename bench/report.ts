@@ -1,0 +1,95 @@
+import type { Arm } from './arms.ts';
+import { median, percentile, round, type RedisDelta } from './measure.ts';
+
+// From the rounds to the figures per arm and their ratios to the baseline arm.
+
+export interface RoundResult {
+  arm: string;
+  seconds: number;
+  acks: number;
+  errors: number;
+  acksPerSec: number;
+  serverCpuMicros: number;
+  redis: RedisDelta;
+  latencies: number[];
+  perSocket: { sessionId: string; acks: number; errors: number }[];
+  p50: number;
+  p99: number;
+}
+
+export interface ArmSummary {
+  arm: string;
+  label: string;
+  rounds: number;
+  /** median over rounds */
+  acksPerSec: number;
+  /** total server CPU over total acks, all rounds */
+  serverCpuMicrosPerFrame: number;
+  redisCpuMicrosPerFrame: number;
+  /** the Redis commands behind one frame: calls and µs (commandstats) */
+  redisCommandsPerFrame: Record<string, { callsPerFrame: number; usecPerCall: number }>;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  ratioToBaseline: { acksPerSec: number; serverCpuPerFrame: number; redisCpuPerFrame: number };
+}
+
+export function summarize(arms: Arm[], rounds: RoundResult[], baseline: string): ArmSummary[] {
+  const rows = arms.map((arm) => {
+    const mine = rounds.filter((r) => r.arm === arm.name);
+    const acks = mine.reduce((s, r) => s + r.acks, 0);
+    const latencies = mine.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const commands: ArmSummary['redisCommandsPerFrame'] = {};
+    for (const r of mine) {
+      for (const [name, c] of Object.entries(r.redis.commands)) {
+        const acc = (commands[name] ??= { callsPerFrame: 0, usecPerCall: 0 }) as { callsPerFrame: number; usecPerCall: number; usec?: number };
+        acc.callsPerFrame += c.calls;
+        acc.usec = (acc.usec ?? 0) + c.usec;
+      }
+    }
+    for (const c of Object.values(commands) as { callsPerFrame: number; usecPerCall: number; usec?: number }[]) {
+      c.usecPerCall = round((c.usec ?? 0) / c.callsPerFrame, 2);
+      c.callsPerFrame = round(c.callsPerFrame / acks, 3);
+      delete c.usec;
+    }
+    return {
+      arm: arm.name, label: arm.label, rounds: mine.length,
+      acksPerSec: round(median(mine.map((r) => r.acksPerSec)), 0),
+      serverCpuMicrosPerFrame: round(mine.reduce((s, r) => s + r.serverCpuMicros, 0) / acks, 1),
+      redisCpuMicrosPerFrame: round(mine.reduce((s, r) => s + r.redis.cpuMicros, 0) / acks, 1),
+      redisCommandsPerFrame: commands,
+      p50Ms: round(percentile(latencies, 50), 2), p99Ms: round(percentile(latencies, 99), 2),
+      errors: mine.reduce((s, r) => s + r.errors, 0),
+      ratioToBaseline: { acksPerSec: 0, serverCpuPerFrame: 0, redisCpuPerFrame: 0 },
+    };
+  });
+  const base = rows.find((r) => r.arm === baseline);
+  if (base) {
+    for (const r of rows) {
+      r.ratioToBaseline = {
+        acksPerSec: round(r.acksPerSec / base.acksPerSec, 2),
+        serverCpuPerFrame: round(r.serverCpuMicrosPerFrame / base.serverCpuMicrosPerFrame, 2),
+        redisCpuPerFrame: round(r.redisCpuMicrosPerFrame / base.redisCpuMicrosPerFrame, 2),
+      };
+    }
+  }
+  return rows;
+}
+
+export function renderMarkdown(date: string, plan: Record<string, number>, rows: ArmSummary[], memory?: { sessions: number; updatesPerSession: number; bytesPerSession: number; bytesPerUpdate: number }): string {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const lines = [
+    `Measured ${date} — ${plan.rounds} rounds × ${plan.durationMs / 1000} s per arm, interleaved; ${plan.processes} load processes × ${plan.socketsPerProcess} sockets × ${plan.inFlight} frames in flight (closed loop), ~1 KB code_update frames.`,
+    '',
+    '| arm | acks/s (median) | × raw pipe | server CPU µs/frame | × raw pipe | Redis CPU µs/frame | × raw pipe | ack p50 ms | ack p99 ms | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.label} | ${fmt(r.acksPerSec)} | ${r.ratioToBaseline.acksPerSec} | ${r.serverCpuMicrosPerFrame} | ${r.ratioToBaseline.serverCpuPerFrame} | ${r.redisCpuMicrosPerFrame} | ${r.ratioToBaseline.redisCpuPerFrame} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`),
+    '',
+    'Redis commands per acked frame (INFO commandstats): ',
+    ...rows.map((r) => `- ${r.arm}: ${Object.entries(r.redisCommandsPerFrame).map(([n, c]) => `${n} ${c.callsPerFrame}/frame at ${c.usecPerCall} µs`).join(', ') || '—'}`),
+  ];
+  if (memory) {
+    lines.push('', `Gateway Redis memory per session (MEMORY USAGE of its per-session keys, ${memory.sessions} sessions, last round): ${fmt(memory.bytesPerSession)} bytes after ${fmt(memory.updatesPerSession)} updates ≈ ${memory.bytesPerUpdate} bytes per update (the shared P:in stream not counted).`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+import { Redis } from 'ioredis';
+
+// Redis's own cost: the same entry XADDed in a closed loop with the same number in flight as the
+// socket arms, no socket in between. Reports like a load client (IPC), so the harness treats it alike.
+
+const stream = String(process.env.BENCH_STREAM);
+const inFlight = Number(process.env.BENCH_IN_FLIGHT);
+const durationMs = Number(process.env.BENCH_DURATION_MS);
+const payload = String(process.env.BENCH_PAYLOAD);
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+const send = (m: unknown) => process.send?.(m);
+
+process.once('message', async () => {
+  const latencies: number[] = [];
+  const stopAt = performance.now() + durationMs;
+  const worker = async () => {
+    while (performance.now() < stopAt) {
+      const t = performance.now();
+      await redis.xadd(stream, '*', 'f', payload);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  send({ kind: 'done', acks: latencies.length, latencies, perSocket: [] });
+  redis.disconnect();
+});
+await redis.ping();
+send({ kind: 'ready' });
