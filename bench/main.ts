@@ -68,14 +68,18 @@ async function runLoad(arm: Arm, running: RunningArm, redis: Redis): Promise<Rou
   await next('ready');
   // the server's CPU: the arm's server, or for the XADD loop its own processes
   const pids = arm === xaddLoop ? children.map((c) => c.pid!) : [running.pid];
-  const cpuBefore = pids.reduce((s, pid) => s + processCpuMicros(pid), 0);
+  const cpuOf = (ps: number[]) => ps.reduce((s, pid) => s + processCpuMicros(pid), 0);
+  const clientPids = children.map((c) => c.pid!);
+  const cpuBefore = cpuOf(pids);
+  const clientBefore = cpuOf(clientPids);
   const redisBefore = await sampleRedis(redis);
   const started = performance.now();
   const done = next('done') as Promise<Done[]>;
   for (const c of children) c.send({ kind: 'go' });
   const results = await done;
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = pids.reduce((s, pid) => s + processCpuMicros(pid), 0);
+  const cpuAfter = cpuOf(pids);
+  const clientCpuMicros = cpuOf(clientPids) - clientBefore;
   const redisAfter = await sampleRedis(redis);
   await Promise.all(children.map(stopChild));
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -83,7 +87,7 @@ async function runLoad(arm: Arm, running: RunningArm, redis: Redis): Promise<Rou
   const perSocket = results.flatMap((r) => r.perSocket);
   return {
     arm: arm.name, seconds: round(seconds, 2), acks, errors: perSocket.reduce((s, p) => s + p.errors, 0),
-    acksPerSec: round(acks / seconds, 0), serverCpuMicros: cpuAfter - cpuBefore, redis: redisDelta(redisBefore, redisAfter),
+    acksPerSec: round(acks / seconds, 0), serverCpuMicros: cpuAfter - cpuBefore, clientCpuMicros, redis: redisDelta(redisBefore, redisAfter),
     latencies, perSocket, p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2),
   };
 }

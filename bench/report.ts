@@ -10,6 +10,8 @@ export interface RoundResult {
   errors: number;
   acksPerSec: number;
   serverCpuMicros: number;
+  /** the load processes' CPU: on a 2-core machine, what the server could not have */
+  clientCpuMicros: number;
   redis: RedisDelta;
   latencies: number[];
   perSocket: { sessionId: string; acks: number; errors: number }[];
@@ -26,6 +28,7 @@ export interface ArmSummary {
   /** total server CPU over total acks, all rounds */
   serverCpuMicrosPerFrame: number;
   redisCpuMicrosPerFrame: number;
+  clientCpuMicrosPerFrame: number;
   /** the Redis commands behind one frame: calls and µs (commandstats) */
   redisCommandsPerFrame: Record<string, { callsPerFrame: number; usecPerCall: number }>;
   p50Ms: number;
@@ -57,6 +60,7 @@ export function summarize(arms: Arm[], rounds: RoundResult[], baseline: string):
       acksPerSec: round(median(mine.map((r) => r.acksPerSec)), 0),
       serverCpuMicrosPerFrame: round(mine.reduce((s, r) => s + r.serverCpuMicros, 0) / acks, 1),
       redisCpuMicrosPerFrame: round(mine.reduce((s, r) => s + r.redis.cpuMicros, 0) / acks, 1),
+      clientCpuMicrosPerFrame: round(mine.reduce((s, r) => s + r.clientCpuMicros, 0) / acks, 1),
       redisCommandsPerFrame: commands,
       p50Ms: round(percentile(latencies, 50), 2), p99Ms: round(percentile(latencies, 99), 2),
       errors: mine.reduce((s, r) => s + r.errors, 0),
@@ -81,9 +85,9 @@ export function renderMarkdown(date: string, plan: Record<string, number>, rows:
   const lines = [
     `Measured ${date} — ${plan.rounds} rounds × ${plan.durationMs / 1000} s per arm, interleaved; ${plan.processes} load processes × ${plan.socketsPerProcess} sockets × ${plan.inFlight} frames in flight (closed loop), ~1 KB code_update frames.`,
     '',
-    '| arm | acks/s (median) | × raw pipe | server CPU µs/frame | × raw pipe | Redis CPU µs/frame | × raw pipe | ack p50 ms | ack p99 ms | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.label} | ${fmt(r.acksPerSec)} | ${r.ratioToBaseline.acksPerSec} | ${r.serverCpuMicrosPerFrame} | ${r.ratioToBaseline.serverCpuPerFrame} | ${r.redisCpuMicrosPerFrame} | ${r.ratioToBaseline.redisCpuPerFrame} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`),
+    '| arm | acks/s (median) | × raw pipe | server CPU µs/frame | × raw pipe | Redis CPU µs/frame | × raw pipe | load clients CPU µs/frame | ack p50 ms | ack p99 ms | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.label} | ${fmt(r.acksPerSec)} | ${r.ratioToBaseline.acksPerSec} | ${r.serverCpuMicrosPerFrame} | ${r.ratioToBaseline.serverCpuPerFrame} | ${r.redisCpuMicrosPerFrame} | ${r.ratioToBaseline.redisCpuPerFrame} | ${r.clientCpuMicrosPerFrame} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`),
     '',
     'Redis commands per acked frame (INFO commandstats): ',
     ...rows.map((r) => `- ${r.arm}: ${Object.entries(r.redisCommandsPerFrame).map(([n, c]) => `${n} ${c.callsPerFrame}/frame at ${c.usecPerCall} µs`).join(', ') || '—'}`),
