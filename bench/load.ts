@@ -66,3 +66,6 @@ process.once('message', () => {
     check();
   }, durationMs);
 });
+
+// alive until the harness has read its CPU and stops it (an IPC channel alone does not hold it)
+process.stdin.on('end', () => process.exit(0)).resume();

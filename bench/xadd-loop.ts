@@ -27,3 +27,6 @@ process.once('message', async () => {
 });
 await redis.ping();
 send({ kind: 'ready' });
+
+// alive until the harness has read its CPU and stops it (an IPC channel alone does not hold it)
+process.stdin.on('end', () => process.exit(0)).resume();
