@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { dropDatabase, ensureDatabase, migrate } from '../shared/db/migrate.ts';
+import { deleteByPrefix, freePort } from '../test/helpers/env.ts';
 import { gateway, rawPipe, spawnTs, stopChild, xaddLoop, type Arm, type RunningArm } from './arms.ts';
 import { percentile, processCpuMicros, redisDelta, round, sampleRedis } from './measure.ts';
 import { renderMarkdown, summarize, type RoundResult } from './report.ts';
@@ -27,24 +27,6 @@ const PLAN = {
 
 /** ~1 KB of Python, as an editor would send it. */
 const CODE = Array.from({ length: 28 }, (_, i) => `    total_${i} = sum(x * ${i} for x in values if x % 3 == ${i % 3})`).join('\n').slice(0, 1000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-}
 
 interface Done { kind: 'done'; acks: number; latencies: number[]; perSocket: { sessionId: string; acks: number; errors: number }[] }
 
