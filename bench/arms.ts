@@ -40,9 +40,9 @@ export interface Arm {
 }
 
 /** A supervised child: stdin a pipe, so it ends with the harness however the harness ends. */
-export function spawnTs(file: string, env: Record<string, string>, ipc = false): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, file)], {
-    cwd: ROOT,
+export function spawnTs(file: string, env: Record<string, string>, ipc = false, root = ROOT): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, file)], {
+    cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, ASSESS_SUPERVISED: '1' },
     stdio: ipc ? ['pipe', 'inherit', 'inherit', 'ipc'] : ['pipe', 'ignore', 'inherit'],
   });
@@ -100,29 +100,41 @@ export const rawPipe: Arm = {
   },
 };
 
-export const gateway: Arm = {
-  name: 'gateway',
-  label: 'this gateway (services/gateway/main.ts), sessions via its API, no workers',
-  async start(ctx) {
-    const port = await ctx.freePort();
-    const prefix = `${ctx.prefix}r${ctx.round}gw`;
-    const child = spawnTs('services/gateway/main.ts', {
-      PORT: String(port), HOST: '127.0.0.1', REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, DATABASE_URL: ctx.databaseUrl,
-      ADMIN_API_KEY: ctx.adminKey, TOKEN_SECRET: ctx.tokenSecret, WS_RATE_PER_SEC: '1000000', WS_RATE_BURST: '1000000',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitHttp(`${base}/readyz`, child);
-    const targets: Target[] = [];
-    for (let i = 0; i < ctx.sessions; i++) {
-      const body = { candidate: { name: `Bench ${i}`, email: `bench${i}@example.com` }, problem: { title: 'Bench', statement: 'Load.', language: 'python' } };
-      const res = await httpJson(`${base}/v1/sessions`, 'POST', ctx.adminKey, body);
-      if (res.status !== 201 && res.status !== 200) throw new Error(`session create: ${res.status} ${JSON.stringify(res.json)}`);
-      targets.push({ url: res.json.wsUrl, token: res.json.candidateToken, sessionId: res.json.id });
-    }
-    const keys = createKeys(prefix);
-    return { pid: child.pid!, targets, prefix, sessionKeys: (id) => keys.sessionKeys(id), stop: () => stopChild(child) };
-  },
-};
+/**
+ * A gateway from a checkout: this one, or (BENCH_BASELINE_DIR) an older one run in the same rounds,
+ * so a change's before/after ratio is measured under the same load and the same drift.
+ */
+function gatewayFrom(name: string, label: string, root: string): Arm {
+  return {
+    name,
+    label,
+    async start(ctx) {
+      const port = await ctx.freePort();
+      const prefix = `${ctx.prefix}r${ctx.round}${name}`;
+      const child = spawnTs('services/gateway/main.ts', {
+        PORT: String(port), HOST: '127.0.0.1', REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, DATABASE_URL: ctx.databaseUrl,
+        ADMIN_API_KEY: ctx.adminKey, TOKEN_SECRET: ctx.tokenSecret, WS_RATE_PER_SEC: '1000000', WS_RATE_BURST: '1000000',
+      }, false, root);
+      const base = `http://127.0.0.1:${port}`;
+      await waitHttp(`${base}/readyz`, child);
+      const targets: Target[] = [];
+      for (let i = 0; i < ctx.sessions; i++) {
+        const body = { candidate: { name: `Bench ${i}`, email: `bench${i}@example.com` }, problem: { title: 'Bench', statement: 'Load.', language: 'python' } };
+        const res = await httpJson(`${base}/v1/sessions`, 'POST', ctx.adminKey, body);
+        if (res.status !== 201 && res.status !== 200) throw new Error(`session create: ${res.status} ${JSON.stringify(res.json)}`);
+        targets.push({ url: res.json.wsUrl, token: res.json.candidateToken, sessionId: res.json.id });
+      }
+      const keys = createKeys(prefix);
+      return { pid: child.pid!, targets, prefix, sessionKeys: (id) => keys.sessionKeys(id), stop: () => stopChild(child) };
+    },
+  };
+}
+
+export const gateway = gatewayFrom('gateway', 'this gateway (services/gateway/main.ts), sessions via its API, no workers', ROOT);
+
+/** The same gateway from another checkout (its own node_modules), for a before/after in one run. */
+export const gatewayAt = (dir: string): Arm =>
+  gatewayFrom('gateway-before', `the gateway of ${path.basename(path.resolve(dir))} (BENCH_BASELINE_DIR), same load`, path.resolve(dir));
 
 /** Not a server: the load process is the whole arm, so its CPU is the client side of Redis. */
 export const xaddLoop: Arm = {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { dropDatabase, ensureDatabase, migrate } from '../shared/db/migrate.ts';
 import { deleteByPrefix, freePort } from '../test/helpers/env.ts';
-import { gateway, rawPipe, spawnTs, stopChild, xaddLoop, type Arm, type RunningArm } from './arms.ts';
+import { gateway, gatewayAt, rawPipe, spawnTs, stopChild, xaddLoop, type Arm, type RunningArm } from './arms.ts';
 import { percentile, processCpuMicros, redisDelta, round, sampleRedis } from './measure.ts';
 import { renderMarkdown, summarize, type RoundResult } from './report.ts';
 
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
-  const arms: Arm[] = [rawPipe, gateway, xaddLoop];
+  const baseline = process.env.BENCH_BASELINE_DIR;
+  const arms: Arm[] = [rawPipe, gateway, ...(baseline ? [gatewayAt(baseline)] : []), xaddLoop];
   const rounds: RoundResult[] = [];
   let memory: Awaited<ReturnType<typeof sessionMemory>>;
   try {
