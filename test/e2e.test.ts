@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
+import { IN_GROUPS } from '../shared/groups.ts';
 import { deleteByPrefix, freePort, freshDatabase, randomId, REDIS_URL, waitFor, type TestDb } from './helpers/env.ts';
 import { dumpLogs, startServices, type Services } from './helpers/processes.ts';
 import { TestSocket, type Frame } from './helpers/ws-client.ts';
@@ -134,7 +135,7 @@ test('200 updates, resends and a reconnect: stored once, in order, no reply lost
     for (const id of forCandidate) assert.ok(got.has(id), `out entry ${id} never reached the candidate`);
     // Operators see each group of the pipeline on /metrics.
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    for (const group of ['snapshotter', 'trigger', 'agent']) assert.match(metrics, new RegExp(`^assess_group_pending\\{stream="in",group="${group}"\\} \\d+$`, 'm'));
+    for (const group of IN_GROUPS) assert.match(metrics, new RegExp(`^assess_group_pending\\{stream="in",group="${group}"\\} \\d+$`, 'm'));
     const report = await fetch(`${base}/v1/sessions/${session.id}/report`, { headers: { authorization: `Bearer ${ADMIN}` } });
     assert.equal(report.status, 200);
     await candidate.close();

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
+import { GROUPS } from '../../shared/groups.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
@@ -23,16 +24,16 @@ await runUntilSignal(log, async () => {
     redis, keys, db, log, brain: createBrain(config), retriever: await startRetriever(config, log), memory: { redis, keys },
   };
   log.info({ provider: deps.brain.name, model: deps.brain.model }, 'agent brain');
-  const common = { redis, log, group: 'agent', dlq: keys.dlq, concurrency: 8 };
+  const common = { redis, log, dlq: keys.dlq, concurrency: 8 };
   // Questions and answers are separate streams: a slow model call on one never delays the other.
   const asks = createServiceConsumer(config, {
-    ...common, stream: keys.ask,
+    ...common, stream: keys.ask, group: GROUPS.ask.agent,
     decode: (f) => AskEntry.parse(f),
     sessionOf: (e) => e.sessionId,
     handle: async (msg) => void (await handleAsk(deps, msg)),
   });
   const answers = createServiceConsumer(config, {
-    ...common, stream: keys.in,
+    ...common, stream: keys.in, group: GROUPS.in.agent,
     // Only answers matter here: the code updates (up to 256 KiB each, every keystroke) are not parsed.
     decode: (f) => (f.type === 'response_submitted' ? InEntry.parse(f) : null),
     sessionOf: (e) => e?.sessionId ?? '',

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../shared/config.ts';
+import { GROUPS } from '../../shared/groups.ts';
 import { createPool } from '../../shared/db/pool.ts';
 import { startBoss } from '../../shared/jobs.ts';
 import { createKeys } from '../../shared/keys.ts';
@@ -19,7 +20,7 @@ await runUntilSignal(log, async () => {
   const boss = await startBoss(config.DATABASE_URL, log);
   const keys = createKeys(config.REDIS_PREFIX);
   const consumer = createServiceConsumer(config, {
-    redis, log, stream: keys.in, group: 'snapshotter', dlq: keys.dlq,
+    redis, log, stream: keys.in, group: GROUPS.in.snapshotter, dlq: keys.dlq,
     decode: (f) => InEntry.parse(f),
     sessionOf: (e) => e.sessionId,
     handleBatch: (msgs) => handleBatch({ db, boss, log }, msgs),

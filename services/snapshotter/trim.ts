@@ -1,12 +1,11 @@
 import type { Redis } from 'ioredis';
+import { IN_GROUPS } from '../../shared/groups.ts';
 import type { Keys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { scripts } from '../../shared/redis.ts';
 
 // P:in grows with every keystroke; once every group has acknowledged an entry it lives on in
 // Postgres (the snapshotter acks only after archiving), so Redis can let it go.
-
-export const IN_GROUPS = ['snapshotter', 'trigger', 'agent'] as const;
 
 export type TrimResult = { trimmed: number; floor: string } | { waitingFor: string };
 

@@ -1,5 +1,6 @@
 import { loadConfig, sessionStateTtlSec } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
+import { GROUPS } from '../../shared/groups.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
@@ -23,7 +24,7 @@ await runUntilSignal(log, async () => {
     settings: settingsLoader(db, defaultSettings(config)),
   };
   const consumer = createServiceConsumer(config, {
-    redis, log, stream: keys.in, group: 'trigger', dlq: keys.dlq,
+    redis, log, stream: keys.in, group: GROUPS.in.trigger, dlq: keys.dlq,
     decode: (f) => InEntry.parse(f),
     sessionOf: (e) => e.sessionId,
     concurrency: 8,
