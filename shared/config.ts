@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
   CONSUMER_CLAIM_IDLE_MS: int(30_000, 10),
   CONSUMER_CLAIM_EVERY_MS: int(5_000, 10),
   CONSUMER_MAX_DELIVERIES: int(5, 1),
+  // Most entries one consumer holds at once (queued behind their session, in a handler, or waiting
+  // for their ack); 0: twice CONSUMER_BATCH.
+  CONSUMER_WINDOW: int(0, 0),
+  CONSUMER_ACK_FLUSH_MS: int(10, 0),
   TRIM_EVERY_MS: int(30_000, 100),
   OUT_STREAM_GRACE_SEC: int(600, 0),
   EXPIRY_SWEEP_MS: int(30_000, 100),

@@ -51,6 +51,7 @@ export const scripts = {
   triggerFollowUp: LuaScript.load('trigger-follow-up'),
   chatAppend: LuaScript.load('chat-append'),
   trimIn: LuaScript.load('trim-in'),
+  claimKeep: LuaScript.load('claim-keep'),
 };
 
 export async function redisAnswers(url: string, timeoutMs = 2000): Promise<boolean> {

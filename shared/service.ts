@@ -10,6 +10,8 @@ export function createServiceConsumer<T>(config: Config, opts: ConsumerOptions<T
     claimIdleMs: config.CONSUMER_CLAIM_IDLE_MS,
     claimEveryMs: config.CONSUMER_CLAIM_EVERY_MS,
     maxDeliveries: config.CONSUMER_MAX_DELIVERIES,
+    window: config.CONSUMER_WINDOW || undefined,
+    ackFlushMs: config.CONSUMER_ACK_FLUSH_MS,
     ...opts,
   });
 }
