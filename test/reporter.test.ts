@@ -5,6 +5,7 @@ import type PgBoss from 'pg-boss';
 import { REPORT_QUEUE, startBoss, type ReportJob } from '../shared/jobs.ts';
 import { appendFrame, type IngestDeps } from '../shared/ingest.ts';
 import { archiveEvents } from '../shared/archive.ts';
+import { GROUPS } from '../shared/groups.ts';
 import { askRequestId, questionIdFor } from '../shared/ids.ts';
 import { encodeAsk, fieldsToRecord, InEntry, OutEntry } from '../shared/streams.ts';
 import { cleanupSession } from '../services/reporter/cleanup.ts';
@@ -185,7 +186,8 @@ function askFor(sessionId: string, seq: number): string[] {
 
 test('a report waits while the agent has one of the session\'s question requests, undelivered or pending', async () => {
   const ask = tr.keys.ask;
-  await tr.redis.xgroup('CREATE', ask, 'agent', '0', 'MKSTREAM').catch((err: unknown) => {
+  const agent = GROUPS.ask.agent;
+  await tr.redis.xgroup('CREATE', ask, agent, '0', 'MKSTREAM').catch((err: unknown) => {
     if (!(err instanceof Error) || !err.message.includes('BUSYGROUP')) throw err;
   });
   const id = await session();
@@ -198,18 +200,18 @@ test('a report waits while the agent has one of the session\'s question requests
   await tr.redis.xadd(ask, '*', ...askFor(id2, 1));
   await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /not yet delivered to the agent/.test(err.message));
   // Delivered to an agent that has not acknowledged it yet (the model call, the insert, the emit).
-  const read = (await tr.redis.xreadgroup('GROUP', 'agent', 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>')) as [string, [string, string[]][]][];
+  const read = (await tr.redis.xreadgroup('GROUP', agent, 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>')) as [string, [string, string[]][]][];
   const delivered = read[0][1].map(([entryId]) => entryId);
   assert.equal(delivered.length, 2);
   await assert.rejects(writeReport(deps, job(id2), new Date()), (err: unknown) => err instanceof ReportNotReady && /still being handled by the agent/.test(err.message));
   assert.equal(await reportsOf(id2), 0);
-  await tr.redis.xack(ask, 'agent', ...delivered);
+  await tr.redis.xack(ask, agent, ...delivered);
   assert.equal(await writeReport(deps, job(id2), new Date()), 'written');
 
   // After the wait it reports what it has, even with the request still pending (a dead agent).
   const id3 = await session();
   await tr.redis.xadd(ask, '*', ...askFor(id3, 1));
-  await tr.redis.xreadgroup('GROUP', 'agent', 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>');
+  await tr.redis.xreadgroup('GROUP', agent, 'agent-1', 'COUNT', 10, 'STREAMS', ask, '>');
   await assert.rejects(writeReport(deps, job(id3), new Date()), ReportNotReady);
   assert.equal(await writeReport(deps, job(id3), new Date(Date.now() - 120_000)), 'written');
 });

@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import { archiveOutStream } from '../../shared/archive.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
+import { GROUPS } from '../../shared/groups.ts';
 import type { ReportJob } from '../../shared/jobs.ts';
 import type { Keys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { emitOnce } from '../../shared/out.ts';
-import { fieldsToRecord } from '../../shared/streams.ts';
+import { unacknowledged } from '../../shared/progress.ts';
 import { insertReport, loadReportInput } from './queries.ts';
 import { buildReport } from './report.ts';
 import { heuristicSummariser, recordSummary, type Summariser } from './summary/summariser.ts';
@@ -27,58 +28,19 @@ export interface ReporterDeps {
 /** Thrown to let pg-boss retry later: the session's last work is still in flight. */
 export class ReportNotReady extends Error {}
 
-/** The agent's consumer group on P:ask (services/agent/main.ts). */
-const AGENT_GROUP = 'agent';
-/** How many of the newest undelivered P:ask entries are looked at for the session's own requests. */
-const UNDELIVERED_WINDOW = 200;
-/** Upper bound on the pending P:ask entries inspected (the group's pending list is normally short). */
-const PENDING_LIMIT = 1000;
-
-type RawEntry = [id: string, fields: string[]];
-
-const sessionOfEntry = (fields: string[]): string | undefined => fieldsToRecord(fields).sessionId;
-
-/** The agent group's last-delivered id on P:ask, '0-0' when the group does not exist yet, null without the stream. */
-async function lastDelivered(deps: ReporterDeps): Promise<string | null> {
-  let groups: unknown;
-  try {
-    groups = await deps.redis.xinfo('GROUPS', deps.keys.ask);
-  } catch (err) {
-    if (err instanceof Error && /no such key/i.test(err.message)) return null;
-    throw err;
-  }
-  for (const g of Array.isArray(groups) ? groups : []) {
-    if (!Array.isArray(g)) continue;
-    const info = new Map<string, unknown>();
-    for (let i = 0; i + 1 < g.length; i += 2) info.set(String(g[i]), g[i + 1]);
-    if (info.get('name') === AGENT_GROUP) return String(info.get('last-delivered-id') ?? '0-0');
-  }
-  return '0-0';
-}
+/** Upper bound on the P:ask entries looked at, pending and undelivered each (P:ask is shared by every session). */
+const ASK_SCAN_LIMIT = 1000;
 
 /**
- * A question request for this session that the agent has not finished: delivered and not yet
- * acknowledged (the agent may be between storing the question and showing it, or withdrawing it
- * because the session ended), or not delivered yet (the newest UNDELIVERED_WINDOW entries after the
- * group's last-delivered id). Reading is bounded either way: P:ask is shared by every session.
+ * A question request for this session that the agent has not finished: not yet acknowledged by the
+ * agent's group on P:ask, which acknowledges a request only once its question is shown, withdrawn or
+ * dropped (shared/groups.ts) — until then a question may still appear on the out stream.
  */
 async function askInFlight(deps: ReporterDeps, sessionId: string): Promise<string | null> {
-  const delivered = await lastDelivered(deps);
-  if (delivered === null) return null;
-  const summary = (await deps.redis.xpending(deps.keys.ask, AGENT_GROUP).catch((err: unknown) => {
-    if (err instanceof Error && /NOGROUP/.test(err.message)) return [0];
-    throw err;
-  })) as [number | string, ...unknown[]];
-  const count = Math.min(Number(summary[0]) || 0, PENDING_LIMIT);
-  if (count > 0) {
-    const pending = (await deps.redis.xpending(deps.keys.ask, AGENT_GROUP, '-', '+', count)) as [string, string, number, number][];
-    const entries = await Promise.all(pending.map(([id]) => deps.redis.xrange(deps.keys.ask, id, id) as Promise<RawEntry[]>));
-    const mine = entries.flat().filter(([, f]) => sessionOfEntry(f) === sessionId).length;
-    if (mine) return `${mine} question request(s) still being handled by the agent`;
-  }
-  const newest = (await deps.redis.xrevrange(deps.keys.ask, '+', `(${delivered}`, 'COUNT', UNDELIVERED_WINDOW)) as RawEntry[];
-  const waiting = newest.filter(([, f]) => sessionOfEntry(f) === sessionId).length;
-  return waiting ? `${waiting} question request(s) not yet delivered to the agent` : null;
+  const open = await unacknowledged(deps.redis, deps.keys.ask, GROUPS.ask.agent, (f) => f.sessionId === sessionId, ASK_SCAN_LIMIT);
+  if (open.pending) return `${open.pending} question request(s) still being handled by the agent`;
+  if (open.undelivered) return `${open.undelivered} question request(s) not yet delivered to the agent`;
+  return open.complete ? null : `the agent has more than ${ASK_SCAN_LIMIT} question requests to go through`;
 }
 
 /**
