@@ -2,9 +2,9 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
 import { createBlockingReader } from './blocking.ts';
+import { createFailures, type FailureStats } from './consumer-failures.ts';
 import { createHeld, type HeldStats } from './consumer-held.ts';
 import { SessionWindow, type TakeMode, type Work } from './consumer-window.ts';
-import { scripts } from './redis.ts';
 import { fieldsToRecord, type Fields } from './streams.ts';
 
 // The consumer runtime every service uses (BullMQ and y-redis patterns): group created at 0 with
@@ -69,10 +69,8 @@ export interface ConsumerOptions<T> {
   ackBatch?: number;
 }
 
-export interface ConsumerStats extends HeldStats {
+export interface ConsumerStats extends HeldStats, FailureStats {
   handled: number;
-  failed: number;
-  deadLettered: number;
   claimed: number;
   /** XAUTOCLAIM calls made (tests wait on them instead of sleeping) */
   claimCycles: number;
@@ -90,8 +88,6 @@ export interface Consumer {
 
 type RawEntry = [id: string, fields: string[] | null];
 type ReadReply = [stream: string, entries: RawEntry[]][] | null;
-
-const DLQ_MAXLEN = 100_000;
 
 export function defaultConsumerName(service: string): string {
   return `${service}-${hostname()}-${process.pid}`;
@@ -124,6 +120,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
     redis, log, stream, group, consumer: name, claimIdleMs, stats,
     ackFlushMs: opts.ackFlushMs ?? 10, ackBatch: opts.ackBatch ?? 200, onRelease: () => wake(),
   });
+  const failures = createFailures({ redis, log, stream, group, dlq: opts.dlq, maxDeliveries, stats });
   const tasks = new Set<Promise<void>>();
   let running = 0;
   let stopping = false;
@@ -141,31 +138,10 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
     }
   }
 
-  async function deliveries(id: string): Promise<number> {
-    const rows = (await redis.xpending(stream, group, id, id, 1)) as [string, string, number, number][];
-    // Not pending any more (acked elsewhere, or the group was recreated): nothing to dead-letter.
-    return rows[0]?.[3] ?? 0;
-  }
-
-  async function deadLetter(id: string, fields: Fields, error: string, count: number): Promise<void> {
-    await scripts.deadLetter.run(redis, [stream, opts.dlq], [group, id, error.slice(0, 2000), count, JSON.stringify(fields), DLQ_MAXLEN]);
-    stats.deadLettered++;
-    log.error({ streamId: id, deliveries: count, err: error }, 'message dead-lettered');
-  }
-
   async function onFailure(msg: StreamMessage<T>, err: unknown): Promise<void> {
-    stats.failed++;
-    const message = errorText(err);
-    try {
-      const count = await deliveries(msg.id);
-      if (count >= maxDeliveries) return await deadLetter(msg.id, msg.fields, message, count);
-      log.warn({ streamId: msg.id, sessionId: opts.sessionOf?.(msg.body), deliveries: count, err: message }, 'handler failed; will retry after claim idle time');
-    } catch (e) {
-      log.error({ streamId: msg.id, err: errorText(e) }, 'recording a failure failed; the entry stays pending');
-    } finally {
-      // No longer kept: after the idle limit the stalled-entry claim delivers it again.
-      held.release(msg.id);
-    }
+    // No longer kept: after the idle limit the stalled-entry claim delivers it again.
+    held.release(msg.id);
+    await failures.failed(msg.id, msg.fields, err, opts.sessionOf?.(msg.body));
   }
 
   function committed(msgs: StreamMessage<T>[]): void {
@@ -256,7 +232,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
         body = opts.decode(fields);
       } catch (err) {
         // It will never decode, so retrying is pointless: straight to the dead-letter stream.
-        await deadLetter(id, fields, `undecodable: ${errorText(err)}`, 1);
+        await failures.deadLetter(id, fields, `undecodable: ${errorText(err)}`, 1);
         continue;
       }
       held.hold(id);
