@@ -103,7 +103,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
   const claimEveryMs = opts.claimEveryMs ?? 5_000;
   const maxDeliveries = opts.maxDeliveries ?? 5;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
-  const window = Math.max(opts.window ?? 2 * batchSize, batchSize, concurrency);
+  const window = Math.max(opts.window ?? 2 * batchSize, concurrency);
   const { redis, stream, group } = opts;
   const log = opts.log.child({ stream, group, consumer: name });
   const stats: ConsumerStats = { handled: 0, failed: 0, deadLettered: 0, claimed: 0, claimCycles: 0, reads: 0, ackCalls: 0, acked: 0, kept: 0, lost: 0 };

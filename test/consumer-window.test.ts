@@ -215,3 +215,30 @@ test('handleSession: a failing group is retried one by one; only the poison entr
   assert.deepEqual(committed, [ids[0], ids[2]]);
   await c.stop();
 });
+
+test('memory is bounded: behind a stuck session the consumer holds at most `window` entries, the rest wait in Redis', async () => {
+  const { stream, dlq, group } = names();
+  const stuck = gate();
+  const order: number[] = [];
+  const c = consumer({
+    stream, dlq, group, concurrency: 4, batchSize: 4, window: 10,
+    async handle(m) {
+      if (m.body.n === 0) await stuck.opened;
+      order.push(m.body.n);
+    },
+  });
+  await c.start();
+  for (let i = 0; i < 50; i++) await add(stream, 'slow', i);
+  await waitFor('the window is full', async () => when((await pendingIds(stream, group)).length === 10));
+  const reads = c.stats.reads;
+  await c.idle();
+  await c.idle(); // more cycles: still nothing read beyond the cap
+  assert.equal(c.stats.reads, reads, 'no read while the window is full');
+  assert.equal((await pendingIds(stream, group)).length, 10);
+  assert.deepEqual(order, []);
+  stuck.open();
+  await waitFor('all handled', () => when(order.length === 50));
+  assert.deepEqual(order, Array.from({ length: 50 }, (_, i) => i));
+  await waitFor('all acked', async () => when((await pendingIds(stream, group)).length === 0));
+  await c.stop();
+});
