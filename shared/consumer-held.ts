@@ -56,7 +56,7 @@ export function createHeld(opts: HeldOptions): Held {
   const { redis, stream, group, consumer, claimIdleMs, stats, log } = opts;
   const keepAfterMs = Math.max(1, Math.floor(claimIdleMs / 4));
   /** id -> when Redis last restarted its idle time (approximately: when we sent or received) */
-  const entries = new Map<string, { since: number; acking: boolean }>();
+  const entries = new Map<string, { since: number; acking: boolean; lost?: boolean }>();
   let buffer: string[] = [];
   let flushTimer: NodeJS.Timeout | null = null;
   let keepTimer: NodeJS.Timeout | null = null;
@@ -106,7 +106,7 @@ export function createHeld(opts: HeldOptions): Held {
 
   async function keep(): Promise<void> {
     const now = Date.now();
-    const due = [...entries].filter(([, e]) => now - e.since >= keepAfterMs).map(([id]) => id);
+    const due = [...entries].filter(([, e]) => !e.lost && now - e.since >= keepAfterMs).map(([id]) => id);
     if (!due.length) return;
     const mine = await claimKeep(due, 0);
     for (const id of due) {
@@ -116,6 +116,7 @@ export function createHeld(opts: HeldOptions): Held {
       // Not pending on us: acknowledged meanwhile (fine), or claimed by another replica after this
       // process stalled past the claim limit — that replica now handles it too (at-least-once).
       else if (!e.acking) {
+        e.lost = true; // said once; its handler still finishes and acknowledges it
         stats.lost++;
         log.warn({ streamId: id, heldMs: now - e.since }, 'claim lost to another consumer');
       }
