@@ -122,3 +122,34 @@ test('stop() hands queued entries over at once: another replica claims them with
   await waitFor('b handled the handed-over entry', () => when(seen.includes(`b:${queued}`)));
   await waitFor('all acked', async () => when((await pending(stream, group)).length === 0));
 });
+
+test('a claim another replica took over is not taken back; the loss is counted once', async () => {
+  const id = randomId(4);
+  const stream = `${tr.prefix}:s:${id}`;
+  const dlq = `${tr.prefix}:dlq:${id}`;
+  const group = 'g';
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const entered = new Set<string>();
+  const a = consumer({
+    stream, dlq, group, consumer: 'a3', concurrency: 2, claimEveryMs: 3_600_000,
+    async handle(m) {
+      entered.add(m.id);
+      await gate;
+    },
+  });
+  await a.start();
+  const x = await add(stream, 'x');
+  const y = await add(stream, 'y');
+  await waitFor('both running on a', () => when(entered.has(x) && entered.has(y)));
+  // As if a had stalled past the limit and another replica's XAUTOCLAIM took x.
+  await tr.redis.xclaim(stream, group, 'other', 0, x, 'JUSTID');
+  await waitFor('a noticed', () => when(a.stats.lost === 1));
+  const kept = a.stats.kept;
+  await waitFor('a kept y three more times', () => when(a.stats.kept >= kept + 3));
+  assert.equal(a.stats.lost, 1, 'counted once');
+  const owners = Object.fromEntries((await pending(stream, group)).map((r) => [r.id, r.owner]));
+  assert.deepEqual(owners, { [x]: 'other', [y]: 'a3' });
+  release();
+  await waitFor('both acknowledged (at-least-once: a finished x too)', async () => when((await pending(stream, group)).length === 0));
+});
