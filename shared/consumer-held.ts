@@ -13,6 +13,8 @@ import { scripts } from './redis.ts';
 //   enough accumulate. Until the XACK returns they stay held, so their claim is still kept.
 
 export interface HeldStats {
+  /** entries whose handler committed and whose ack went through */
+  handled: number;
   ackCalls: number;
   acked: number;
   kept: number;
@@ -40,8 +42,11 @@ export interface Held {
   hold(id: string): void;
   /** Not ours to keep any more (the handler failed; the entry waits for a claim after the idle limit). */
   release(id: string): void;
-  /** Handled and committed: acknowledged soon, in a batch. Ids not held are acknowledged too. */
-  ack(ids: string[]): void;
+  /**
+   * Acknowledged soon, in a batch: handled and committed (counted in `handled` once acknowledged),
+   * or with nothing left to handle (`handled` false: the stream entry is gone).
+   */
+  ack(ids: string[], handled: boolean): void;
   /** Leaves these to other replicas at once: their idle time is set to the claim limit. */
   handOver(ids: string[]): Promise<void>;
   start(): void;
@@ -58,6 +63,8 @@ export function createHeld(opts: HeldOptions): Held {
   /** id -> when Redis last restarted its idle time (approximately: when we sent or received) */
   const entries = new Map<string, { since: number; acking: boolean; lost?: boolean }>();
   let buffer: string[] = [];
+  /** acknowledged ids that count as handled once their XACK is through */
+  const counted = new Set<string>();
   let flushTimer: NodeJS.Timeout | null = null;
   let keepTimer: NodeJS.Timeout | null = null;
   let keeping: Promise<void> | null = null;
@@ -82,6 +89,7 @@ export function createHeld(opts: HeldOptions): Held {
       () => {
         stats.ackCalls++;
         stats.acked += ids.length;
+        for (const id of ids) if (counted.delete(id)) stats.handled++;
         forget(ids);
       },
       (err: unknown) => {
@@ -142,10 +150,11 @@ export function createHeld(opts: HeldOptions): Held {
     release(id) {
       forget([id]);
     },
-    ack(ids) {
+    ack(ids, handled) {
       for (const id of ids) {
         const e = entries.get(id);
         if (e) e.acking = true;
+        if (handled) counted.add(id);
       }
       buffer.push(...ids);
       if (buffer.length >= opts.ackBatch) flush();

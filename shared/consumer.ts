@@ -70,7 +70,6 @@ export interface ConsumerOptions<T> {
 }
 
 export interface ConsumerStats extends HeldStats, FailureStats {
-  handled: number;
   claimed: number;
   /** XAUTOCLAIM calls made (tests wait on them instead of sleeping) */
   claimCycles: number;
@@ -145,8 +144,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
   }
 
   function committed(msgs: StreamMessage<T>[]): void {
-    held.ack(msgs.map((m) => m.id));
-    stats.handled += msgs.length;
+    held.ack(msgs.map((m) => m.id), true);
   }
 
   async function runOne(msg: StreamMessage<T>): Promise<void> {
@@ -238,7 +236,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
       held.hold(id);
       queue.push(opts.sessionOf?.(body) ?? '', { id, stream, fields, body });
     }
-    if (gone.length) held.ack(gone);
+    if (gone.length) held.ack(gone, false);
     pump();
   }
 
