@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
+import { readVersions } from '../shared/snapshots/read.ts';
 import { deleteByPrefix, freePort, freshDatabase, randomId, REDIS_URL, waitFor, type TestDb } from './helpers/env.ts';
 import { dumpLogs, startServices, type Services } from './helpers/processes.ts';
 import { TestSocket, type Frame } from './helpers/ws-client.ts';
@@ -113,8 +114,8 @@ test('200 updates, resends and a reconnect: stored once, in order, no reply lost
 
     // Every update stored exactly once, in order, byte for byte.
     const rows = await waitFor('all 200 snapshots', async () => {
-      const r = await db.pool.query<{ seq: number; code: string; stream_id: string }>('SELECT seq, code, stream_id FROM code_snapshots WHERE session_id = $1 ORDER BY seq', [session.id]);
-      return r.rows.length === 200 ? r.rows : undefined;
+      const r = await readVersions(db.pool, session.id);
+      return r.length === 200 ? r : undefined;
     });
     rows.forEach((row, i) => {
       assert.equal(row.seq, i + 1);
