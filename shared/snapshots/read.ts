@@ -41,17 +41,30 @@ export class SnapshotBroken extends Error {
 const COLS = 'seq, code, base_seq, delta, code_hash, language, bytes, lines, client_ts, stream_id, received_at';
 
 // Rows of the target versions plus every row their chains pass through. UNION stops a walk where
-// another one already went; each step is one primary-key probe.
-const chainSql = (targets: string, outside = 'true') => `
+// another one already went. Every step is a LATERAL … LIMIT 1 so that it stays one primary-key
+// probe: joined plainly, the planner scans all the session's rows at every step.
+const row = (cols: string, seq: string) => `CROSS JOIN LATERAL (SELECT ${cols} FROM code_snapshots WHERE session_id = $1 AND seq = ${seq} LIMIT 1) c`;
+
+const chainSql = (targets: string) => `
 WITH RECURSIVE targets AS (${targets}),
 chain (seq, base_seq) AS (
-  SELECT c.seq, c.base_seq FROM code_snapshots c WHERE c.session_id = $1 AND c.seq IN (SELECT seq FROM targets)
+  SELECT c.seq, c.base_seq FROM targets t ${row('seq, base_seq', 't.seq')}
   UNION
-  SELECT c.seq, c.base_seq FROM chain JOIN code_snapshots c ON c.session_id = $1 AND c.seq = chain.base_seq WHERE ${outside}
+  SELECT c.seq, c.base_seq FROM chain ${row('seq, base_seq', 'chain.base_seq')}
 )
-SELECT ${COLS} FROM code_snapshots WHERE session_id = $1 AND seq IN (SELECT seq FROM chain) ORDER BY seq`;
+SELECT c.* FROM chain ${row(COLS, 'chain.seq')} ORDER BY seq`;
 
-const RANGE_SQL = chainSql('SELECT seq FROM code_snapshots WHERE session_id = $1 AND seq BETWEEN $2 AND $3', 'chain.base_seq < $2');
+// A range: its rows in one index range scan, plus the chains of those built on a seq before it.
+const RANGE_SQL = `
+WITH RECURSIVE before (seq, base_seq) AS (
+  SELECT seq, base_seq FROM code_snapshots WHERE session_id = $1 AND seq BETWEEN $2 AND $3 AND base_seq < $2
+  UNION
+  SELECT c.seq, c.base_seq FROM before ${row('seq, base_seq', 'before.base_seq')}
+)
+SELECT ${COLS} FROM code_snapshots WHERE session_id = $1 AND seq BETWEEN $2 AND $3
+UNION ALL
+SELECT c.* FROM before ${row(COLS, 'before.seq')} WHERE before.seq < $2
+ORDER BY seq`;
 const AT_SEQS_SQL = chainSql(
   `SELECT c.seq FROM unnest($2::bigint[]) AS q(seq)
      CROSS JOIN LATERAL (SELECT seq FROM code_snapshots WHERE session_id = $1 AND seq <= q.seq ORDER BY seq DESC LIMIT 1) c`,
@@ -59,7 +72,9 @@ const AT_SEQS_SQL = chainSql(
 const AT_TIME_SQL = chainSql('SELECT seq FROM code_snapshots WHERE session_id = $1 AND received_at <= $2 ORDER BY received_at DESC, seq DESC LIMIT 1');
 const LATEST_SQL = chainSql('SELECT seq FROM code_snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1');
 
-type Built = { text: Buffer; hashOk: boolean } | { error: string };
+// A version's hash is checked where it is asked for, not on the versions a walk passes through:
+// the asked version's text is what must be right.
+type Built = { text: Buffer } | { error: string };
 
 /** Rebuilds `seq` from the rows at hand, remembering every version on the way. */
 function rebuild(rows: Map<number, StoredRow>, memo: Map<number, Built>, seq: number): Built {
@@ -88,14 +103,12 @@ function rebuild(rows: Map<number, StoredRow>, memo: Map<number, Built>, seq: nu
     const row = walk[i];
     let built: Built;
     if (row.code !== null) {
-      const text = Buffer.from(row.code, 'utf8');
-      built = { text, hashOk: !row.code_hash || codeHash(text).equals(row.code_hash) };
+      built = { text: Buffer.from(row.code, 'utf8') };
     } else if (!found || 'error' in found) {
       built = found ?? { error: 'no keyframe' };
     } else {
       try {
-        const text = applyDelta(found.text, row.delta!);
-        built = { text, hashOk: !!row.code_hash && codeHash(text).equals(row.code_hash) };
+        built = { text: applyDelta(found.text, row.delta!) };
       } catch (err) {
         built = { error: err instanceof Error ? err.message : String(err) };
       }
@@ -108,7 +121,10 @@ function rebuild(rows: Map<number, StoredRow>, memo: Map<number, Built>, seq: nu
 
 function toRebuilt(row: StoredRow, built: Built): Rebuilt {
   const { code: _c, base_seq: _b, delta: _d, code_hash: _h, ...meta } = row;
-  return 'error' in built ? { ...meta, code: null, error: built.error } : { ...meta, code: built.text.toString('utf8'), hashOk: built.hashOk };
+  if ('error' in built) return { ...meta, code: null, error: built.error };
+  // Rows from before deltas have no hash: their text is the row itself.
+  const hashOk = row.code_hash ? codeHash(built.text).equals(row.code_hash) : row.code !== null;
+  return { ...meta, code: built.text.toString('utf8'), hashOk };
 }
 
 function strict(sessionId: string, r: Rebuilt): Version {

@@ -43,3 +43,22 @@ export async function persistInBatches(db: Queryable, msgs: StreamMessage<InEntr
     i += size;
   }
 }
+
+/**
+ * One long session: every recorded session typed one after another into the same file, each below
+ * the finished code of those before it (≈ 100 minutes, ≈ 3,200 versions, ending near 12 KB).
+ */
+export function longSessionFrames(scripts: SessionScript[]): ClientFrame[] {
+  const out: ClientFrame[] = [];
+  let above = '';
+  for (const script of scripts) {
+    let last = '';
+    for (const f of recordedFrames(script)) {
+      if (f.type !== 'code_update') continue;
+      out.push({ ...f, seq: out.length + 1, code: above + f.code });
+      last = f.code;
+    }
+    above += `${last}\n`;
+  }
+  return out;
+}
