@@ -29,6 +29,8 @@ interface Arm {
   figures: StorageFigures;
   /** code_snapshots with its indexes and TOAST, as Postgres reports it */
   tableBytes: number;
+  /** the same with the recorded sessions only (the long one deleted, the table compacted) */
+  tableBytesRecorded: number;
   perSession: { id: string; versions: number; keyframes: number; ratio: number }[];
   readAllMs: { p50: number; max: number };
   /** the long session alone: reading its latest version, and all of it */
@@ -101,8 +103,12 @@ async function measure(db: TestDb, policy: KeyframePolicy): Promise<Arm> {
       atSeqs.push(ms(t0));
     }
   }
+  const recorded = [...ids].filter(([, name]) => !name.startsWith('long')).map(([sid]) => sid);
+  await db.pool.query('DELETE FROM code_snapshots WHERE NOT (session_id = ANY($1::uuid[]))', [recorded]);
+  await db.pool.query('VACUUM FULL code_snapshots');
+  const { rows: left } = await db.pool.query<{ n: string }>(`SELECT pg_total_relation_size('code_snapshots')::text AS n`);
   return {
-    policy, figures: await storageFigures(db.pool, [...ids].filter(([, name]) => !name.startsWith('long')).map(([sid]) => sid)), tableBytes: Number(rows[0].n), perSession, long,
+    policy, figures: await storageFigures(db.pool, recorded), tableBytes: Number(rows[0].n), tableBytesRecorded: Number(left[0].n), perSession, long,
     readAllMs: { p50: round(pct(all, 0.5)), max: round(Math.max(...all)) },
     readLatestMs: { p50: round(pct(latest, 0.5)), p99: round(pct(latest, 0.99)) },
     readAtSeqsMs: { p50: round(pct(atSeqs, 0.5)), p99: round(pct(atSeqs, 0.99)) },
@@ -137,7 +143,7 @@ try {
     before, after,
     ratio: {
       stored: round(after.figures.ratio, 4), onDisk: round(after.figures.onDiskBytes / before.figures.onDiskBytes, 4),
-      long: after.long.ratio, table: round(after.tableBytes / before.tableBytes, 4),
+      long: after.long.ratio, table: round(after.tableBytes / before.tableBytes, 4), tableRecorded: round(after.tableBytesRecorded / before.tableBytesRecorded, 4),
     },
     encodeUsPerVersion: round(encodeCost(), 2),
   };
@@ -153,7 +159,7 @@ try {
   console.log(line('keyframes + deltas (after)', after));
   console.log(`per session stored / full: ${after.perSession.map((s) => `${s.id} ${(100 * s.ratio).toFixed(1)} %`).join(', ')}`);
   console.log(`long session (${after.long.versions} versions): stored / full ${(100 * after.long.ratio).toFixed(2)} %; latest read p50 / p99 ${after.long.readLatestMs.p50} / ${after.long.readLatestMs.p99} ms (before ${before.long.readLatestMs.p50} / ${before.long.readLatestMs.p99}); whole session ${after.long.readAllMs} ms (before ${before.long.readAllMs})`);
-  console.log(`on disk after / before: ${(100 * result.ratio.onDisk).toFixed(1)} %; the whole table (all sessions, the long one too, metadata and indexes) after / before: ${(100 * result.ratio.table).toFixed(1)} %; encoding ${result.encodeUsPerVersion} µs per version`);
+  console.log(`on disk after / before: ${(100 * result.ratio.onDisk).toFixed(1)} %; the whole table (metadata and indexes too) after / before: ${(100 * result.ratio.table).toFixed(1)} % with the long session, ${(100 * result.ratio.tableRecorded).toFixed(1)} % for the recorded sessions alone (${kb(after.tableBytesRecorded)} vs ${kb(before.tableBytesRecorded)}); encoding ${result.encodeUsPerVersion} µs per version`);
   console.log(`→ ${OUT}`);
 } finally {
   await db.drop();
