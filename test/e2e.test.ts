@@ -122,6 +122,9 @@ test('200 updates, resends and a reconnect: stored once, in order, no reply lost
       assert.equal(row.code, sent.get(row.seq));
       assert.equal(row.stream_id, firstAck.get(row.seq));
     });
+    // The snapshotter process stored most of them as deltas.
+    const { rows: [forms] } = await db.pool.query<{ deltas: number }>('SELECT count(delta)::int AS deltas FROM code_snapshots WHERE session_id = $1', [session.id]);
+    assert.ok(forms.deltas >= 100, `${forms.deltas} of 200 stored as deltas`);
     const inEntries = (await redis.xrange(`${prefix}:in`, '-', '+')) as [string, string[]][];
     const updates = inEntries.filter(([, f]) => f[f.indexOf('type') + 1] === 'code_update');
     assert.equal(updates.length, 200, 'one P:in entry per seq, resends included');

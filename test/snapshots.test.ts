@@ -110,6 +110,7 @@ test('unicode, CRLF, empty code, the largest code, a whole-file paste and everyt
     '🎉' + BIG.slice(2, -3) + '🎉\r\n',
     '',
     'print(1)\n',
+    'print("\ud83d")\n',
   ];
   const tips = new TipCache();
   const msgs = codes.map((c, i) => entry(sid, codeUpdate(i + 1, c)));
@@ -117,7 +118,9 @@ test('unicode, CRLF, empty code, the largest code, a whole-file paste and everyt
   for (const m of msgs) await persistPlan(db.pool, planBatch([m]), tips);
   const versions = await readVersions(db.pool, sid);
   assert.deepEqual(versions.map((v) => v.seq), codes.map((_, i) => i + 1));
+  // Byte-exact in UTF-8, as Postgres stored text before: a lone surrogate was U+FFFD there too.
   versions.forEach((v, i) => assert.ok(Buffer.from(v.code).equals(Buffer.from(codes[i])), `seq ${v.seq} byte-exact`));
+  assert.equal(versions.at(-1)!.code, 'print("\ufffd")\n');
   const f = await forms(sid);
   assert.equal(f.get(2), 'delta', 'an emoji changed: a delta');
   assert.equal(f.get(7), 'key', 'a whole file pasted over one character: a keyframe');
