@@ -139,8 +139,10 @@ export async function persistPlan(
   const { inserted, ...counts } = rows[0];
   for (const [sessionId, { tip, rows: planned }] of encoded.tips) {
     // A row already there (a redelivery) may sit on another chain than the one computed here: the
-    // next delta is then built after a fresh keyframe rather than on a chain of unknown length.
-    if ((inserted[sessionId] ?? 0) === planned) tips.set(sessionId, tip);
+    // next delta is then built after a fresh keyframe rather than on a chain of unknown length. (A
+    // delta of this batch on such a row makes that one chain longer than the policy's bound, at
+    // most twice: it holds the same text, so it is still the right base.)
+    if ((inserted[sessionId.toLowerCase()] ?? 0) === planned) tips.set(sessionId, tip);
     else tips.delete(sessionId);
   }
   return counts;
