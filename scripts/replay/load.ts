@@ -6,8 +6,9 @@ import { rebuildVersions } from '../../shared/snapshots/read.ts';
 import { compareStreamIds, streamIdTime } from '../../shared/streams.ts';
 
 // Everything a replay reads, from Postgres alone: the session, its archived events (with the exact
-// text the hash chain was computed over), the code snapshots (rebuilt by shared/snapshots/read.ts), the interactions, the recorded model
-// calls and the stored report. One query per table; nothing is read from Redis.
+// text the hash chain was computed over), the code snapshots (every version rebuilt from its
+// keyframe by shared/snapshots/read.ts), the interactions, the recorded model calls and the stored
+// report. One query per table; nothing is read from Redis.
 
 export interface EventRow extends Omit<ArchiveRow, 'at'> {
   id: number;
