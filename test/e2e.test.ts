@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { IN_GROUPS } from '../shared/groups.ts';
+import { readVersions } from '../shared/snapshots/read.ts';
 import { deleteByPrefix, freePort, freshDatabase, randomId, REDIS_URL, waitFor, type TestDb } from './helpers/env.ts';
 import { dumpLogs, startServices, type Services } from './helpers/processes.ts';
 import { TestSocket, type Frame } from './helpers/ws-client.ts';
@@ -114,14 +115,17 @@ test('200 updates, resends and a reconnect: stored once, in order, no reply lost
 
     // Every update stored exactly once, in order, byte for byte.
     const rows = await waitFor('all 200 snapshots', async () => {
-      const r = await db.pool.query<{ seq: number; code: string; stream_id: string }>('SELECT seq, code, stream_id FROM code_snapshots WHERE session_id = $1 ORDER BY seq', [session.id]);
-      return r.rows.length === 200 ? r.rows : undefined;
+      const r = await readVersions(db.pool, session.id);
+      return r.length === 200 ? r : undefined;
     });
     rows.forEach((row, i) => {
       assert.equal(row.seq, i + 1);
       assert.equal(row.code, sent.get(row.seq));
       assert.equal(row.stream_id, firstAck.get(row.seq));
     });
+    // The snapshotter process stored most of them as deltas.
+    const { rows: [forms] } = await db.pool.query<{ deltas: number }>('SELECT count(delta)::int AS deltas FROM code_snapshots WHERE session_id = $1', [session.id]);
+    assert.ok(forms.deltas >= 100, `${forms.deltas} of 200 stored as deltas`);
     const inEntries = (await redis.xrange(`${prefix}:in`, '-', '+')) as [string, string[]][];
     const updates = inEntries.filter(([, f]) => f[f.indexOf('type') + 1] === 'code_update');
     assert.equal(updates.length, 200, 'one P:in entry per seq, resends included');

@@ -19,6 +19,7 @@ import type { Provider } from '../services/agent/provider.ts';
 import { insertReport, loadReportInput } from '../services/reporter/queries.ts';
 import { buildReport } from '../services/reporter/report.ts';
 import { persistPlan, planBatch } from '../services/snapshotter/persist.ts';
+import { TipCache } from '../services/snapshotter/tips.ts';
 import { handleIn, type TriggerDeps } from '../services/trigger/handler.ts';
 import { claimDue } from '../services/trigger/scanner.ts';
 import { getTimeline } from '../services/gateway/timeline.ts';
@@ -53,6 +54,8 @@ after(async () => {
   await db.drop();
 });
 
+/** The snapshotter's cache of each session's newest version: snapshots are deltas, as live. */
+const tips = new TipCache();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 
@@ -83,7 +86,7 @@ class Driver {
     const [[, flat]] = await tr.redis.xrange(tr.keys.in, id, id);
     const fields = fieldsToRecord(flat);
     const msg: StreamMessage<InEntry> = { id, stream: tr.keys.in, fields, body: InEntry.parse(fields) };
-    await persistPlan(db.pool, planBatch([msg]));
+    await persistPlan(db.pool, planBatch([msg]), tips);
     await handleIn(this.trigger, msg);
     if (msg.body.frame.type === 'response_submitted') await handleAnswer(this.agent, msg);
     if (!this.holdAsks) await this.handleAsks();
@@ -103,7 +106,7 @@ class Driver {
       const fields = fieldsToRecord(flat);
       msgs.push({ id, stream: tr.keys.in, fields, body: InEntry.parse(fields) });
     }
-    await persistPlan(db.pool, planBatch(msgs));
+    await persistPlan(db.pool, planBatch(msgs), tips);
     assert.ok(await handleIn(this.trigger, msgs[1]));
     assert.equal(await handleIn(this.trigger, msgs[0]), null, 'the older update is stale');
     if (!this.holdAsks) await this.handleAsks();
@@ -122,7 +125,7 @@ class Driver {
     const mine = entries.map(([id, f]) => ({ id, stream: tr.keys.in, fields: fieldsToRecord(f), body: InEntry.parse(fieldsToRecord(f)) }))
       .filter((m) => m.body.sessionId === this.sid);
     assert.equal(mine.length, 1, 'one tick');
-    await persistPlan(db.pool, planBatch(mine));
+    await persistPlan(db.pool, planBatch(mine), tips);
     await handleIn(this.trigger, mine[0]);
     if (!this.holdAsks) await this.handleAsks();
     return Number(due);
@@ -488,13 +491,20 @@ test('deleting any one archived row is detected; inside the chain it is located 
 });
 
 test('an edited code snapshot is named by its seq', async () => {
-  const r = await tampered(full, [`UPDATE code_snapshots SET code = code || '# harmless?' WHERE session_id = $1 AND seq = 4`, [full]]);
+  // Whichever way seq 4 is stored (its full text, or a delta whose replaced middle comes last).
+  const r = await tampered(full, [
+    `UPDATE code_snapshots SET code = code || '# harmless?', delta = delta || convert_to('# harmless?', 'UTF8') WHERE session_id = $1 AND seq = 4`, [full],
+  ]);
   const hit = on(r, (f) => f.check === 'snapshot' && f.seq === 4);
   assert.ok(hit.length >= 1, describe(r));
   assert.equal(hit[0].where, 'code_snapshots seq 4');
   assert.match(hit[0].message, /does not match the archived codeSha256/);
+  const { rows: deltas } = await db.pool.query('SELECT 1 FROM code_snapshots WHERE session_id = $1 AND seq = 4 AND delta IS NOT NULL', [full]);
+  assert.equal(deltas.length, 1, 'seq 4 is stored as a delta');
   const gone = await tampered(full, [`DELETE FROM code_snapshots WHERE session_id = $1 AND seq = 2`, [full]]);
   assert.ok(on(gone, (f) => f.where === 'code_snapshots seq 2' && /missing/.test(f.message)).length === 1, describe(gone));
+  // Versions built on seq 2 cannot be rebuilt any more, and say so.
+  assert.ok(on(gone, (f) => f.where === 'code_snapshots seq 3' && /cannot be rebuilt: its base, seq 2, is not stored/.test(f.message)).length === 1, describe(gone));
   if (process.env.REPLAY_TEST_PRINT) console.log(describe(r), '\n', describe(gone));
 });
 

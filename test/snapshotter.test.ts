@@ -9,6 +9,7 @@ import type { ClientFrame } from '../shared/protocol.ts';
 import type { InEntry } from '../shared/streams.ts';
 import { handleBatch } from '../services/snapshotter/handler.ts';
 import { persistPlan, planBatch, sha256 } from '../services/snapshotter/persist.ts';
+import { readVersions } from '../shared/snapshots/read.ts';
 import { freshDatabase, testLogger, type TestDb } from './helpers/env.ts';
 
 // The snapshotter against a fresh Postgres database: code is stored byte-exact per seq, a
@@ -73,11 +74,9 @@ test('a batch is stored byte-exact, idempotently, with a hashed archive and the 
 
   assert.deepEqual(await persistPlan(db.pool, planBatch(msgs)), { snapshots: 5, events: 8, ended: 1 });
 
-  const snaps = await db.pool.query<{ seq: number; code: string; bytes: number; language: string; stream_id: string; received_at: Date }>(
-    'SELECT seq, code, bytes, language, stream_id, received_at FROM code_snapshots WHERE session_id = $1 ORDER BY seq', [sid],
-  );
-  assert.deepEqual(snaps.rows.map((r) => r.seq), [1, 2, 3, 4, 5]);
-  snaps.rows.forEach((r, i) => {
+  const snaps = await readVersions(db.pool, sid);
+  assert.deepEqual(snaps.map((r) => r.seq), [1, 2, 3, 4, 5]);
+  snaps.forEach((r, i) => {
     assert.ok(Buffer.from(r.code, 'utf8').equals(Buffer.from(CODES[i], 'utf8')), `seq ${r.seq} byte-exact`);
     assert.equal(r.bytes, Buffer.byteLength(CODES[i]));
     assert.equal(r.language, 'python');

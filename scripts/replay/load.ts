@@ -2,11 +2,13 @@ import type { ArchiveRow } from '../../shared/archive.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { InteractionRow as SharedInteractionRow } from '../../shared/db/rows.ts';
 import type { SessionSettings } from '../../shared/session.ts';
+import { rebuildVersions } from '../../shared/snapshots/read.ts';
 import { compareStreamIds, streamIdTime } from '../../shared/streams.ts';
 
 // Everything a replay reads, from Postgres alone: the session, its archived events (with the exact
-// text the hash chain was computed over), the code snapshots, the interactions, the recorded model
-// calls and the stored report. One query per table; nothing is read from Redis.
+// text the hash chain was computed over), the code snapshots (every version rebuilt from its
+// keyframe by shared/snapshots/read.ts), the interactions, the recorded model calls and the stored
+// report. One query per table; nothing is read from Redis.
 
 export interface EventRow extends Omit<ArchiveRow, 'at'> {
   id: number;
@@ -25,9 +27,11 @@ export interface EventRow extends Omit<ArchiveRow, 'at'> {
   hash: string | null;
 }
 
+/** A stored version, rebuilt from its keyframe; `code` null (and `error` why) when it could not be. */
 export interface SnapshotRow {
   seq: number;
-  code: string;
+  code: string | null;
+  error?: string;
   language: string;
   bytes: number;
   lines: number;
@@ -80,9 +84,7 @@ export async function loadSession(db: Queryable, sessionId: string): Promise<Ses
     `SELECT id::text AS id, session_id::text AS session_id, stream, stream_id, type, role, payload, payload::text AS payload_text,
             ${ms('at')} AS at_text, prev_hash, hash
        FROM session_events WHERE session_id = $1 ORDER BY session_events.id`, [sessionId]);
-  const snaps = await db.query<WithMs<SnapshotRow, 'at' | 'seq'>>(
-    `SELECT seq::text AS seq, code, language, bytes, lines, stream_id, ${ms('received_at')} AS at
-       FROM code_snapshots WHERE session_id = $1 ORDER BY code_snapshots.seq`, [sessionId]);
+  const snaps = await rebuildVersions(db, sessionId);
   const inter = await db.query<WithMs<InteractionRow, 'asked_at' | 'seq'>>(
     `SELECT id, request_id, seq::text AS seq, reason_code, reason, question, topic, line_from, line_to, context, provider, model,
             fallback, parent_id, ${ms('asked_at')} AS asked_at, answer, answer_stream_id, evaluation, score
@@ -99,7 +101,10 @@ export async function loadSession(db: Queryable, sessionId: string): Promise<Ses
       const t = streamIdTime(r.stream_id);
       return { ...r, id: Number(r.id), at, order: Number.isFinite(t) && t > 0 ? t : at };
     }),
-    snapshots: new Map(snaps.rows.map((r) => [Number(r.seq), { ...r, seq: Number(r.seq), at: Number(r.at) }])),
+    snapshots: new Map(snaps.map((r) => [r.seq, {
+      seq: r.seq, code: r.code, ...('error' in r ? { error: r.error } : {}), language: r.language, bytes: r.bytes, lines: r.lines,
+      stream_id: r.stream_id, at: r.received_at.getTime(),
+    }])),
     interactions: inter.rows.map((r) => ({ ...r, seq: Number(r.seq), asked_at: Number(r.asked_at) })),
     llmCalls: new Map(calls.rows.map((r) => [r.call_key, r])),
     report: rep.rows[0]?.report ?? null,

@@ -3,8 +3,9 @@ import type { Finding } from './findings.ts';
 import { short } from './findings.ts';
 import { describeRow, payloadNum, payloadStr, type EventRow, type SnapshotRow } from './load.ts';
 
-// The code itself lives in code_snapshots; the archive keeps its sha256 and size per seq. Every
-// archived code_update must have its snapshot with that hash, and every snapshot its archived entry.
+// The code itself lives in code_snapshots (keyframes and deltas, rebuilt on load); the archive keeps
+// its sha256 and size per seq. Every archived code_update must have its snapshot with that hash, and
+// every snapshot its archived entry. An edited delta changes every version built on it.
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -26,6 +27,10 @@ export function verifySnapshots(events: EventRow[], snapshots: Map<number, Snaps
     const snap = snapshots.get(seq);
     if (!snap) {
       findings.push({ check: 'snapshot', where, message: `missing: the archived code_update (${describeRow(e)}) has no code`, rowId: e.id, seq });
+      continue;
+    }
+    if (snap.code === null) {
+      findings.push({ check: 'snapshot', where, rowId: e.id, seq, message: `cannot be rebuilt: ${snap.error ?? 'unknown'}` });
       continue;
     }
     const want = payloadStr(e.payload.codeSha256);

@@ -163,7 +163,7 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
       return state;
     }
     const snap = snapshots.get(seq);
-    if (!snap) {
+    if (!snap || snap.code === null) {
       // No code to decide on (reported by the snapshot check); carry the recorded outcome forward.
       const next: TriggerState = { ...state, lastSeq: seq, startedAt: state.startedAt ?? e.at, lastUpdateAt: e.at, version: bump(state) };
       const reqId = rec?.decision === 'ask' ? rec.requestId : undefined;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { InteractionRow } from '../../shared/db/rows.ts';
+import { versionAt } from '../../shared/snapshots/read.ts';
 
 // The agent's SQL, one function per query. Every write is keyed so a redelivery changes nothing.
 
@@ -47,12 +48,10 @@ export async function selectByRequest(db: Queryable, requestId: string): Promise
   return rows[0] ?? null;
 }
 
+/** The code as it stood at a seq (the last version at or before it). */
 export async function codeAt(db: Queryable, sessionId: string, seq: number): Promise<{ code: string; language: string } | null> {
-  const { rows } = await db.query<{ code: string; language: string }>(
-    'SELECT code, language FROM code_snapshots WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1',
-    [sessionId, seq],
-  );
-  return rows[0] ?? null;
+  const v = await versionAt(db, sessionId, { seq });
+  return v && { code: v.code, language: v.language };
 }
 
 export async function selectInteraction(db: Queryable, sessionId: string, id: string): Promise<InteractionRow | null> {

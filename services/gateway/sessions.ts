@@ -1,4 +1,5 @@
 import type { Queryable } from '../../shared/db/pool.ts';
+import { versionAt } from '../../shared/snapshots/read.ts';
 import type { CreateSessionBody, SessionRow, SessionSettings } from '../../shared/session.ts';
 
 // The gateway's SQL, one function per query.
@@ -56,18 +57,8 @@ export interface CodeAt {
 
 /** The code as it stood at a seq or a moment: the last snapshot at or before it. */
 export async function selectCodeAt(db: Queryable, sessionId: string, at: { seq: number } | { time: Date }): Promise<CodeAt | null> {
-  const { rows } = 'seq' in at
-    ? await db.query<CodeAt>(
-        `SELECT seq, code, language, received_at, stream_id FROM code_snapshots
-          WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`,
-        [sessionId, at.seq],
-      )
-    : await db.query<CodeAt>(
-        `SELECT seq, code, language, received_at, stream_id FROM code_snapshots
-          WHERE session_id = $1 AND received_at <= $2 ORDER BY received_at DESC, seq DESC LIMIT 1`,
-        [sessionId, at.time],
-      );
-  return rows[0] ?? null;
+  const v = await versionAt(db, sessionId, at);
+  return v && { seq: v.seq, code: v.code, language: v.language, received_at: v.received_at, stream_id: v.stream_id };
 }
 
 export async function selectReport(db: Queryable, sessionId: string): Promise<{ report: unknown; created_at: Date } | null> {

@@ -2,6 +2,7 @@ import { analyzeCode, type CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Queryable } from '../../shared/db/pool.ts';
 import type { InteractionRow } from '../../shared/db/rows.ts';
 import type { SessionRow } from '../../shared/session.ts';
+import { versionAt, versionsAt } from '../../shared/snapshots/read.ts';
 import type { MomentDecisionRow } from './not-asked.ts';
 import type { ReportInput } from './report.ts';
 
@@ -48,15 +49,13 @@ export interface SnapshotSummary {
 }
 
 export async function selectSnapshotSummary(db: Queryable, sessionId: string): Promise<SnapshotSummary> {
-  const { rows } = await db.query<SnapshotSummary>(
-    `SELECT (SELECT count(*) FROM code_snapshots WHERE session_id = $1)::int AS count,
-            (SELECT min(received_at) FROM code_snapshots WHERE session_id = $1) AS first_at,
-            (SELECT max(received_at) FROM code_snapshots WHERE session_id = $1) AS last_at,
-            (SELECT json_build_object('seq', seq, 'code', code, 'language', language, 'lines', lines)
-               FROM code_snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1) AS final`,
+  const { rows } = await db.query<Omit<SnapshotSummary, 'final'>>(
+    `SELECT count(*)::int AS count, min(received_at) AS first_at, max(received_at) AS last_at
+       FROM code_snapshots WHERE session_id = $1`,
     [sessionId],
   );
-  return rows[0];
+  const v = await versionAt(db, sessionId, 'latest');
+  return { ...rows[0], final: v && { seq: v.seq, code: v.code, language: v.language, lines: v.lines } };
 }
 
 export interface SizePoint {
@@ -162,15 +161,8 @@ export async function selectEditorSignals(db: Queryable, sessionId: string): Pro
 
 /** The code as it stood at each of these seqs (the last snapshot at or before it), keyed by the asked seq. */
 export async function selectCodeAtSeqs(db: Queryable, sessionId: string, seqs: number[]): Promise<{ seq: number; code: string }[]> {
-  if (!seqs.length) return [];
-  const { rows } = await db.query<{ seq: number; code: string }>(
-    `SELECT q.seq, c.code FROM unnest($2::bigint[]) AS q(seq)
-       CROSS JOIN LATERAL (SELECT code FROM code_snapshots
-                            WHERE session_id = $1 AND seq <= q.seq ORDER BY seq DESC LIMIT 1) c
-      ORDER BY q.seq`,
-    [sessionId, [...new Set(seqs)]],
-  );
-  return rows;
+  const found = await versionsAt(db, sessionId, seqs);
+  return [...found].sort(([a], [b]) => a - b).map(([seq, v]) => ({ seq, code: v.code }));
 }
 
 /** The report's summary paragraph as recorded in llm_calls (the output is validated where it is read). */

@@ -9,6 +9,7 @@ import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
 import { handleBatch } from './handler.ts';
+import { TipCache } from './tips.ts';
 import { startTrimming } from './trim.ts';
 
 const config = loadConfig();
@@ -19,11 +20,12 @@ await runUntilSignal(log, async () => {
   const db = createPool(config.DATABASE_URL, config.PG_POOL_MAX, 'snapshotter');
   const boss = await startBoss(config.DATABASE_URL, log);
   const keys = createKeys(config.REDIS_PREFIX);
+  const tips = new TipCache();
   const consumer = createServiceConsumer(config, {
     redis, log, stream: keys.in, group: GROUPS.in.snapshotter, dlq: keys.dlq,
     decode: (f) => InEntry.parse(f),
     sessionOf: (e) => e.sessionId,
-    handleBatch: (msgs) => handleBatch({ db, boss, log }, msgs),
+    handleBatch: (msgs) => handleBatch({ db, boss, log, tips }, msgs),
   });
   await consumer.start();
   const stopTrimming = startTrimming({ redis, keys, log }, config.TRIM_EVERY_MS);
