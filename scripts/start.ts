@@ -1,17 +1,17 @@
 // `npm start`: the whole system on this machine. Checks Redis and PostgreSQL, prepares the database,
-// starts Chroma unless CHROMA_URL answers, runs the five services with merged readable logs, and
-// stops all of them on Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
+// starts Chroma unless CHROMA_URL answers, runs the five services supervised (restarted when they
+// crash) with merged readable logs, and stops all of them on Ctrl-C.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../shared/config.ts';
 import { ensureDatabase, migrate, postgresAnswers } from '../shared/db/migrate.ts';
 import { redisAnswers } from '../shared/redis.ts';
 import { chromaAnswers, startChroma } from './chroma/runtime.ts';
 import { formatLine } from './logfmt.ts';
+import { policyFromEnv } from './runner/policy.ts';
+import { supervise, type Supervised, type SupervisorHooks } from './runner/supervisor.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, '.data');
@@ -38,7 +38,7 @@ function fail(line: string): never {
 // starts: a Ctrl-C or SIGTERM while Chroma is still starting (the first start downloads a glibc)
 // must not leave it running. Chroma still starting has no handle yet; exiting kills it
 // (startChroma kills its child when this process exits).
-const children = new Map<string, ChildProcess>();
+const services = new Map<string, Supervised>();
 let chroma: Awaited<ReturnType<typeof startChroma>> | null = null;
 let stopping = false;
 let stopped: Promise<void> | null = null;
@@ -48,13 +48,7 @@ async function stopAll(code: number): Promise<never> {
   stopped ??= (async () => {
     stopping = true;
     say('stopping all services');
-    const exits = [...children.values()].map((c) => new Promise<void>((resolve) => {
-      if (c.exitCode !== null || c.signalCode !== null) return resolve();
-      c.once('exit', () => resolve());
-      c.kill('SIGTERM');
-      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
-    }));
-    await Promise.all(exits);
+    await Promise.all([...services.values()].map((s) => s.stop()));
     await chroma?.stop();
     say('stopped');
   })();
@@ -106,45 +100,49 @@ if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
   say(`Chroma listening on ${chroma.url}`);
 }
 
-// "ready" is said only once every service has said it started, not merely when the gateway answers.
-const started = new Set<string>();
-
-function pipe(name: string, stream: NodeJS.ReadableStream | null): void {
-  if (!stream) return;
-  createInterface({ input: stream }).on('line', (line) => {
-    if (/"msg":"started"/.test(line)) started.add(name);
-    console.log(formatLine(name, line, color));
-  });
-}
+// Each service is supervised on its own: a crash restarts it with backoff, one that keeps crashing
+// is given up, and the others keep running. "ready" is said once every service reported itself
+// ready (its dependencies answer, its loops run) over IPC, and the gateway answers /readyz.
+let announced = false;
+const hooks: SupervisorHooks = {
+  line: (name, text) => console.log(formatLine(name, text, color)),
+  note: (name, text, level) => (level === 'info' ? console.log : console.error)(formatLine('start', `${name} ${text}`, color)),
+  readiness: (name, ready, checks) => {
+    if (announced) say(ready ? `${name} is ready again` : `${name} is not ready (${describeChecks(checks)})`);
+  },
+  gaveUp: (name) => say(`${name} was given up; fix the cause and run \`npm run start:${name}\` beside the others, or restart npm start`),
+};
+const describeChecks = (checks: Record<string, string>) =>
+  Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k, v]) => `${k}: ${v}`).join('; ') || 'stopped';
 
 // A stop that began while we were preparing ends the process; start nothing more meanwhile.
+const policy = policyFromEnv(process.env);
 for (const name of stopping ? [] : SERVICES) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', name, 'main.ts')], {
+  services.set(name, supervise({
+    name,
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(ROOT, 'services', name, 'main.ts')],
     cwd: ROOT,
     env: { ...env, FORCE_COLOR: '0', ASSESS_SUPERVISED: '1' },
-    // Own process group: the terminal's Ctrl-C reaches only this supervisor, which stops each
-    // service once and waits. stdin is a pipe whose end tells a service its supervisor is gone.
-    detached: true,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.set(name, child);
-  pipe(name, child.stdout);
-  pipe(name, child.stderr);
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(formatLine(name, `exited unexpectedly (code ${code}, signal ${signal}); stopping everything`, color));
-    void stopAll(1);
-  });
+  }, policy, hooks));
 }
+say(`started ${[...services.values()].map((s) => `${s.name} (pid ${s.pid})`).join(', ')}`);
 
 const base = config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`;
-for (let i = 0; i < 300 && !stopping; i++) {
-  const ok = started.size === SERVICES.length && (await fetch(`${base}/readyz`).then((r) => r.ok, () => false));
-  if (ok) {
+const allReady = () => [...services.values()].every((s) => s.ready);
+while (!stopping && !announced) {
+  if (allReady() && (await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) {
+    announced = true;
     say(`ready: open ${base}  (API docs: ${base}/docs, health: ${base}/healthz)`);
     say(`admin key: ${env.ADMIN_API_KEY}   (kept in .data/admin-key; set ADMIN_API_KEY to choose one)`);
     say(`try: curl -X POST ${base}/v1/sessions -H 'Authorization: Bearer ${env.ADMIN_API_KEY}' -d '{"candidate":{"name":"Ada"},"problem":{"title":"Two sum","statement":"...","language":"python"}}'`);
     break;
   }
-  await new Promise((r) => setTimeout(r, 500));
+  const waiting = [...services.values()].filter((s) => !s.ready && s.state !== 'given-up').length;
+  if (!waiting && !allReady()) {
+    say('not every service could start (see above); the others keep running — Ctrl-C stops them');
+    announced = true;
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 250));
 }

@@ -83,6 +83,8 @@ export interface Consumer {
   stop(): Promise<void>;
   /** Resolves after the next read cycle finished; tests use it to wait without sleeping. */
   idle(): Promise<void>;
+  /** Whether the read loop runs and came round recently: a loop stuck anywhere is not ready. */
+  health(now?: number): { ok: boolean; reason?: string };
 }
 
 type RawEntry = [id: string, fields: string[] | null];
@@ -128,6 +130,8 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
   let nextClaimAt = 0;
   let idleWaiters: (() => void)[] = [];
   let roomWaiter: (() => void) | null = null;
+  /** When the read loop last finished a cycle (a read, a wait for room, or an error backoff). */
+  let lastCycleAt = 0;
 
   async function ensureGroup(): Promise<void> {
     try {
@@ -293,6 +297,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 5000);
       } finally {
+        lastCycleAt = Date.now();
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const w of waiters) w();
@@ -308,6 +313,7 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
       stopping = false;
       await ensureGroup();
       held.start();
+      lastCycleAt = Date.now();
       loop = run();
       loop.catch((err) => log.fatal({ err }, 'consumer loop crashed'));
     },
@@ -327,6 +333,14 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
     },
     idle() {
       return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    health(now = Date.now()) {
+      if (!loop || stopping) return { ok: false, reason: 'not running' };
+      // A cycle lasts at most a blocking read (blockMs) or an error backoff (5 s); the reader's own
+      // watchdog replaces a read that hangs, so a silence well past both means the loop is stuck.
+      const limit = blockMs + 10_000;
+      if (now - lastCycleAt > limit) return { ok: false, reason: `no read cycle for ${now - lastCycleAt} ms` };
+      return { ok: true };
     },
   };
 }

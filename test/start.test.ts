@@ -18,7 +18,7 @@ after(async () => {
   await dropDatabase(dbUrl);
 });
 
-test('npm start brings the whole system up and Ctrl-C takes it all down', { timeout: 180_000 }, async () => {
+test('npm start brings the whole system up, restarts a killed worker, and Ctrl-C takes it all down', { timeout: 180_000 }, async () => {
   const [port, chromaPort] = [await freePort(), await freePort()];
   const admin = `admin-${randomId(12)}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
@@ -36,6 +36,16 @@ test('npm start brings the whole system up and Ctrl-C takes it all down', { time
     for (const name of ['gateway', 'snapshotter', 'trigger', 'agent', 'reporter']) assert.match(out, new RegExp(`^${name}\\s*\\|`, 'm'), `${name} logs, named`);
     assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
     assert.ok(await chromaAnswers(`http://127.0.0.1:${chromaPort}`), 'Chroma runs');
+
+    // A worker killed outright costs that worker a moment, not the system: the runner restarts it,
+    // the gateway answers throughout, and the worker reports itself ready again.
+    const pid = Number(/snapshotter \(pid (\d+)\)/.exec(out)?.[1]);
+    assert.ok(pid > 0, 'the runner names each service pid');
+    process.kill(pid, 'SIGKILL');
+    await waitFor('the restart line', () => (/snapshotter exited unexpectedly \(signal SIGKILL\); restarting/.test(out) ? true : undefined), 30_000, 100);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200, 'the gateway still answers');
+    await waitFor('the snapshotter ready again', () => (/snapshotter is ready again/.test(out) ? true : undefined), 60_000, 100);
+    assert.doesNotMatch(out, /stopping all services/);
   } finally {
     child.kill('SIGINT');
   }

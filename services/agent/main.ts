@@ -3,6 +3,7 @@ import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { readinessOf } from '../../shared/readiness.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { startRetriever } from '../../shared/retrieval.ts';
 import { createBrain } from './brain.ts';
@@ -23,6 +24,7 @@ await runUntilSignal(log, async () => {
   const { asks, answers } = createAgentConsumers(config, deps);
   await Promise.all([asks.start(), answers.start()]);
   return {
+    ready: readinessOf({ redis, db, consumers: [asks, answers] }),
     async stop() {
       await Promise.all([asks.stop(), answers.stop()]);
       await db.end();

@@ -4,6 +4,7 @@ import { assertSafeToListen, publicUrl } from '../../shared/config.ts';
 import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { readinessOf, type Readiness } from '../../shared/readiness.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
 import { renderMetrics } from './metrics.ts';
@@ -20,6 +21,7 @@ import { loadUws } from './uws.ts';
 export interface Gateway {
   port: number;
   url: string;
+  ready(): Promise<Readiness>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   return {
     port,
     url: config.PUBLIC_URL || `http://127.0.0.1:${port}`,
+    ready: readinessOf({ redis, db }),
     async stop() {
       uws.us_listen_socket_close(listenSocket as Parameters<typeof uws.us_listen_socket_close>[0]);
       // Closing sockets makes clients reconnect elsewhere with their lastEventId.

@@ -5,6 +5,7 @@ import { CLEANUP_QUEUE, queueCleanup, REPORT_QUEUE, startBoss, type ReportJob } 
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { readinessOf } from '../../shared/readiness.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { cleanupSession } from './cleanup.ts';
 import { sweepExpired } from './expiry.ts';
@@ -41,6 +42,7 @@ await runUntilSignal(log, async () => {
   }, config.EXPIRY_SWEEP_MS);
   sweep.unref();
   return {
+    ready: readinessOf({ redis, db }),
     async stop() {
       clearInterval(sweep);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

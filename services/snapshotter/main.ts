@@ -5,6 +5,7 @@ import { startBoss } from '../../shared/jobs.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { readinessOf } from '../../shared/readiness.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
@@ -30,6 +31,7 @@ await runUntilSignal(log, async () => {
   await consumer.start();
   const stopTrimming = startTrimming({ redis, keys, log }, config.TRIM_EVERY_MS);
   return {
+    ready: readinessOf({ redis, db, consumers: [consumer] }),
     async stop() {
       stopTrimming();
       await consumer.stop();

@@ -4,6 +4,7 @@ import { GROUPS } from '../../shared/groups.ts';
 import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
+import { readinessOf } from '../../shared/readiness.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
@@ -33,6 +34,7 @@ await runUntilSignal(log, async () => {
   await consumer.start();
   const scanner = startScanner({ redis, keys, log }, config.TRIGGER_TICK_EVERY_MS);
   return {
+    ready: readinessOf({ redis, db, consumers: [consumer] }),
     async stop() {
       await scanner.stop();
       await consumer.stop();
