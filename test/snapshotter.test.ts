@@ -116,7 +116,7 @@ test('a batch is stored byte-exact, idempotently, with a hashed archive and the 
   assert.equal(s.ended_at.getTime(), msgs[7].body.at);
 });
 
-test('persistPlan costs exactly one query for a 100-entry batch over two sessions', async () => {
+test('persistPlan costs one query for a 100-entry batch over two sessions, and one more when it ends sessions', async () => {
   const a = await newSession();
   const b = await newSession();
   const msgs: StreamMessage<InEntry>[] = [];
@@ -135,8 +135,12 @@ test('persistPlan costs exactly one query for a 100-entry batch over two session
     }) as unknown as Pool['query'],
   };
   const snapshots = msgs.filter((m) => m.body.frame.type === 'code_update').length;
-  assert.deepEqual(await persistPlan(counting, planBatch(msgs)), { snapshots, events: 100, ended: 2 });
+  const ends = msgs.splice(-2);
+  assert.deepEqual(await persistPlan(counting, planBatch(msgs)), { snapshots, events: 98, ended: 0 });
   assert.equal(calls, 1);
+  // Ends go in a statement of their own, after the archive (see END_SQL: lock order).
+  assert.deepEqual(await persistPlan(counting, planBatch(ends)), { snapshots: 0, events: 2, ended: 2 });
+  assert.equal(calls, 3);
   assert.equal((await count('code_snapshots', a)) + (await count('code_snapshots', b)), snapshots);
 });
 

@@ -115,15 +115,17 @@ WITH snaps AS (
          language text, bytes int, lines int, client_ts float8, stream_id text, received_at timestamptz)
   ON CONFLICT (session_id, seq) DO NOTHING
   RETURNING session_id
-), ended AS (
-  UPDATE sessions s SET status = 'ended', ended_at = x.at, ended_by = x.role
-    FROM jsonb_to_recordset($3::jsonb) AS x(session_id uuid, role text, at timestamptz)
-   WHERE s.id = x.session_id AND s.status = 'active'
-  RETURNING s.id
 )
-SELECT (SELECT count(*) FROM snaps)::int AS snapshots, (SELECT count(*) FROM ended)::int AS ended,
-       archive_events($2::jsonb) AS events,
+SELECT (SELECT count(*) FROM snaps)::int AS snapshots, archive_events($2::jsonb) AS events,
        (SELECT coalesce(json_object_agg(session_id, n), '{}') FROM (SELECT session_id, count(*)::int AS n FROM snaps GROUP BY 1) x) AS inserted`;
+
+// Ends are rare and go after the archive, in a statement of their own: inside the same statement
+// the update's row lock would be taken before archive_events locks the batch's sessions in id
+// order, and two replicas could then wait on each other. Idempotent (only an active session ends).
+const END_SQL = `
+UPDATE sessions s SET status = 'ended', ended_at = x.at, ended_by = x.role
+  FROM (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(session_id uuid, role text, at timestamptz) ORDER BY session_id) x
+ WHERE s.id = x.session_id AND s.status = 'active'`;
 
 /**
  * Writes the plan in one statement. `tips` (the process's cache) supplies the versions deltas are
@@ -133,10 +135,11 @@ export async function persistPlan(
   db: Queryable, plan: PersistPlan, tips: TipCache = new TipCache(), policy: KeyframePolicy = DEFAULT_POLICY,
 ): Promise<{ snapshots: number; events: number; ended: number }> {
   const encoded = encodeSnapshots(tips, policy, plan.snapshots);
-  const { rows } = await db.query<{ snapshots: number; events: number; ended: number; inserted: Record<string, number> }>(PERSIST_SQL, [
-    JSON.stringify(encoded.rows), JSON.stringify(plan.archive), JSON.stringify(plan.ends),
+  const { rows } = await db.query<{ snapshots: number; events: number; inserted: Record<string, number> }>(PERSIST_SQL, [
+    JSON.stringify(encoded.rows), JSON.stringify(plan.archive),
   ]);
   const { inserted, ...counts } = rows[0];
+  const ended = plan.ends.length ? ((await db.query(END_SQL, [JSON.stringify(plan.ends)])).rowCount ?? 0) : 0;
   for (const [sessionId, { tip, rows: planned }] of encoded.tips) {
     // A row already there (a redelivery) may sit on another chain than the one computed here: the
     // next delta is then built after a fresh keyframe rather than on a chain of unknown length. (A
@@ -145,5 +148,5 @@ export async function persistPlan(
     if ((inserted[sessionId.toLowerCase()] ?? 0) === planned) tips.set(sessionId, tip);
     else tips.delete(sessionId);
   }
-  return counts;
+  return { ...counts, ended };
 }
