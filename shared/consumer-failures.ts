@@ -2,12 +2,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
 import { scripts } from './redis.ts';
 import type { Fields } from './streams.ts';
+import { isTransient } from './transient.ts';
 
 // What the consumer runtime does with an entry whose handler failed: leave it pending so that the
 // stalled-entry claim delivers it again after the idle limit, until its delivery count reaches the
 // maximum; then copy it to the dead-letter stream with its error and acknowledge it, in one step.
 
 const DLQ_MAXLEN = 100_000;
+/** A transient failure (a dependency down) is retried up to this many times the usual limit. */
+const TRANSIENT_FACTOR = 10;
 
 export interface FailureStats {
   failed: number;
@@ -43,8 +46,12 @@ export function createFailures(opts: { redis: Redis; log: Logger; stream: string
       const message = err instanceof Error ? err.message : String(err);
       try {
         const count = await deliveries(id);
-        if (count >= opts.maxDeliveries) return await deadLetter(id, fields, message, count);
-        log.warn({ streamId: id, sessionId, deliveries: count, err: message }, 'handler failed; will retry after claim idle time');
+        const transient = isTransient(err);
+        const limit = transient ? opts.maxDeliveries * TRANSIENT_FACTOR : opts.maxDeliveries;
+        if (count >= limit) return await deadLetter(id, fields, transient ? `${message} (transient, still failing after ${count} deliveries)` : message, count);
+        log.warn({ streamId: id, sessionId, deliveries: count, transient, err: message }, transient
+          ? 'handler failed on a dependency; will retry after claim idle time (up to ten times the usual deliveries)'
+          : 'handler failed; will retry after claim idle time');
       } catch (e) {
         log.error({ streamId: id, err: e instanceof Error ? e.message : String(e) }, 'recording a failure failed; the entry stays pending');
       }

@@ -195,6 +195,28 @@ test('after maxDeliveries failures the entry is copied to the dlq with its error
   await c.stop();
 });
 
+test('a failure of a dependency (Postgres down) is retried past maxDeliveries and handled once it is back', async () => {
+  const { stream, dlq, group } = names();
+  let calls = 0;
+  let handled = 0;
+  const c = consumer({
+    stream, dlq, group, maxDeliveries: 2, claimIdleMs: 50, claimEveryMs: 20,
+    handle: async () => {
+      calls++;
+      // Down for five deliveries: more than maxDeliveries, as a 20-s outage would be.
+      if (calls <= 5) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      handled++;
+    },
+  });
+  await c.start();
+  await add(stream, { n: '1' });
+  await waitFor('handled after the outage', () => when(handled === 1));
+  assert.equal(calls, 6);
+  assert.equal(await tr.redis.xlen(dlq), 0, 'nothing dead-lettered');
+  await waitFor('acked', async () => when((await pendingCount(stream, group)) === 0));
+  await c.stop();
+});
+
 test('an undecodable entry goes to the dlq at once; the others are handled', async () => {
   const { stream, dlq, group } = names();
   const handled: StreamMessage<Body>[] = [];
