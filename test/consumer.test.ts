@@ -277,7 +277,7 @@ test('NOGROUP: a destroyed group is recreated at 0 and new entries are still han
   await c.stop();
 });
 
-test('stop() unblocks a blocked read and ends the loop', async (t) => {
+test('stop() unblocks a blocked read and ends the loop', async () => {
   const { stream, dlq, group } = names();
   const c = consumer({ stream, dlq, group, blockMs: 5000, handle: async () => undefined });
   await c.start();
@@ -286,9 +286,21 @@ test('stop() unblocks a blocked read and ends the loop', async (t) => {
     const l = await line();
     return when(!!l && / flags=\S*b/.test(l) && l.includes('cmd=xreadgroup'));
   });
-  const t0 = Date.now();
-  await c.stop();
-  t.diagnostic(`stop took ${Date.now() - t0} ms with BLOCK 5000`);
+  // The stop must end the blocked read itself (CLIENT UNBLOCK answers 1 when it unblocked a
+  // client), not wait out BLOCK: seen on the command's answer, not on a clock.
+  const unblocked: unknown[] = [];
+  const original = tr.redis.client.bind(tr.redis) as (...a: unknown[]) => Promise<unknown>;
+  (tr.redis as unknown as { client: (...a: unknown[]) => Promise<unknown> }).client = async (...a: unknown[]) => {
+    const r = await original(...a);
+    if (String(a[0]).toUpperCase() === 'UNBLOCK') unblocked.push(r);
+    return r;
+  };
+  try {
+    await c.stop();
+  } finally {
+    (tr.redis as unknown as { client: unknown }).client = original;
+  }
+  assert.deepEqual(unblocked, [1], 'stop() unblocked the blocked read');
   await waitFor('the blocking connection is closed', async () => when((await line()) === undefined));
 });
 
@@ -303,9 +315,14 @@ test('stop() waits for the in-flight handler and acks its entry', async () => {
   const id = await add(stream, { n: '1' });
   await waitFor('handler entered', () => when(entered));
   let stopped = false;
+  const cycled = c.idle();
   const stopping = c.stop().then(() => (stopped = true));
-  // A fixed pause is fine here: it only gives a wrong early return the chance to show.
-  await new Promise((r) => setTimeout(r, 300));
+  // Let stop() go as far as it can without the handler: its blocked read ends (the read cycle
+  // finishes), then it hands queued entries back (a round trip on this connection, ordered before
+  // the pings). A stop that did not wait for the handler would have returned by then.
+  await cycled;
+  await tr.redis.ping();
+  await tr.redis.ping();
   assert.equal(stopped, false, 'stop() must not return while a handler runs');
   assert.deepEqual((await pendingRows(stream, group)).map((r) => r.id), [id]);
   release();

@@ -101,7 +101,11 @@ async function checkReport(id: string, ws: TestSocket): Promise<void> {
   const page = await html.text();
   assert.match(page, /<svg/);
   assert.match(page, /Grace/);
-  await new Promise((r) => setTimeout(r, 500));
+  // Once the cleanup has archived and deleted the out stream, nothing more can reach the socket:
+  // the archive holds every report_ready that was ever emitted, and the socket saw that one.
+  await waitFor('the out stream archived and deleted', async () => ((await redis.exists(`${prefix}:out:${id}`)) === 0 ? true : undefined), 60_000, 100);
+  const emitted = await db.pool.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND stream = 'out' AND type = 'report_ready'`, [id]);
+  assert.equal(emitted.rowCount, 1, 'report_ready emitted once');
   assert.equal(ws.frames.filter((f: Frame) => f.type === 'report_ready').length, 1, 'report_ready arrives once');
   assert.equal((await db.pool.query('SELECT 1 FROM reports WHERE session_id = $1', [id])).rowCount, 1);
   // The agent asked and graded with the knowledge base it loaded into Chroma at start.

@@ -78,21 +78,31 @@ test('two pg-boss workers and a job that expires mid-write and is retried: still
   const id = await session();
   const bosses: PgBoss[] = [];
   let calls = 0;
+  // The first attempt hangs past its expiry, like a reporter stuck on a slow database, until the
+  // retried attempt has written the report; then it writes too, and the test waits for that write.
+  let releaseFirst!: () => void;
+  const firstReleased = new Promise<void>((r) => (releaseFirst = r));
+  let firstWrote!: () => void;
+  const firstDone = new Promise<void>((r) => (firstWrote = r));
   try {
     for (let i = 0; i < 2; i++) {
       const boss = await startBoss(db.url, log, { worker: true, maintenanceIntervalSeconds: 1 });
       bosses.push(boss);
       await boss.work<ReportJob>(REPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([j]) => {
-        calls++;
-        // The first attempt hangs past its expiry, like a reporter stuck on a slow database.
-        if (calls === 1) await new Promise((r) => setTimeout(r, 3500));
-        await writeReport(deps, j.data, j.createdOn);
+        const attempt = ++calls;
+        if (attempt === 1) await firstReleased;
+        try {
+          await writeReport(deps, j.data, j.createdOn);
+        } finally {
+          if (attempt === 1) firstWrote();
+        }
       });
     }
     await bosses[0].send(REPORT_QUEUE, job(id), { singletonKey: id, expireInSeconds: 1, retryLimit: 3, retryDelay: 1 });
     await waitFor('the retried attempt', () => (calls >= 2 ? true : undefined), 30_000, 100);
     await waitFor('the report', async () => ((await reportsOf(id)) === 1 ? true : undefined), 30_000, 100);
-    await new Promise((r) => setTimeout(r, 4000)); // let the hung first attempt finish its write too
+    releaseFirst();
+    await firstDone;
     assert.equal(await reportsOf(id), 1);
     assert.equal(await readyOf(id), 1);
   } finally {
