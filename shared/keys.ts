@@ -3,7 +3,7 @@
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type KeyKind = 'in' | 'ask' | 'dlq' | 'due' | 'out' | 'state' | 'chat' | 'ingest' | 'once' | 'ctl';
+export type KeyKind = 'in' | 'ask' | 'dlq' | 'due' | 'health' | 'out' | 'state' | 'chat' | 'ingest' | 'once' | 'ctl';
 
 const PER_SESSION: ReadonlySet<KeyKind> = new Set(['out', 'state', 'chat', 'ingest', 'once']);
 
@@ -17,6 +17,8 @@ export interface Keys {
   dlq: string;
   /** sorted set: session id -> the trigger's next wake time (ms), claimed by trigger-due.lua */
   due: string;
+  /** hash: `<service>/<instance>` -> its latest readiness (shared/health.ts) */
+  health: string;
   /** stream: everything a session's sockets should see */
   out(sessionId: string): string;
   /** hash: trigger state */
@@ -46,6 +48,7 @@ export function createKeys(prefix: string): Keys {
     ask: `${prefix}:ask`,
     dlq: `${prefix}:dlq`,
     due: `${prefix}:due`,
+    health: `${prefix}:health`,
     out: per('out'),
     state: per('state'),
     chat: per('chat'),
@@ -68,7 +71,7 @@ export function parseKey(prefix: string, key: string): ParsedKey | null {
   const rest = key.slice(prefix.length + 1);
   const colon = rest.indexOf(':');
   const kind = (colon < 0 ? rest : rest.slice(0, colon)) as KeyKind;
-  if (colon < 0) return kind === 'in' || kind === 'ask' || kind === 'dlq' || kind === 'due' ? { kind } : null;
+  if (colon < 0) return kind === 'in' || kind === 'ask' || kind === 'dlq' || kind === 'due' || kind === 'health' ? { kind } : null;
   const id = rest.slice(colon + 1);
   if (!(PER_SESSION.has(kind) || kind === 'ctl') || !SESSION_ID.test(id)) return null;
   return { kind, id };

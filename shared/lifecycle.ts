@@ -3,8 +3,10 @@ import type { Readiness } from './readiness.ts';
 
 export interface RunningService {
   stop(): Promise<void>;
-  /** dependencies answer and loops run; reported to a supervising runner */
+  /** dependencies answer and loops run */
   ready?(): Promise<Readiness>;
+  /** where the readiness goes besides the runner (shared/health.ts: a Redis hash any gateway reads) */
+  publish?(r: Readiness): Promise<void>;
 }
 
 /** The message a service sends its runner over IPC (`npm start` spawns services with a channel). */
@@ -15,21 +17,28 @@ export interface HealthMessage {
 }
 
 /**
- * Under a runner with an IPC channel, the service's readiness at once and then every `everyMs`:
- * the runner says "ready" only when every service did, and notices one that stops being ready.
+ * The service's readiness at once and then every `everyMs`: to the runner over IPC when there is
+ * one (it says "ready" only when every service did, and notices one that stops being ready), and
+ * to wherever the service publishes it.
  */
-function reportHealth(service: RunningService, everyMs: number): () => void {
-  if (!process.send) return () => undefined;
+function reportHealth(service: RunningService, log: Logger, everyMs: number): () => void {
   let busy = false;
+  let warned = false;
   const send = async () => {
-    if (busy || !process.connected) return;
+    if (busy) return;
     busy = true;
     try {
       const r = service.ready ? await service.ready() : { ready: true, checks: {} };
-      const msg: HealthMessage = { type: 'health', ready: r.ready, checks: r.checks };
-      process.send?.(msg);
-    } catch {
-      // The channel closed under us: the runner is gone, and stdin's end stops us.
+      if (process.send && process.connected) {
+        const msg: HealthMessage = { type: 'health', ready: r.ready, checks: r.checks };
+        process.send(msg, undefined, undefined, () => undefined);
+      }
+      await service.publish?.(r);
+      warned = false;
+    } catch (err) {
+      // Redis down: the readiness says so too; one line, not one per period.
+      if (!warned) log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not publish readiness');
+      warned = true;
     } finally {
       busy = false;
     }
@@ -40,10 +49,6 @@ function reportHealth(service: RunningService, everyMs: number): () => void {
   return () => clearInterval(timer);
 }
 
-/**
- * Starts a service and stops it on SIGINT/SIGTERM: stop reading, finish in-flight work, close.
- * A second signal, or a stop that hangs, exits at once so an operator is never stuck.
- */
 export async function runUntilSignal(log: Logger, start: () => Promise<RunningService>, stopTimeoutMs = 15_000): Promise<void> {
   let service: RunningService;
   try {
@@ -53,7 +58,7 @@ export async function runUntilSignal(log: Logger, start: () => Promise<RunningSe
     log.fatal({ err }, 'failed to start');
     process.exit(1);
   }
-  const stopReporting = reportHealth(service, Number(process.env.ASSESS_HEALTH_EVERY_MS) || 2000);
+  const stopReporting = reportHealth(service, log, Number(process.env.ASSESS_HEALTH_EVERY_MS) || 2000);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);

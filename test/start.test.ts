@@ -34,7 +34,11 @@ test('npm start brings the whole system up, restarts a killed worker, and Ctrl-C
     assert.match(out, /created the database/);
     assert.match(out, new RegExp(`admin key: ${admin}`));
     for (const name of ['gateway', 'snapshotter', 'trigger', 'agent', 'reporter']) assert.match(out, new RegExp(`^${name}\\s*\\|`, 'm'), `${name} logs, named`);
-    assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+    const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
+    assert.equal(readyz.status, 200);
+    // Every service published its own readiness; any gateway shows them all.
+    const body = (await readyz.json()) as { services: Record<string, { instances: number; ready: number }> };
+    for (const name of ['gateway', 'snapshotter', 'trigger', 'agent', 'reporter']) assert.ok((body.services[name]?.ready ?? 0) >= 1, `${name} ready in /readyz: ${JSON.stringify(body.services)}`);
     assert.ok(await chromaAnswers(`http://127.0.0.1:${chromaPort}`), 'Chroma runs');
 
     // A worker killed outright costs that worker a moment, not the system: the runner restarts it,

@@ -4,6 +4,7 @@ import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { readinessOf } from '../../shared/readiness.ts';
+import { healthPublisher } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { startRetriever } from '../../shared/retrieval.ts';
 import { createBrain } from './brain.ts';
@@ -23,11 +24,14 @@ await runUntilSignal(log, async () => {
   log.info({ provider: deps.brain.name, model: deps.brain.model }, 'agent brain');
   const { asks, answers } = createAgentConsumers(config, deps);
   await Promise.all([asks.start(), answers.start()]);
+  const health = healthPublisher(redis, keys.health, 'agent');
   return {
+    publish: health.publish,
     ready: readinessOf({ redis, db, consumers: [asks, answers] }),
     async stop() {
       await Promise.all([asks.stop(), answers.stop()]);
       await db.end();
+      await health.withdraw();
       await redis.quit();
     },
   };

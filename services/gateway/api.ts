@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Readiness } from '../../shared/readiness.ts';
+import type { ServiceHealth } from '../../shared/health.ts';
 import type { Redis } from 'ioredis';
 import { AppError } from '../../shared/errors.ts';
 import type { Pool } from '../../shared/db/pool.ts';
@@ -30,6 +32,10 @@ export interface ApiDeps {
   metrics: () => Promise<string>;
   /** what DELETE /v1/sessions/{id} erases, and how */
   erase: EraseDeps;
+  /** this gateway's own readiness (its dependencies answer) */
+  readiness: () => Promise<Readiness>;
+  /** every service's published readiness (shared/health.ts), cached */
+  services: () => Promise<Record<string, ServiceHealth>>;
 }
 
 function parseJson(body: Buffer): unknown {
@@ -149,11 +155,16 @@ export async function deleteSession(deps: ApiDeps, req: Request): Promise<Respon
   return { status: 200, json: await eraseSession(deps.erase, id) };
 }
 
-export async function ready(deps: ApiDeps): Promise<Response> {
-  const checks = await Promise.allSettled([deps.redis.ping(), deps.db.query('SELECT 1')]);
-  const [redis, postgres] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
-  const ok = redis === 'ok' && postgres === 'ok';
-  return { status: ok ? 200 : 503, json: { ready: ok, redis, postgres } };
+/**
+ * The status is this gateway's own readiness, so a balancer keeps routing to it while a worker
+ * restarts (sockets still get acks; work waits in the streams). The body adds every service's
+ * published readiness for operators and the runner.
+ */
+export async function ready(deps: Pick<ApiDeps, 'readiness' | 'services'>): Promise<Response> {
+  const own = await deps.readiness();
+  const services = await deps.services().catch(() => ({}));
+  const down = (k: string) => (own.checks[k] === 'ok' ? 'ok' : 'down');
+  return { status: own.ready ? 200 : 503, json: { ready: own.ready, redis: down('redis'), postgres: down('postgres'), checks: own.checks, services } };
 }
 
 export function routes(router: Router, deps: ApiDeps): Router {

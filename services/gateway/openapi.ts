@@ -34,7 +34,7 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/v1/sessions/{id}/report', who: 'admin, interviewer', summary: 'The report (202 while it is being written)', ok: '200 report | 202', params: [id] },
   { method: 'get', path: '/v1/sessions/{id}/report.html', who: 'admin, interviewer', summary: 'The report as a self-contained page', ok: '200 text/html | 202', params: [id, { name: 'token', in: 'query', description: 'a session token, for browsers' }] },
   { method: 'get', path: '/healthz', who: 'anyone', summary: 'Liveness', ok: '200 {ok}' },
-  { method: 'get', path: '/readyz', who: 'anyone', summary: 'Readiness: Redis and Postgres answer', ok: '200 | 503 {ready, redis, postgres}' },
+  { method: 'get', path: '/readyz', who: 'anyone', summary: 'Readiness of this gateway (Redis and Postgres answer); the body adds every service instance\'s published readiness', ok: '200 | 503 {ready, redis, postgres, checks, services}' },
   { method: 'get', path: '/metrics', who: 'anyone', summary: 'Prometheus text', ok: '200 text/plain' },
 ];
 

@@ -5,6 +5,7 @@ import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { readinessOf, type Readiness } from '../../shared/readiness.ts';
+import { healthPublisher, readHealth, type ServiceHealth } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
 import { renderMetrics } from './metrics.ts';
@@ -22,6 +23,7 @@ export interface Gateway {
   port: number;
   url: string;
   ready(): Promise<Readiness>;
+  publish(r: Readiness): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,10 +53,20 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     }
     return closed;
   };
+  const readiness = readinessOf({ redis, db });
+  const health = healthPublisher(redis, keys.health, 'gateway', gatewayId);
+  // /readyz may be probed often (balancers, compose): one HGETALL a second at most.
+  let cached: { at: number; value: Promise<Record<string, ServiceHealth>> } | null = null;
+  const freshMs = 3 * (Number(process.env.ASSESS_HEALTH_EVERY_MS) || 2000) + 1000;
+  const services = () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > 1000) cached = { at: now, value: readHealth(redis, keys.health, freshMs, now) };
+    return cached.value;
+  };
   const tokenGraceSec = Math.max(config.CANDIDATE_TOKEN_GRACE_SEC, config.INTERVIEWER_TOKEN_GRACE_SEC);
 
   const router = routes(new Router(), {
-    db, redis, ingest, publicUrl: base, metrics,
+    db, redis, ingest, publicUrl: base, metrics, readiness, services,
     erase: { db, redis, keys, log, closeSockets, tokenGraceSec, retriever: lazyRetriever(config, log) },
     auth: { adminKey: config.ADMIN_API_KEY, tokenSecret: config.TOKEN_SECRET },
     defaultSettings: {
@@ -96,13 +108,15 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   return {
     port,
     url: config.PUBLIC_URL || `http://127.0.0.1:${port}`,
-    ready: readinessOf({ redis, db }),
+    ready: readiness,
+    publish: health.publish,
     async stop() {
       uws.us_listen_socket_close(listenSocket as Parameters<typeof uws.us_listen_socket_close>[0]);
       // Closing sockets makes clients reconnect elsewhere with their lastEventId.
       for (const ws of [...open]) ws.end(1001, 'gateway stopping; reconnect with lastEventId');
       await relay.stop();
       await db.end();
+      await health.withdraw();
       await redis.quit();
     },
   };

@@ -6,6 +6,7 @@ import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { readinessOf } from '../../shared/readiness.ts';
+import { healthPublisher } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { cleanupSession } from './cleanup.ts';
 import { sweepExpired } from './expiry.ts';
@@ -41,12 +42,15 @@ await runUntilSignal(log, async () => {
     sweepExpired({ db, ingest, log }).catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expiry sweep failed'));
   }, config.EXPIRY_SWEEP_MS);
   sweep.unref();
+  const health = healthPublisher(redis, keys.health, 'reporter');
   return {
+    publish: health.publish,
     ready: readinessOf({ redis, db }),
     async stop() {
       clearInterval(sweep);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await db.end();
+      await health.withdraw();
       await redis.quit();
     },
   };

@@ -6,6 +6,7 @@ import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { readinessOf } from '../../shared/readiness.ts';
+import { healthPublisher } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
@@ -30,13 +31,16 @@ await runUntilSignal(log, async () => {
   });
   await consumer.start();
   const stopTrimming = startTrimming({ redis, keys, log }, config.TRIM_EVERY_MS);
+  const health = healthPublisher(redis, keys.health, 'snapshotter');
   return {
+    publish: health.publish,
     ready: readinessOf({ redis, db, consumers: [consumer] }),
     async stop() {
       stopTrimming();
       await consumer.stop();
       await boss.stop({ graceful: true, wait: true });
       await db.end();
+      await health.withdraw();
       await redis.quit();
     },
   };

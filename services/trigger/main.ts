@@ -5,6 +5,7 @@ import { createKeys } from '../../shared/keys.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { runUntilSignal } from '../../shared/lifecycle.ts';
 import { readinessOf } from '../../shared/readiness.ts';
+import { healthPublisher } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
@@ -33,12 +34,15 @@ await runUntilSignal(log, async () => {
   });
   await consumer.start();
   const scanner = startScanner({ redis, keys, log }, config.TRIGGER_TICK_EVERY_MS);
+  const health = healthPublisher(redis, keys.health, 'trigger');
   return {
+    publish: health.publish,
     ready: readinessOf({ redis, db, consumers: [consumer] }),
     async stop() {
       await scanner.stop();
       await consumer.stop();
       await db.end();
+      await health.withdraw();
       await redis.quit();
     },
   };
