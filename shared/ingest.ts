@@ -2,13 +2,13 @@ import type { Redis } from 'ioredis';
 import { publicUrl, sessionStateTtlSec, type Config } from './config.ts';
 import type { Keys } from './keys.ts';
 import type { ClientFrame, FrameLimits } from './protocol.ts';
-import { OUT_MAXLEN } from './out.ts';
-import { scripts } from './redis.ts';
+import { batcherFor } from './ingest-batch.ts';
 import { encodeIn, type InEntry } from './streams.ts';
 
 // From a validated frame to a durable P:in entry: the one write path for the gateway's sockets, its
-// API (POST /end) and the reporter's expiry sweep. The Lua script makes "repeated seq → first ack,
-// no second entry", "seq backwards → stale_seq" and "nothing after the end" atomic across replicas.
+// API (POST /end) and the reporter's expiry sweep. Frames go to Redis in groups (ingest-batch.ts);
+// the Lua script makes "repeated seq → first ack, no second entry", "seq backwards → stale_seq" and
+// "nothing after the end" atomic across replicas, frame by frame in arrival order.
 
 export interface IngestDeps {
   redis: Redis;
@@ -31,26 +31,32 @@ export type Reply =
   | { type: 'error'; id?: string; code: string; message: string };
 
 export async function appendFrame(deps: IngestDeps, writer: Writer, frame: ClientFrame, now = Date.now()): Promise<Reply> {
+  return appendEncoded(deps, writer, frame, encodeIn({ sessionId: writer.sessionId, role: writer.role, frame, at: now }));
+}
+
+/** appendFrame with the P:in entry's fields already encoded (the socket path encodes them itself). */
+export async function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): Promise<Reply> {
   const seq = frame.type === 'code_update' ? String(frame.seq) : '';
   const ends = frame.type === 'end_session';
-  const fields = encodeIn({ sessionId: writer.sessionId, role: writer.role, frame, at: now });
-  const ended = JSON.stringify({ reportUrl: deps.reportUrl(writer.sessionId) });
-  const [status, value] = (await scripts.ingest.run(
-    deps.redis,
-    [deps.keys.in, deps.keys.ingest(writer.sessionId), deps.keys.out(writer.sessionId)],
-    [seq, ends ? '1' : '0', deps.ingestTtlSec, ended, OUT_MAXLEN, deps.closedTtlSec ?? 8 * 24 * 3600, ...fields],
-  )) as [string, string];
+  const r = await batcherFor(deps.redis, deps.keys.in).append({
+    ingestKey: deps.keys.ingest(writer.sessionId),
+    outKey: deps.keys.out(writer.sessionId),
+    seq,
+    ttlSec: deps.ingestTtlSec,
+    ...(ends ? { closedTtlSec: deps.closedTtlSec ?? 8 * 24 * 3600, ended: JSON.stringify({ reportUrl: deps.reportUrl(writer.sessionId) }) } : {}),
+    fields,
+  });
   const id = frame.id;
-  switch (status) {
+  switch (r.status) {
     case 'ok':
     case 'dup':
-      return { type: 'ack', id, eventId: value, ...(seq ? { seq: Number(seq) } : {}) };
+      return seq ? { type: 'ack', id, eventId: r.id, seq: Number(seq) } : { type: 'ack', id, eventId: r.id };
     case 'stale':
-      return { type: 'error', id, code: 'stale_seq', message: `seq ${seq} is not above the last accepted seq ${value}` };
+      return { type: 'error', id, code: 'stale_seq', message: `seq ${seq} is not above the last accepted seq ${r.lastSeq}` };
     case 'closed':
       return { type: 'error', id, code: 'session_closed', message: 'the session has ended; nothing more is accepted' };
-    default:
-      throw new Error(`ingest script returned ${status}`);
+    case 'err':
+      throw new Error(`ingest-batch: ${r.message}`);
   }
 }
 

@@ -39,7 +39,7 @@ export class LuaScript {
 }
 
 export const scripts = {
-  ingest: LuaScript.load('ingest'),
+  ingestBatch: LuaScript.load('ingest-batch'),
   emitOnce: LuaScript.load('emit-once'),
   emitQuestion: LuaScript.load('emit-question'),
   deadLetter: LuaScript.load('dead-letter'),

@@ -9,17 +9,20 @@ import { statusLine } from './http.ts';
 import type { Relay, Sink } from './relay.ts';
 import { TokenBucket } from './rate.ts';
 
-// The WebSocket route: token checked at upgrade, welcome, frames handled in order per socket, and
-// replies relayed from the session's out stream with backpressure bounded.
+// The WebSocket route: token checked at upgrade, welcome, frames pipelined per socket (acks in
+// order), and replies relayed from the session's out stream with backpressure bounded.
 
 export interface SocketData {
   sessionId: string;
   role: Role;
   after: string;
   closed: boolean;
-  chain: Promise<void>;
-  /** frames received and not yet answered; bounded so a flood cannot hold memory */
-  queued: number;
+  /**
+   * Frames received and not yet answered, in arrival order: each is being appended already (no
+   * frame waits for the one before it), and replies leave strictly in this order. Bounded by
+   * MAX_QUEUED so a flood cannot hold memory.
+   */
+  replies: Slot[];
   bucket: TokenBucket;
   sink?: Sink;
 }
@@ -39,6 +42,11 @@ export interface SocketDeps {
   open: Set<WebSocket<SocketData>>;
 }
 
+/** One frame's place in the reply order; `reply` is set when its append settled. */
+interface Slot {
+  reply?: Reply;
+}
+
 const STREAM_ID = /^\d+-\d+$/;
 /** Frames a socket may have in flight; with a 1 MiB frame cap this bounds a socket's memory. */
 const MAX_QUEUED = 64;
@@ -55,6 +63,18 @@ function sendJson(ws: WebSocket<SocketData>, frame: object): boolean {
   if (data.closed) return false;
   ws.send(JSON.stringify(frame));
   return true;
+}
+
+/** Sends the answered replies at the head of the socket's queue, in one corked write. */
+function sendReady(ws: WebSocket<SocketData>, data: SocketData): void {
+  const queue = data.replies;
+  let n = 0;
+  while (n < queue.length && queue[n].reply) n++;
+  const ready = queue.splice(0, n);
+  if (data.closed) return;
+  ws.cork(() => {
+    for (const slot of ready) ws.send(JSON.stringify(slot.reply));
+  });
 }
 
 export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> {
@@ -77,8 +97,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       role: check.claims.role,
       after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
       closed: false,
-      chain: Promise.resolve(),
-      queued: 0,
+      replies: [],
       bucket: new TokenBucket(deps.ratePerSec, deps.rateBurst),
     };
     res.upgrade(data, key, protocol, extensions, context);
@@ -150,21 +169,22 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
         sendJson(ws, { type: 'error', id: peekClientId(text), code: 'rate_limited', message: 'too many frames; slow down and resend' });
         return;
       }
-      if (data.queued >= MAX_QUEUED) {
+      if (data.replies.length >= MAX_QUEUED) {
         deps.stats.rejected++;
         sendJson(ws, { type: 'error', id: peekClientId(text), code: 'rate_limited', message: 'too many frames awaiting their ack; wait for acks and resend' });
         return;
       }
-      data.queued++;
-      // One frame at a time per socket, so acks come back in the order frames were sent.
-      data.chain = data.chain.then(async () => {
-        const reply: Reply = await ingestText(deps.ingest, { sessionId: data.sessionId, role: data.role }, text);
-        data.queued--;
+      // Appended right away: Redis sees frames in arrival order (the batcher keeps call order), and
+      // the replies wait for one another below, so acks still come back in the order frames came.
+      const slot: Slot = {};
+      data.replies.push(slot);
+      void ingestText(deps.ingest, { sessionId: data.sessionId, role: data.role }, text).then((reply) => {
+        slot.reply = reply;
         if (reply.type === 'error') {
           deps.stats.rejected++;
           if (reply.code === 'internal') log.error({ sessionId: data.sessionId }, 'frame not stored');
         }
-        if (!data.closed) ws.cork(() => sendJson(ws, reply));
+        if (data.replies[0] === slot) sendReady(ws, data);
       });
     },
 
