@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { publicUrl, sessionStateTtlSec, type Config } from './config.ts';
 import type { Keys } from './keys.ts';
 import type { ClientFrame, FrameLimits } from './protocol.ts';
-import { batcherFor } from './ingest-batch.ts';
+import { batcherFor, type BatchFrame, type BatchResult } from './ingest-batch.ts';
 import { encodeIn, type InEntry } from './streams.ts';
 
 // From a validated frame to a durable P:in entry: the one write path for the gateway's sockets, its
@@ -30,27 +30,35 @@ export type Reply =
   | { type: 'ack'; id?: string; eventId: string; seq?: number }
   | { type: 'error'; id?: string; code: string; message: string };
 
-export async function appendFrame(deps: IngestDeps, writer: Writer, frame: ClientFrame, now = Date.now()): Promise<Reply> {
+export function appendFrame(deps: IngestDeps, writer: Writer, frame: ClientFrame, now = Date.now()): Promise<Reply> {
   return appendEncoded(deps, writer, frame, encodeIn({ sessionId: writer.sessionId, role: writer.role, frame, at: now }));
 }
 
-/** appendFrame with the P:in entry's fields already encoded (the socket path encodes them itself). */
-export async function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): Promise<Reply> {
-  const seq = frame.type === 'code_update' ? String(frame.seq) : '';
-  const ends = frame.type === 'end_session';
-  const r = await batcherFor(deps.redis, deps.keys.in).append({
+/**
+ * appendFrame with the P:in entry's fields already encoded (a socket stores the client's own text).
+ * Rejects when the frame's fate is unknown (Redis unreachable, the script failed): resend it.
+ */
+export function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): Promise<Reply> {
+  const seq = frame.type === 'code_update' ? frame.seq : undefined;
+  const batch: BatchFrame = {
     ingestKey: deps.keys.ingest(writer.sessionId),
     outKey: deps.keys.out(writer.sessionId),
-    seq,
+    seq: seq === undefined ? '' : String(seq),
     ttlSec: deps.ingestTtlSec,
-    ...(ends ? { closedTtlSec: deps.closedTtlSec ?? 8 * 24 * 3600, ended: JSON.stringify({ reportUrl: deps.reportUrl(writer.sessionId) }) } : {}),
     fields,
-  });
-  const id = frame.id;
+  };
+  if (frame.type === 'end_session') {
+    batch.closedTtlSec = deps.closedTtlSec ?? 8 * 24 * 3600;
+    batch.ended = JSON.stringify({ reportUrl: deps.reportUrl(writer.sessionId) });
+  }
+  return batcherFor(deps.redis, deps.keys.in).append(batch).then((r) => toReply(r, frame.id, seq));
+}
+
+function toReply(r: BatchResult, id: string | undefined, seq: number | undefined): Reply {
   switch (r.status) {
     case 'ok':
     case 'dup':
-      return seq ? { type: 'ack', id, eventId: r.id, seq: Number(seq) } : { type: 'ack', id, eventId: r.id };
+      return seq === undefined ? { type: 'ack', id, eventId: r.id } : { type: 'ack', id, eventId: r.id, seq };
     case 'stale':
       return { type: 'error', id, code: 'stale_seq', message: `seq ${seq} is not above the last accepted seq ${r.lastSeq}` };
     case 'closed':

@@ -25,7 +25,7 @@ export interface Keys {
   state(sessionId: string): string;
   /** list: chat history for the model */
   chat(sessionId: string): string;
-  /** hash: gateway seq dedupe (seq -> first entry id), last seq, closed flag */
+  /** hash: gateway seq dedupe, bounded — a ring of the last 128 seqs ('r<seq % 128>' -> '<seq>:<first entry id>'), last seq, closed flag, TTL stamp (ingest-batch.lua) */
   ingest(sessionId: string): string;
   /** hash: emit-once markers for out entries (dedupe id -> entry id) */
   once(sessionId: string): string;

@@ -33,7 +33,7 @@ export async function emitOnce<T extends OutType>(
 
 /**
  * emitOnce for a question, refused atomically once the session has ended (the ingest hash's
- * `closed` flag, set by ingest.lua together with session_ended). Returns the entry id — the existing
+ * `closed` flag, set by ingest-batch.lua together with session_ended). Returns the entry id — the existing
  * one when the question was already shown, even if the session has ended since — or null when the
  * session ended first and nothing was written.
  */

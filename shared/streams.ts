@@ -51,7 +51,12 @@ export const InEntry = z.object({
 export type InEntry = z.infer<typeof InEntry>;
 
 export function encodeIn(e: { sessionId: string; role: InEntry['role']; frame: ClientFrame; at: number }): string[] {
-  return recordToFields({ sessionId: e.sessionId, role: e.role, type: e.frame.type, frame: JSON.stringify(e.frame), at: String(e.at) });
+  return encodeInText(e.sessionId, e.role, e.frame.type, JSON.stringify(e.frame), e.at);
+}
+
+/** encodeIn with the frame already as JSON text (a client's own validated text, on the hot path). */
+export function encodeInText(sessionId: string, role: InEntry['role'], type: string, frameJson: string, at: number): string[] {
+  return ['sessionId', sessionId, 'role', role, 'type', type, 'frame', frameJson, 'at', String(at)];
 }
 
 export const AskContext = z.object({

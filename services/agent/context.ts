@@ -16,7 +16,7 @@ export interface AgentDeps extends OutDeps {
 
 /**
  * The session has ended: the gateway (or the API, or the expiry sweep) accepted end_session, and
- * ingest.lua set this flag in the same step as it wrote session_ended. Nothing is asked after it.
+ * ingest-batch.lua set this flag in the same step as it wrote session_ended. Nothing is asked after it.
  */
 export async function sessionClosed(deps: AgentDeps, sessionId: string): Promise<boolean> {
   return (await deps.redis.hget(deps.keys.ingest(sessionId), 'closed')) === '1';

@@ -4,7 +4,7 @@ import { peekClientId, type Role } from '../../shared/protocol.ts';
 import { outFrame, type OutEntry } from '../../shared/streams.ts';
 import { verifyToken } from '../../shared/tokens.ts';
 import { socketCredential } from './auth.ts';
-import { ingestText, type IngestDeps, type Reply } from './ingest.ts';
+import { ingestText, type IngestDeps, type Reply, type Writer } from './ingest.ts';
 import { statusLine } from './http.ts';
 import type { Relay, Sink } from './relay.ts';
 import { TokenBucket } from './rate.ts';
@@ -15,6 +15,8 @@ import { TokenBucket } from './rate.ts';
 export interface SocketData {
   sessionId: string;
   role: Role;
+  /** who the frames of this socket are written as (one object, not one per frame) */
+  writer: Writer;
   after: string;
   closed: boolean;
   /**
@@ -95,6 +97,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
     const data: SocketData = {
       sessionId,
       role: check.claims.role,
+      writer: { sessionId, role: check.claims.role },
       after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
       closed: false,
       replies: [],
@@ -178,7 +181,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       // the replies wait for one another below, so acks still come back in the order frames came.
       const slot: Slot = {};
       data.replies.push(slot);
-      void ingestText(deps.ingest, { sessionId: data.sessionId, role: data.role }, text).then((reply) => {
+      void ingestText(deps.ingest, data.writer, text, message.byteLength).then((reply) => {
         slot.reply = reply;
         if (reply.type === 'error') {
           deps.stats.rejected++;
