@@ -8,6 +8,7 @@ import { dropDatabase, ensureDatabase, migrate } from '../shared/db/migrate.ts';
 import { deleteByPrefix } from '../test/helpers/env.ts';
 import { renderMarkdown } from './render.ts';
 import { runS1, type S1Result } from './s1.ts';
+import { runS2, type S2Result } from './s2.ts';
 import { evaluateTargets, type TargetInputs } from './targets.ts';
 
 // `npm run bench`: the parts chosen by BENCH_PARTS (default all: s1,copy,s2,memory,rss), in one run
@@ -26,6 +27,7 @@ export interface Results {
   machine: { cpus: number; loadavgAtStart: number[] };
   parts: Part[];
   s1?: S1Result;
+  s2?: S2Result;
   targets?: ReturnType<typeof evaluateTargets>;
   [part: string]: unknown;
 }
@@ -45,6 +47,11 @@ function targetInputs(r: Results): TargetInputs {
       rawPipeAcksPerSec: arm('raw-pipe')?.acksPerSec, gatewayRedisCpuPerFrame: arm('gateway')?.redisCpuMicrosPerFrame,
       xaddRedisCpuPerFrame: arm('xadd-loop')?.redisCpuMicrosPerFrame,
     },
+    s2: r.s2 && {
+      sent: r.s2.sent, acked: r.s2.acks, ackP99Ms: r.s2.ack.p99Ms, drainMs: r.s2.drainMs,
+      decisionAgeMaxMs: r.s2.decisions.aged ? r.s2.decisions.ageMs.maxMs : undefined,
+      questionP99Ms: r.s2.decisions.updateToQuestionMs.count ? r.s2.decisions.updateToQuestionMs.p99Ms : undefined,
+    },
   };
 }
 
@@ -61,18 +68,22 @@ async function main(): Promise<void> {
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
   try {
-    if (chosen.includes('s1')) results.s1 = await runS1({ redis, redisUrl: REDIS_URL, databaseUrl, prefix, runId, tokenSecret });
+    const ctx = { redis, redisUrl: REDIS_URL, databaseUrl, prefix, runId, tokenSecret };
+    if (chosen.includes('s1')) results.s1 = await runS1(ctx);
+    if (chosen.includes('s2')) results.s2 = await runS2(ctx);
   } finally {
     await deleteByPrefix(redis, prefix);
     redis.disconnect();
     await dropDatabase(databaseUrl);
   }
   results.targets = evaluateTargets(targetInputs(results));
-  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  // BENCH_RESULTS_DIR: a trial run elsewhere, leaving the recorded results as they are
+  const dir = path.resolve(ROOT, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   const md = renderMarkdown(results);
   console.log(md);
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.md'), md);
+  writeFileSync(path.join(dir, 'latest.md'), md);
 }
 
 await main();
