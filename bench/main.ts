@@ -8,7 +8,12 @@ import { dropDatabase, ensureDatabase, migrate } from '../shared/db/migrate.ts';
 import { deleteByPrefix } from '../test/helpers/env.ts';
 import { renderMarkdown } from './render.ts';
 import { runS1, type S1Result } from './s1.ts';
-import { runS2, type S2Result } from './s2.ts';
+import { runS2, S2_PLAN, type S2Result } from './s2.ts';
+import { runCopy, type CopyResult } from './pg-copy.ts';
+import { runMemory, type MemoryResult } from './memory.ts';
+import { runRss, type RssResult } from './rss.ts';
+import { sendsPerSession } from './schedule.ts';
+import { round } from './measure.ts';
 import { evaluateTargets, type TargetInputs } from './targets.ts';
 
 // `npm run bench`: the parts chosen by BENCH_PARTS (default all: s1,copy,s2,memory,rss), in one run
@@ -28,6 +33,10 @@ export interface Results {
   parts: Part[];
   s1?: S1Result;
   s2?: S2Result;
+  copy?: CopyResult;
+  memory?: MemoryResult;
+  rss?: RssResult;
+  ratios?: Record<string, number | undefined>;
   targets?: ReturnType<typeof evaluateTargets>;
   [part: string]: unknown;
 }
@@ -52,6 +61,20 @@ function targetInputs(r: Results): TargetInputs {
       decisionAgeMaxMs: r.s2.decisions.aged ? r.s2.decisions.ageMs.maxMs : undefined,
       questionP99Ms: r.s2.decisions.updateToQuestionMs.count ? r.s2.decisions.updateToQuestionMs.p99Ms : undefined,
     },
+    memory: r.memory && { bytesPerSession: r.memory.bytesPerSession },
+  };
+}
+
+/** Figures of one part read against the baselines of another, measured in the same run. */
+function crossRatios(r: Results): Record<string, number | undefined> {
+  const arm = (name: string) => r.s1?.summary.find((a) => a.arm === name);
+  const div = (a?: number, b?: number) => (a === undefined || b === undefined || !(b > 0) ? undefined : round(a / b, 2));
+  return {
+    s2PostgresCpuPerFrameToCopyPerRow: div(r.s2?.cpuMicrosPerFrame.postgresDatabase, r.copy?.backendCpuMicrosPerRow),
+    s2GatewayCpuPerFrameToRawPipe: div(r.s2?.cpuMicrosPerFrame.gateway, arm('raw-pipe')?.serverCpuMicrosPerFrame),
+    s2RedisCpuPerFrameToXaddLoop: div(r.s2?.redis.cpuMicrosPerFrame, arm('xadd-loop')?.redisCpuMicrosPerFrame),
+    s1GatewayCpuPerFrameToSocketIo: div(arm('gateway')?.serverCpuMicrosPerFrame, arm('socketio')?.serverCpuMicrosPerFrame),
+    s1SocketIoCpuPerFrameToRawPipe: div(arm('socketio')?.serverCpuMicrosPerFrame, arm('raw-pipe')?.serverCpuMicrosPerFrame),
   };
 }
 
@@ -70,12 +93,17 @@ async function main(): Promise<void> {
   try {
     const ctx = { redis, redisUrl: REDIS_URL, databaseUrl, prefix, runId, tokenSecret };
     if (chosen.includes('s1')) results.s1 = await runS1(ctx);
+    // the COPY baseline writes the rows S2 will send: as many sessions, as many versions each
+    if (chosen.includes('copy')) results.copy = await runCopy(databaseUrl, S2_PLAN.sessions, sendsPerSession(S2_PLAN));
     if (chosen.includes('s2')) results.s2 = await runS2(ctx);
+    if (chosen.includes('memory')) results.memory = await runMemory(ctx);
+    if (chosen.includes('rss')) results.rss = await runRss(ctx);
   } finally {
     await deleteByPrefix(redis, prefix);
     redis.disconnect();
     await dropDatabase(databaseUrl);
   }
+  results.ratios = crossRatios(results);
   results.targets = evaluateTargets(targetInputs(results));
   // BENCH_RESULTS_DIR: a trial run elsewhere, leaving the recorded results as they are
   const dir = path.resolve(ROOT, process.env.BENCH_RESULTS_DIR ?? 'bench/results');

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { receiveTargets } from './ipc.ts';
 import { fileAt } from './files.ts';
 import { encodeHistogram, newHistogram, recordMs } from './hdr.ts';
 import { latencyFromSchedule, OpenLoopSchedule, type OpenLoopPlan } from './schedule.ts';
@@ -10,7 +11,8 @@ import { latencyFromSchedule, OpenLoopSchedule, type OpenLoopPlan } from './sche
 
 interface Share { url: string; token: string; sessionId: string; index: number }
 
-const share = JSON.parse(String(process.env.BENCH_TARGETS)) as Share[];
+// the targets come over IPC: thousands of tokens exceed what one environment variable may hold
+const share = await receiveTargets<Share>();
 const plan = JSON.parse(String(process.env.BENCH_PLAN)) as OpenLoopPlan;
 const ackWaitMs = Number(process.env.BENCH_ACK_WAIT_MS ?? 10_000);
 const send = (m: unknown) => process.send?.(m);

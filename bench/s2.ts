@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createKeys } from '../shared/keys.ts';
 import { spawnTs, stopChild } from './arms.ts';
+import { sendTargets } from './ipc.ts';
 import { readArchive, readOut, decisionFigures, type DecisionFigures } from './decisions.ts';
 import { summarizeEncoded, type LatencySummary } from './hdr.ts';
 import { drained, maxLag, sampleLag, type LagSample } from './lag.ts';
@@ -59,7 +60,10 @@ export async function runS2(ctx: S2Context): Promise<S2Result> {
     const per = Math.ceil(targets.length / S2_PLAN.processes);
     for (let p = 0; p < S2_PLAN.processes; p++) {
       const share = targets.slice(p * per, (p + 1) * per).map((t, i) => ({ ...t, index: p * per + i }));
-      if (share.length) loaders.push(spawnTs('bench/open-load.ts', { BENCH_TARGETS: JSON.stringify(share), BENCH_PLAN: JSON.stringify(plan) }, true));
+      if (!share.length) continue;
+      const c = spawnTs('bench/open-load.ts', { BENCH_PLAN: JSON.stringify(plan) }, true);
+      sendTargets(c, share);
+      loaders.push(c);
     }
     const next = (kind: string) => Promise.all(loaders.map((c) => new Promise<any>((resolve, reject) => {
       const onMsg = (m: any) => m.kind === kind && (c.off('message', onMsg), resolve(m));
