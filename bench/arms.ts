@@ -36,6 +36,8 @@ export interface RunningArm {
 export interface Arm {
   name: string;
   label: string;
+  /** the load process script (closed loop), when not the plain-WebSocket one */
+  load?: string;
   start(ctx: ArmContext): Promise<RunningArm>;
 }
 
@@ -59,7 +61,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function httpJson(url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; json: any }> {
+export function httpJson(url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; json: any }> {
   const text = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string | number> = {};
   if (token) headers.authorization = `Bearer ${token}`;
@@ -75,7 +77,7 @@ function httpJson(url: string, method: string, token?: string, body?: unknown): 
 }
 
 /** Polls until the server answers (a bench may poll; a test may not). */
-async function waitHttp(url: string, child: ChildProcess): Promise<void> {
+export async function waitHttp(url: string, child: ChildProcess): Promise<void> {
   const until = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
@@ -96,6 +98,20 @@ export const rawPipe: Arm = {
     const child = spawnTs('bench/raw-uws.ts', { PORT: String(port), BENCH_STREAM: `${prefix}:in`, REDIS_URL: ctx.redisUrl });
     await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
     const targets = Array.from({ length: ctx.sessions }, (_, i) => ({ url: `ws://127.0.0.1:${port}/s${i}`, sessionId: `s${i}` }));
+    return { pid: child.pid!, targets, prefix, stop: () => stopChild(child) };
+  },
+};
+
+export const socketIo: Arm = {
+  name: 'socketio',
+  label: 'Socket.IO server: zod validate (ClientFrame) + XADD + ack',
+  load: 'bench/socketio-load.ts',
+  async start(ctx) {
+    const port = await ctx.freePort();
+    const prefix = `${ctx.prefix}r${ctx.round}sio`;
+    const child = spawnTs('bench/socketio-server.ts', { PORT: String(port), BENCH_STREAM: `${prefix}:in`, REDIS_URL: ctx.redisUrl });
+    await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
+    const targets = Array.from({ length: ctx.sessions }, (_, i) => ({ url: `http://127.0.0.1:${port}`, sessionId: `s${i}` }));
     return { pid: child.pid!, targets, prefix, stop: () => stopChild(child) };
   },
 };

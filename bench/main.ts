@@ -1,138 +1,117 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { dropDatabase, ensureDatabase, migrate } from '../shared/db/migrate.ts';
-import { deleteByPrefix, freePort } from '../test/helpers/env.ts';
-import { gateway, gatewayAt, rawPipe, spawnTs, stopChild, xaddLoop, type Arm, type RunningArm } from './arms.ts';
-import { percentile, processCpuMicros, redisDelta, round, sampleRedis } from './measure.ts';
-import { renderMarkdown, summarize, type RoundResult } from './report.ts';
+import { deleteByPrefix } from '../test/helpers/env.ts';
+import { renderMarkdown } from './render.ts';
+import { runS1, type S1Result } from './s1.ts';
+import { runS2, S2_PLAN, type S2Result } from './s2.ts';
+import { runCopy, type CopyResult } from './pg-copy.ts';
+import { runMemory, type MemoryResult } from './memory.ts';
+import { runRss, type RssResult } from './rss.ts';
+import { sendsPerSession } from './schedule.ts';
+import { round } from './measure.ts';
+import { evaluateTargets, type TargetInputs } from './targets.ts';
 
-// `npm run bench`: the ingest arms, each started fresh, interleaved round by round (A B C A B C …)
-// so drift on the machine hits all alike; Redis keys of each arm-round deleted before the next.
-// Loopback only, bounded in time, cleans its keys and drops its database.
+// `npm run bench`: the parts chosen by BENCH_PARTS (default all: s1,copy,s2,memory,rss), in one run
+// so every ratio compares figures measured under the same conditions. Loopback only, bounded in
+// time; cleans its Redis keys and drops its databases. Every figure goes to bench/results/latest.json,
+// the tables to bench/results/latest.md.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PG_BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ALL_PARTS = ['s1', 'copy', 's2', 'memory', 'rss'] as const;
+type Part = (typeof ALL_PARTS)[number];
 
-const PLAN = {
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
-  durationMs: Number(process.env.BENCH_DURATION_MS ?? 8000),
-  processes: 2,
-  socketsPerProcess: 25,
-  inFlight: 8,
-};
+export interface Results {
+  date: string;
+  machine: { cpus: number; loadavgAtStart: number[] };
+  parts: Part[];
+  s1?: S1Result;
+  s2?: S2Result;
+  copy?: CopyResult;
+  memory?: MemoryResult;
+  rss?: RssResult;
+  ratios?: Record<string, number | undefined>;
+  targets?: ReturnType<typeof evaluateTargets>;
+  [part: string]: unknown;
+}
 
-/** ~1 KB of Python, as an editor would send it. */
-const CODE = Array.from({ length: 28 }, (_, i) => `    total_${i} = sum(x * ${i} for x in values if x % 3 == ${i % 3})`).join('\n').slice(0, 1000);
+function parts(): Part[] {
+  const raw = (process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
+  for (const p of raw) if (!(ALL_PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_PARTS: unknown part ${p} (known: ${ALL_PARTS.join(', ')})`);
+  return raw as Part[];
+}
 
-interface Done { kind: 'done'; acks: number; latencies: number[]; perSocket: { sessionId: string; acks: number; errors: number }[] }
-
-/** Starts the load processes, waits until every socket is open, then runs them together. */
-async function runLoad(arm: Arm, running: RunningArm, redis: Redis): Promise<RoundResult> {
-  const frameSample = JSON.stringify({ type: 'code_update', id: '1', seq: 1, code: CODE, language: 'python', ts: Date.now() });
-  const children = arm === xaddLoop
-    ? Array.from({ length: PLAN.processes }, () => spawnTs('bench/xadd-loop.ts', {
-        REDIS_URL, BENCH_STREAM: `${running.prefix}:in`, BENCH_IN_FLIGHT: String(PLAN.socketsPerProcess * PLAN.inFlight),
-        BENCH_DURATION_MS: String(PLAN.durationMs), BENCH_PAYLOAD: frameSample,
-      }, true))
-    : Array.from({ length: PLAN.processes }, (_, p) => spawnTs('bench/load.ts', {
-        BENCH_TARGETS: JSON.stringify(running.targets.slice(p * PLAN.socketsPerProcess, (p + 1) * PLAN.socketsPerProcess)),
-        BENCH_IN_FLIGHT: String(PLAN.inFlight), BENCH_DURATION_MS: String(PLAN.durationMs), BENCH_CODE: CODE,
-      }, true));
-  const next = (kind: string) => Promise.all(children.map((c) => new Promise<any>((resolve, reject) => {
-    const onMsg = (m: any) => m.kind === kind && (c.off('message', onMsg), resolve(m));
-    c.on('message', onMsg);
-    c.once('exit', (code) => reject(new Error(`${arm.name}: a load process exited (${code}) before '${kind}'`)));
-  })));
-  await next('ready');
-  // the server's CPU: the arm's server, or for the XADD loop its own processes
-  const pids = arm === xaddLoop ? children.map((c) => c.pid!) : [running.pid];
-  const cpuOf = (ps: number[]) => ps.reduce((s, pid) => s + processCpuMicros(pid), 0);
-  const clientPids = children.map((c) => c.pid!);
-  const cpuBefore = cpuOf(pids);
-  const clientBefore = cpuOf(clientPids);
-  const redisBefore = await sampleRedis(redis);
-  const started = performance.now();
-  const done = next('done') as Promise<Done[]>;
-  for (const c of children) c.send({ kind: 'go' });
-  const results = await done;
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuOf(pids);
-  const clientCpuMicros = cpuOf(clientPids) - clientBefore;
-  const redisAfter = await sampleRedis(redis);
-  await Promise.all(children.map(stopChild));
-  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const acks = results.reduce((s, r) => s + r.acks, 0);
-  const perSocket = results.flatMap((r) => r.perSocket);
+function targetInputs(r: Results): TargetInputs {
+  const arm = (name: string) => r.s1?.summary.find((a) => a.arm === name);
   return {
-    arm: arm.name, seconds: round(seconds, 2), acks, errors: perSocket.reduce((s, p) => s + p.errors, 0),
-    acksPerSec: round(acks / seconds, 0), serverCpuMicros: cpuAfter - cpuBefore, clientCpuMicros, redis: redisDelta(redisBefore, redisAfter),
-    latencies, perSocket, p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2),
+    s1: r.s1 && {
+      gatewayCpuPerFrame: arm('gateway')?.serverCpuMicrosPerFrame, rawPipeCpuPerFrame: arm('raw-pipe')?.serverCpuMicrosPerFrame,
+      socketIoCpuPerFrame: arm('socketio')?.serverCpuMicrosPerFrame, gatewayAcksPerSec: arm('gateway')?.acksPerSec,
+      rawPipeAcksPerSec: arm('raw-pipe')?.acksPerSec, gatewayRedisCpuPerFrame: arm('gateway')?.redisCpuMicrosPerFrame,
+      xaddRedisCpuPerFrame: arm('xadd-loop')?.redisCpuMicrosPerFrame,
+    },
+    s2: r.s2 && {
+      sent: r.s2.sent, acked: r.s2.acks, ackP99Ms: r.s2.ack.p99Ms, drainMs: r.s2.drainMs,
+      decisionAgeMaxMs: r.s2.decisions.aged ? r.s2.decisions.ageMs.maxMs : undefined,
+      questionP99Ms: r.s2.decisions.updateToQuestionMs.count ? r.s2.decisions.updateToQuestionMs.p99Ms : undefined,
+    },
+    memory: r.memory && { bytesPerSession: r.memory.bytesPerSession },
   };
 }
 
-/** Redis bytes held by one session's keys (MEMORY USAGE, every sample). */
-async function sessionMemory(redis: Redis, running: RunningArm, result: RoundResult) {
-  if (!running.sessionKeys) return undefined;
-  const sample = result.perSocket.slice(0, 5);
-  const bytes: number[] = [];
-  for (const s of sample) {
-    let total = 0;
-    for (const key of running.sessionKeys(s.sessionId)) total += Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0);
-    bytes.push(total);
-  }
-  const updates = sample.reduce((s, p) => s + p.acks, 0) / sample.length;
-  const perSession = bytes.reduce((a, b) => a + b, 0) / bytes.length;
-  return { sessions: sample.length, updatesPerSession: round(updates, 0), bytesPerSession: round(perSession, 0), bytesPerUpdate: round(perSession / updates, 1) };
+/** Figures of one part read against the baselines of another, measured in the same run. */
+function crossRatios(r: Results): Record<string, number | undefined> {
+  const arm = (name: string) => r.s1?.summary.find((a) => a.arm === name);
+  const div = (a?: number, b?: number) => (a === undefined || b === undefined || !(b > 0) ? undefined : round(a / b, 2));
+  return {
+    s2PostgresCpuPerFrameToCopyPerRow: div(r.s2?.cpuMicrosPerFrame.postgresDatabase, r.copy?.backendCpuMicrosPerRow),
+    s2GatewayCpuPerFrameToRawPipe: div(r.s2?.cpuMicrosPerFrame.gateway, arm('raw-pipe')?.serverCpuMicrosPerFrame),
+    s2RedisCpuPerFrameToXaddLoop: div(r.s2?.redis.cpuMicrosPerFrame, arm('xadd-loop')?.redisCpuMicrosPerFrame),
+    s1GatewayCpuPerFrameToSocketIo: div(arm('gateway')?.serverCpuMicrosPerFrame, arm('socketio')?.serverCpuMicrosPerFrame),
+    s1SocketIoCpuPerFrameToRawPipe: div(arm('socketio')?.serverCpuMicrosPerFrame, arm('raw-pipe')?.serverCpuMicrosPerFrame),
+  };
 }
 
 async function main(): Promise<void> {
+  const chosen = parts();
   const runId = randomBytes(4).toString('hex');
   const prefix = `bench${runId}`;
   const dbUrl = new URL(PG_BASE);
   dbUrl.pathname = `/assess_bench_${runId}`;
   const databaseUrl = dbUrl.toString();
+  const tokenSecret = `bench-secret-${runId}-${randomBytes(8).toString('hex')}`;
   const redis = new Redis(REDIS_URL);
+  const results: Results = { date: new Date().toISOString(), machine: { cpus: cpus().length, loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100) }, parts: chosen };
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
-  const baseline = process.env.BENCH_BASELINE_DIR;
-  const arms: Arm[] = [rawPipe, gateway, ...(baseline ? [gatewayAt(baseline)] : []), xaddLoop];
-  const rounds: RoundResult[] = [];
-  let memory: Awaited<ReturnType<typeof sessionMemory>>;
   try {
-    for (let round_ = 1; round_ <= PLAN.rounds; round_++) {
-      for (const arm of arms) {
-        const running = await arm.start({
-          round: round_, sessions: PLAN.processes * PLAN.socketsPerProcess, freePort, databaseUrl, redisUrl: REDIS_URL, prefix,
-          adminKey: `bench-admin-${runId}-key`, tokenSecret: `bench-secret-${runId}-${randomBytes(8).toString('hex')}`,
-        });
-        try {
-          const result = await runLoad(arm, running, redis);
-          if (arm === gateway) memory = await sessionMemory(redis, running, result);
-          rounds.push(result);
-          console.log(`round ${round_} ${arm.name}: ${result.acksPerSec} acks/s, ${round(result.serverCpuMicros / result.acks, 1)} µs/frame server, ${round(result.redis.cpuMicros / result.acks, 1)} µs/frame Redis, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-        } finally {
-          await running.stop();
-          await deleteByPrefix(redis, running.prefix);
-        }
-      }
-    }
+    const ctx = { redis, redisUrl: REDIS_URL, databaseUrl, prefix, runId, tokenSecret };
+    if (chosen.includes('s1')) results.s1 = await runS1(ctx);
+    // the COPY baseline writes the rows S2 will send: as many sessions, as many versions each
+    if (chosen.includes('copy')) results.copy = await runCopy(databaseUrl, S2_PLAN.sessions, sendsPerSession(S2_PLAN));
+    if (chosen.includes('s2')) results.s2 = await runS2(ctx);
+    if (chosen.includes('memory')) results.memory = await runMemory(ctx);
+    if (chosen.includes('rss')) results.rss = await runRss(ctx);
   } finally {
     await deleteByPrefix(redis, prefix);
     redis.disconnect();
     await dropDatabase(databaseUrl);
   }
-  const summary = summarize(arms, rounds, 'raw-pipe');
-  const date = new Date().toISOString();
-  const out = { date, plan: { ...PLAN, codeBytes: CODE.length }, summary, memory, rounds: rounds.map(({ latencies, perSocket, ...r }) => r) };
-  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(out, null, 2) + '\n');
-  const md = renderMarkdown(date, PLAN, summary, memory);
+  results.ratios = crossRatios(results);
+  results.targets = evaluateTargets(targetInputs(results));
+  // BENCH_RESULTS_DIR: a trial run elsewhere, leaving the recorded results as they are
+  const dir = path.resolve(ROOT, process.env.BENCH_RESULTS_DIR ?? 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  const md = renderMarkdown(results);
   console.log(md);
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.md'), md);
+  writeFileSync(path.join(dir, 'latest.md'), md);
 }
 
 await main();

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { encodeHistogram, newHistogram, recordMs } from './hdr.ts';
 
 // Redis's own cost: the same entry XADDed in a closed loop with the same number in flight as the
 // socket arms, no socket in between. Reports like a load client (IPC), so the harness treats it alike.
@@ -12,17 +13,19 @@ const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const send = (m: unknown) => process.send?.(m);
 
 process.once('message', async () => {
-  const latencies: number[] = [];
+  const hist = newHistogram();
+  let acks = 0;
   const stopAt = performance.now() + durationMs;
   const worker = async () => {
     while (performance.now() < stopAt) {
       const t = performance.now();
       await redis.xadd(stream, '*', 'f', payload);
-      latencies.push(performance.now() - t);
+      recordMs(hist, performance.now() - t);
+      acks += 1;
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  send({ kind: 'done', acks: latencies.length, latencies, perSocket: [] });
+  send({ kind: 'done', acks, hist: encodeHistogram(hist), perSocket: [] });
   // stays up (its CPU is read after this report); the harness stops it
 });
 await redis.ping();

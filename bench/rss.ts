@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { spawnTs, stopChild } from './arms.ts';
+import { sendTargets } from './ipc.ts';
+import { round } from './measure.ts';
+import { startPipeline } from './pipeline.ts';
+import { rssBytes } from './procs.ts';
+
+// Gateway memory per socket: the gateway alone (no workers), sessions created through its API (one
+// socket per session by default), then 1,000 and 10,000 idle sockets opened from several load
+// processes. RSS of the gateway process (VmRSS) after each step, less its RSS before any socket,
+// divided by the sockets open. The harness's open-files limit is inherited by every child (a
+// process cannot raise another's), so it is read and reported; 10,000 needs about 10,100 in the gateway.
+
+export const RSS_PLAN = {
+  steps: (process.env.BENCH_RSS_SOCKETS ?? '1000,10000').split(',').map(Number),
+  socketsPerSession: Number(process.env.BENCH_RSS_SOCKETS_PER_SESSION ?? 1),
+  socketsPerProcess: 2500,
+  settleMs: 3000,
+};
+
+export interface RssContext { redis: Redis; redisUrl: string; databaseUrl: string; prefix: string; runId: string; tokenSecret: string }
+
+export interface RssStep { sockets: number; opened: number; failed: number; firstError?: string; rssBytes: number; bytesPerSocket: number }
+export interface RssResult { plan: typeof RSS_PLAN; openFilesLimit: string; rssBaseBytes: number; steps: RssStep[] }
+
+const openFilesLimit = () => /^Max open files\s+(\S+)\s+(\S+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.slice(1, 3).join(' soft / ') + ' hard';
+
+export async function runRss(ctx: RssContext): Promise<RssResult> {
+  const prefix = `${ctx.prefix}rss`;
+  const max = Math.max(...RSS_PLAN.steps);
+  const pipeline = await startPipeline({ ...ctx, prefix, adminKey: `bench-admin-${ctx.runId}-key`, services: ['gateway'] });
+  const loaders: ReturnType<typeof spawnTs>[] = [];
+  try {
+    const sessions = await pipeline.createSessions(Math.ceil(max / RSS_PLAN.socketsPerSession));
+    const targets = Array.from({ length: max }, (_, i) => sessions[Math.floor(i / RSS_PLAN.socketsPerSession)]!);
+    const gw = pipeline.pids.gateway!;
+    await new Promise((r) => setTimeout(r, RSS_PLAN.settleMs));
+    const base = rssBytes(gw);
+    const steps: RssStep[] = [];
+    let open = 0;
+    let opened = 0;
+    let failed = 0;
+    let firstError: string | undefined;
+    for (const step of [...RSS_PLAN.steps].sort((a, b) => a - b)) {
+      const batch: Promise<{ opened: number; failed: number; firstError: string }>[] = [];
+      for (let i = open; i < step; i += RSS_PLAN.socketsPerProcess) {
+        const c = spawnTs('bench/idle-load.ts', {}, true);
+        sendTargets(c, targets.slice(i, Math.min(step, i + RSS_PLAN.socketsPerProcess)));
+        loaders.push(c);
+        batch.push(new Promise((resolve, reject) => {
+          c.on('message', (m: { kind: string }) => m.kind === 'ready' && resolve(m as never));
+          c.once('exit', (code) => reject(new Error(`rss: a load process exited (${code})`)));
+        }));
+      }
+      for (const r of await Promise.all(batch)) {
+        opened += r.opened;
+        failed += r.failed;
+        firstError ||= r.firstError || undefined;
+      }
+      open = step;
+      await new Promise((r) => setTimeout(r, RSS_PLAN.settleMs));
+      const rss = rssBytes(gw);
+      steps.push({ sockets: step, opened, failed, firstError, rssBytes: rss, bytesPerSocket: round((rss - base) / Math.max(1, opened), 0) });
+      console.log(`rss: ${opened} idle sockets open (${failed} failed): gateway RSS ${round(rss / 2 ** 20, 1)} MiB, ${round((rss - base) / Math.max(1, opened), 0)} bytes per socket`);
+    }
+    return { plan: RSS_PLAN, openFilesLimit: openFilesLimit(), rssBaseBytes: base, steps };
+  } finally {
+    await Promise.all(loaders.map(stopChild));
+    await pipeline.stop();
+  }
+}
