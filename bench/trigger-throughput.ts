@@ -22,9 +22,12 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100);
 const PER_SESSION = Number(process.env.BENCH_UPDATES ?? 40);
 const SETTINGS: TriggerSettings = { minIntervalSec: 60, quietStartSec: 30, maxQuestions: 5, minDiffLines: 3, pendingTimeoutSec: 300 };
 
-type Wiring = (deps: TriggerDeps) => { handle?: (m: StreamMessage<InEntry>) => Promise<void>; handleSession?: (ms: StreamMessage<InEntry>[]) => Promise<void> };
+type Wiring = (deps: TriggerDeps) => { archive?: boolean; handle?: (m: StreamMessage<InEntry>) => Promise<void>; handleSession?: (ms: StreamMessage<InEntry>[]) => Promise<void> };
 
 const ARMS: Record<string, Wiring> = {
+  // As before this change: every update analysed and decided on its own, its routine decision written
+  // to Redis (the state's outbox, one HSET, where it used to be one XADD to the out stream), no archive.
+  before: (deps) => ({ archive: false, handle: async (m) => void (await handleIn(deps, m)) }),
   one: (deps) => ({ handle: async (m) => void (await handleIn(deps, m)) }),
   session: (deps) => ({ handleSession: (ms) => handleSession(deps, ms) }),
 };
@@ -64,9 +67,11 @@ async function runArm(name: string, wiring: Wiring) {
     const deps: TriggerDeps = { redis: tr.redis, keys: tr.keys, log, stateTtlSec: 3600, settings: async () => SETTINGS, ...archiveDeps(db.pool) };
     let analysed = 0;
     const counted: TriggerDeps = { ...deps, analyze: async (code, language) => (analysed++, (await import('../shared/analysis/index.ts')).analyzeCode(code, language)) };
+    const { archive: archived = true, ...handlers } = wiring(counted);
+    if (!archived) delete counted.archive;
     const consumer = createConsumer<InEntry>({
       redis: tr.redis, log, stream: tr.keys.in, group: 'trigger', dlq: tr.keys.dlq, decode: (f) => InEntry.parse(f),
-      sessionOf: (e) => e.sessionId, concurrency: 8, ...wiring(counted),
+      sessionOf: (e) => e.sessionId, concurrency: 8, ...handlers,
     });
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -78,6 +83,7 @@ async function runArm(name: string, wiring: Wiring) {
     return {
       arm: name, sessions: SESSIONS, updates: total, avgLines: Math.round(lines / total), analysed, seconds: Number(sec.toFixed(2)),
       updatesPerSec: Math.round(total / sec), cpuUsPerUpdate: Math.round((cpu.user + cpu.system) / total),
+      archiveCalls: counted.archive?.stats.calls ?? 0, archivedRows: counted.archive?.stats.rows ?? 0,
     };
   } finally {
     await tr.cleanup();
