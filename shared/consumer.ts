@@ -194,9 +194,11 @@ export function createConsumer<T>(opts: ConsumerOptions<T>): Consumer {
 
   /** How many more entries the reader may take now (0: wait until work ends). */
   function room(): number {
-    // A batch handler reads ahead so its next batch is ready; one-at-a-time handlers leave entries
-    // in Redis for other replicas while every slot here is busy.
-    if (mode !== 'batch' && running >= concurrency) return 0;
+    // A batch handler reads ahead so its next batch is ready, and a per-session handler so that a
+    // session's entries queue together while its work is in flight (what lets it coalesce them:
+    // read nothing while busy and each read finds one entry per session); one-at-a-time handlers
+    // leave entries in Redis for other replicas while every slot here is busy.
+    if (mode === 'one' && running >= concurrency) return 0;
     return window - held.size;
   }
 

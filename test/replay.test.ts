@@ -1,3 +1,4 @@
+import { createDecisionArchive } from '../services/trigger/archive.ts';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -70,7 +71,7 @@ class Driver {
   constructor(readonly sid: string, provider: Provider) {
     const log = testLogger();
     this.agent = { redis: tr.redis, keys: tr.keys, db: db.pool, log, brain: direct(provider), retriever: null, memory: { redis: tr.redis, keys: tr.keys } };
-    this.trigger = { redis: tr.redis, keys: tr.keys, stateTtlSec: 3600, log, settings: settingsLoader(db.pool, DEFAULTS) };
+    this.trigger = { redis: tr.redis, keys: tr.keys, stateTtlSec: 3600, log, settings: settingsLoader(db.pool, DEFAULTS), archive: createDecisionArchive(db.pool, log) };
     this.ingest = {
       redis: tr.redis, keys: tr.keys, ingestTtlSec: 3600, reportUrl: (s) => `http://127.0.0.1/v1/sessions/${s}/report`,
       limits: { maxFrameBytes: 1 << 20, maxCodeBytes: 256 * 1024, maxAnswerBytes: 16 * 1024 },

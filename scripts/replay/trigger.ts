@@ -3,6 +3,7 @@ import { questionIdFor } from '../../shared/ids.ts';
 import type { CodeUpdate } from '../../shared/protocol.ts';
 import type { AskEntry } from '../../shared/streams.ts';
 import { candidateKey } from '../../services/trigger/candidates.ts';
+import { SUPERSEDED } from '../../services/trigger/session.ts';
 import type { TriggerState } from '../../services/trigger/rules.ts';
 import type { TriggerSettings } from '../../services/trigger/settings.ts';
 import { applyStep, emptyState, pastedChars, step, tickIsCurrent, tickStep, type StepResult } from '../../services/trigger/step.ts';
@@ -40,7 +41,7 @@ export interface TriggerReplay {
   compared: number;
   /** recorded asks */
   asks: number;
-  /** code updates and ticks the live trigger never decided: a newer update of the session was committed first */
+  /** code updates and ticks the live trigger never decided: a newer update of the session was queued behind it or committed first */
   superseded: number;
   /** ticks whose decision was re-run and compared */
   ticks: number;
@@ -152,6 +153,12 @@ export async function replayTrigger(input: TriggerReplayInput): Promise<TriggerR
 
   async function onCode(e: EventRow, seq: number): Promise<TriggerState> {
     const rec = recorded.get(seq);
+    // Recorded as superseded: a newer update of the session was queued behind it, and only that one
+    // was analysed (services/trigger/session.ts); this one left the state as it was.
+    if (rec?.decision === 'skip' && rec.reasonCode === SUPERSEDED) {
+      out.superseded++;
+      return state;
+    }
     // Every decision is recorded; an update without one was never decided live (with replicas, a
     // newer update of the session was committed first), so it left the state as it was.
     if (!rec && input.compare) {

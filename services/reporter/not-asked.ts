@@ -52,6 +52,8 @@ export function notAsked(rows: MomentDecisionRow[]): ReportNotAsked[] {
   const asked = new Set<string>();
   let current = new Map<string, Held>();
   for (const r of rows) {
+    // An update recorded as superseded was never decided (services/trigger/session.ts): it holds nothing back.
+    if (r.reasonCode === 'superseded') continue;
     if (r.asked) asked.add(r.asked.key);
     if (r.held) {
       const next = new Map<string, Held>();

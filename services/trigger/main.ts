@@ -9,7 +9,8 @@ import { healthPublisher } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { createServiceConsumer } from '../../shared/service.ts';
 import { InEntry } from '../../shared/streams.ts';
-import { handleIn } from './handler.ts';
+import { createDecisionArchive } from './archive.ts';
+import { handleSession } from './session.ts';
 import { startScanner } from './scanner.ts';
 import { defaultSettings, settingsLoader } from './settings.ts';
 
@@ -24,13 +25,15 @@ await runUntilSignal(log, async () => {
     redis, keys, log,
     stateTtlSec: sessionStateTtlSec(config),
     settings: settingsLoader(db, defaultSettings(config)),
+    archive: createDecisionArchive(db, log),
   };
   const consumer = createServiceConsumer(config, {
     redis, log, stream: keys.in, group: GROUPS.in.trigger, dlq: keys.dlq,
     decode: (f) => InEntry.parse(f),
     sessionOf: (e) => e.sessionId,
     concurrency: 8,
-    handle: async (msg) => void (await handleIn(deps, msg)),
+    // A session's queued entries together: only its newest code update is analysed (session.ts).
+    handleSession: (msgs) => handleSession(deps, msgs),
   });
   await consumer.start();
   const scanner = startScanner({ redis, keys, log }, config.TRIGGER_TICK_EVERY_MS);

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { CodeAnalysis } from '../../shared/analysis/index.ts';
 import type { Keys } from '../../shared/keys.ts';
 import { OUT_MAXLEN } from '../../shared/out.ts';
-import type { DecisionData } from '../../shared/protocol.ts';
+import { DecisionData } from '../../shared/protocol.ts';
 import { scripts } from '../../shared/redis.ts';
 import { encodeAsk, encodeOut, type AskEntry } from '../../shared/streams.ts';
+import { OUTBOX_PREFIX } from './archive.ts';
 import type { Candidate } from './candidates.ts';
 import type { TriggerState } from './rules.ts';
 
@@ -29,8 +30,16 @@ function json<T>(v: string | undefined, fallback: T): T {
   }
 }
 
-export async function readState(deps: StateDeps, sessionId: string): Promise<TriggerState> {
+/** Routine decisions committed but not yet archived (archive.ts), by outbox field. */
+export function outboxOf(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in h) if (k.startsWith(OUTBOX_PREFIX)) out[k] = h[k];
+  return out;
+}
+
+export async function readState(deps: StateDeps, sessionId: string, outbox?: Record<string, string>): Promise<TriggerState> {
   const h = await deps.redis.hgetall(deps.keys.state(sessionId));
+  if (outbox) Object.assign(outbox, outboxOf(h));
   return {
     version: h.version ?? '0',
     lastSeq: num(h.lastSeq),
@@ -58,6 +67,9 @@ export async function readState(deps: StateDeps, sessionId: string): Promise<Tri
   };
 }
 
+/** A decision as the outbox holds it (and the archive's payload). */
+export const outboxValue = (d: z.infer<typeof DecisionData>): string => JSON.stringify(DecisionData.parse(d));
+
 export type CommitResult = { status: 'ok'; askId: string } | { status: 'conflict' | 'stale' | 'busy'; value: string };
 
 export async function commitDecision(
@@ -70,15 +82,25 @@ export async function commitDecision(
     /** the decision for the archive (and interviewers, per audience), written in the same step so a crash cannot lose it */
     decision?: z.infer<typeof DecisionData>;
     audience?: 'interviewer' | 'audit';
+    /**
+     * Where an audit-only decision waits for the archive (archive.ts outboxField of the in entry):
+     * given, such a decision goes to the outbox instead of the out stream, which only carries what
+     * a socket shows. Absent, it is written to the out stream as before (kept for callers without
+     * an in entry).
+     */
+    outboxField?: string;
     extra?: Record<string, string>;
   },
 ): Promise<CommitResult> {
   const askFields = c.ask ? encodeAsk(c.ask) : [];
-  const decisionFields = c.decision ? JSON.stringify(encodeOut('decision', c.decision, c.audience ?? 'interviewer')) : '';
+  const audience = c.audience ?? 'interviewer';
+  const toOutbox = c.decision !== undefined && audience === 'audit' && c.outboxField !== undefined;
+  const decisionFields = c.decision && !toOutbox ? JSON.stringify(encodeOut('decision', c.decision, audience)) : '';
+  const outbox = toOutbox ? [c.outboxField!, outboxValue(c.decision!)] : ['', ''];
   const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId), deps.keys.due];
   const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
     c.version, c.seq ?? '', c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
-    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, c.wakeAt ?? '', c.sessionId, ...askFields,
+    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, c.wakeAt ?? '', c.sessionId, ...outbox, ...askFields,
   ])) as [string, string];
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }
@@ -107,4 +129,9 @@ export async function recordEditorEvent(deps: StateDeps, sessionId: string, kind
   if (kind === 'paste') tx.hset(key, 'pasteAt', at, 'pasteChars', chars).hincrby(key, 'pastes', 1);
   if (kind === 'focus_lost') tx.hincrby(key, 'focusLost', 1);
   await tx.expire(key, deps.stateTtlSec).exec();
+}
+
+/** Deletes outbox fields once their decisions are archived (a field another replica deleted first is no matter). */
+export async function clearOutbox(deps: StateDeps, sessionId: string, fields: string[]): Promise<void> {
+  if (fields.length) await deps.redis.hdel(deps.keys.state(sessionId), ...fields);
 }
