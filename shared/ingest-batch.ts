@@ -46,8 +46,7 @@ export const BATCH_LIMITS: BatchLimits = { maxFrames: 128, maxBytes: 512 * 1024 
 interface Pending {
   frame: BatchFrame;
   bytes: number;
-  resolve(r: BatchResult): void;
-  reject(err: unknown): void;
+  done(r: BatchResult): void;
 }
 
 export class IngestBatcher {
@@ -64,12 +63,18 @@ export class IngestBatcher {
   ) {}
 
   append(frame: BatchFrame): Promise<BatchResult> {
+    return new Promise((resolve) => this.submit(frame, resolve));
+  }
+
+  /**
+   * append() with a callback, for the socket path: no promise per frame, and every callback of a
+   * batch runs in one synchronous loop, so a socket can send all its replies of a batch at once.
+   */
+  submit(frame: BatchFrame, done: (r: BatchResult) => void): void {
     let bytes = 64;
     for (const f of frame.fields) bytes += f.length;
-    return new Promise((resolve, reject) => {
-      this.queue.push({ frame, bytes, resolve, reject });
-      this.schedule();
-    });
+    this.queue.push({ frame, bytes, done });
+    this.schedule();
   }
 
   private schedule(): void {
@@ -102,12 +107,13 @@ export class IngestBatcher {
     scripts.ingestBatch.run(this.redis, keys, args).then(
       (reply) => {
         const flat = reply as string[];
-        for (let i = 0; i < batch.length; i++) batch[i].resolve(toResult(flat[2 * i], flat[2 * i + 1]));
+        for (let i = 0; i < batch.length; i++) batch[i].done(toResult(flat[2 * i], flat[2 * i + 1]));
       },
       // The script did not run (or not to its end): every frame of the batch is unanswered and the
       // client resends it — dedupe by seq makes that safe for what did get written.
       (err: unknown) => {
-        for (const p of batch) p.reject(err);
+        const failed: BatchResult = { status: 'err', message: err instanceof Error ? err.message : String(err) };
+        for (const p of batch) p.done(failed);
       },
     ).finally(() => {
       this.inFlight = false;
