@@ -34,16 +34,12 @@ export function appendFrame(deps: IngestDeps, writer: Writer, frame: ClientFrame
   return appendEncoded(deps, writer, frame, encodeIn({ sessionId: writer.sessionId, role: writer.role, frame, at: now }));
 }
 
-/**
- * appendFrame with the P:in entry's fields already encoded (a socket stores the client's own text).
- * Rejects when the frame's fate is unknown (Redis unreachable, the script failed): resend it.
- */
-export function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): Promise<Reply> {
-  const seq = frame.type === 'code_update' ? frame.seq : undefined;
+/** The batcher's view of one frame. */
+function toBatch(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): BatchFrame {
   const batch: BatchFrame = {
     ingestKey: deps.keys.ingest(writer.sessionId),
     outKey: deps.keys.out(writer.sessionId),
-    seq: seq === undefined ? '' : String(seq),
+    seq: frame.type === 'code_update' ? String(frame.seq) : '',
     ttlSec: deps.ingestTtlSec,
     fields,
   };
@@ -51,10 +47,32 @@ export function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFra
     batch.closedTtlSec = deps.closedTtlSec ?? 8 * 24 * 3600;
     batch.ended = JSON.stringify({ reportUrl: deps.reportUrl(writer.sessionId) });
   }
-  return batcherFor(deps.redis, deps.keys.in).append(batch).then((r) => toReply(r, frame.id, seq));
+  return batch;
 }
 
-function toReply(r: BatchResult, id: string | undefined, seq: number | undefined): Reply {
+/**
+ * appendFrame with the P:in entry's fields already encoded. Rejects when the frame's fate is
+ * unknown (Redis unreachable, the script failed): the client resends it.
+ */
+export function appendEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[]): Promise<Reply> {
+  const seq = frame.type === 'code_update' ? frame.seq : undefined;
+  return batcherFor(deps.redis, deps.keys.in).append(toBatch(deps, writer, frame, fields)).then((r) => {
+    if (r.status === 'err') throw new Error(`ingest-batch: ${r.message}`);
+    return toReply(r, frame.id, seq);
+  });
+}
+
+/**
+ * appendEncoded for the socket path: the reply through a callback, or null when the frame's fate is
+ * unknown (resend). Throws (synchronously) only on a writer the keys refuse.
+ */
+export function submitEncoded(deps: IngestDeps, writer: Writer, frame: ClientFrame, fields: string[], done: (reply: Reply | null) => void): void {
+  const seq = frame.type === 'code_update' ? frame.seq : undefined;
+  const id = frame.id;
+  batcherFor(deps.redis, deps.keys.in).submit(toBatch(deps, writer, frame, fields), (r) => done(r.status === 'err' ? null : toReply(r, id, seq)));
+}
+
+function toReply(r: Exclude<BatchResult, { status: 'err' }>, id: string | undefined, seq: number | undefined): Reply {
   switch (r.status) {
     case 'ok':
     case 'dup':
@@ -63,8 +81,6 @@ function toReply(r: BatchResult, id: string | undefined, seq: number | undefined
       return { type: 'error', id, code: 'stale_seq', message: `seq ${seq} is not above the last accepted seq ${r.lastSeq}` };
     case 'closed':
       return { type: 'error', id, code: 'session_closed', message: 'the session has ended; nothing more is accepted' };
-    case 'err':
-      throw new Error(`ingest-batch: ${r.message}`);
   }
 }
 

@@ -63,3 +63,31 @@ test('stream ids compare numerically', () => {
   assert.equal(compareStreamIds('10-2', '10-10'), -1);
   assert.equal(compareStreamIds('10-2', '10-2'), 0);
 });
+
+test('the hand-checked code_update path accepts exactly what the schema accepts, as the schema returns it', async () => {
+  const { ClientFrame, parseClientText } = await import('../shared/protocol.ts');
+  const base = { type: 'code_update', id: 'c1', seq: 3, code: 'x = 1\n', language: 'python', ts: 5, cursor: { line: 1, col: 0 } };
+  const variants: Record<string, unknown>[] = [
+    base, { ...base, id: undefined }, { ...base, cursor: undefined }, { ...base, id: '' }, { ...base, id: 'x'.repeat(129) },
+    { ...base, id: 'a\u0000' }, { ...base, id: 7 }, { ...base, seq: -1 }, { ...base, seq: 1.5 }, { ...base, seq: 2 ** 53 },
+    { ...base, seq: '3' }, { ...base, code: 'a\ud800b' }, { ...base, code: '😀 ok' }, { ...base, code: 5 }, { ...base, language: '' },
+    { ...base, language: 'x'.repeat(33) }, { ...base, language: 'py thon' }, { ...base, language: 'c++' }, { ...base, ts: -1 },
+    { ...base, ts: 1.25 }, { ...base, ts: '1' }, { ...base, cursor: null }, { ...base, cursor: [] }, { ...base, cursor: { line: 1 } },
+    { ...base, cursor: { line: 1, col: -1 } }, { ...base, cursor: { line: 1, col: 0, extra: 1 } }, { ...base, extra: true },
+  ];
+  for (const v of variants) {
+    const text = JSON.stringify(v);
+    const schema = ClientFrame.safeParse(JSON.parse(text));
+    let got: { frame: unknown; verbatim: boolean } | undefined;
+    try {
+      got = parseClientText(text, limits);
+    } catch {
+      got = undefined;
+    }
+    assert.equal(got !== undefined, schema.success, text);
+    if (got && schema.success) {
+      assert.deepEqual(got.frame, schema.data, text);
+      assert.equal(got.verbatim, !('extra' in v) && !(v.cursor && typeof v.cursor === 'object' && 'extra' in v.cursor), text);
+    }
+  }
+});

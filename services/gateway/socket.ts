@@ -4,7 +4,7 @@ import { peekClientId, type Role } from '../../shared/protocol.ts';
 import { outFrame, type OutEntry } from '../../shared/streams.ts';
 import { verifyToken } from '../../shared/tokens.ts';
 import { socketCredential } from './auth.ts';
-import { ingestText, type IngestDeps, type Reply, type Writer } from './ingest.ts';
+import { ingestFrame, type IngestDeps, type Reply, type Writer } from './ingest.ts';
 import { statusLine } from './http.ts';
 import type { Relay, Sink } from './relay.ts';
 import { TokenBucket } from './rate.ts';
@@ -25,6 +25,8 @@ export interface SocketData {
    * MAX_QUEUED so a flood cannot hold memory.
    */
   replies: Slot[];
+  /** a send of the ready replies is scheduled */
+  sendQueued: boolean;
   bucket: TokenBucket;
   sink?: Sink;
 }
@@ -69,9 +71,11 @@ function sendJson(ws: WebSocket<SocketData>, frame: object): boolean {
 
 /** Sends the answered replies at the head of the socket's queue, in one corked write. */
 function sendReady(ws: WebSocket<SocketData>, data: SocketData): void {
+  data.sendQueued = false;
   const queue = data.replies;
   let n = 0;
   while (n < queue.length && queue[n].reply) n++;
+  if (n === 0) return;
   const ready = queue.splice(0, n);
   if (data.closed) return;
   ws.cork(() => {
@@ -101,6 +105,7 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       after: STREAM_ID.test(lastEventId) ? lastEventId : '0-0',
       closed: false,
       replies: [],
+      sendQueued: false,
       bucket: new TokenBucket(deps.ratePerSec, deps.rateBurst),
     };
     res.upgrade(data, key, protocol, extensions, context);
@@ -181,14 +186,18 @@ export function socketBehavior(deps: SocketDeps): WebSocketBehavior<SocketData> 
       // the replies wait for one another below, so acks still come back in the order frames came.
       const slot: Slot = {};
       data.replies.push(slot);
-      void ingestText(deps.ingest, data.writer, text, message.byteLength).then((reply) => {
+      ingestFrame(deps.ingest, data.writer, text, (reply) => {
         slot.reply = reply;
         if (reply.type === 'error') {
           deps.stats.rejected++;
           if (reply.code === 'internal') log.error({ sessionId: data.sessionId }, 'frame not stored');
         }
-        if (data.replies[0] === slot) sendReady(ws, data);
-      });
+        // A batch answers many frames of this socket in one loop: send them together, once.
+        if (!data.sendQueued) {
+          data.sendQueued = true;
+          queueMicrotask(() => sendReady(ws, data));
+        }
+      }, message.byteLength);
     },
 
     close(ws) {
