@@ -2,8 +2,7 @@ import { analyzeCode } from '../shared/analysis/index.ts';
 import type { CodeUpdate } from '../shared/protocol.ts';
 import { applyStep, emptyState, step } from '../services/trigger/step.ts';
 import type { TriggerSettings } from '../services/trigger/settings.ts';
-import { sessions as scripts } from '../eval/sessions/index.ts';
-import { recordedFrames } from '../test/helpers/snapshots.ts';
+import { fileOf } from './trigger-files.ts';
 
 // `node --import tsx bench/trigger-analysis.ts`: what the trigger spends on one code update of a
 // 500-line file, per supported language: the parse and analysis (analyzeCode) alone, and the whole
@@ -13,36 +12,12 @@ import { recordedFrames } from '../test/helpers/snapshots.ts';
 // served from a cache. Prints JSON (ms). BENCH_ANALYSIS_RUNS (200) sets the updates per language.
 
 const RUNS = Number(process.env.BENCH_ANALYSIS_RUNS ?? 200);
-const LINES = 500;
 const SETTINGS: TriggerSettings = { minIntervalSec: 90, quietStartSec: 60, maxQuestions: 5, minDiffLines: 5, pendingTimeoutSec: 300, pauseSec: 20, settleSec: 8 };
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Number((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0).toFixed(3));
 };
-
-async function fileOf(language: string): Promise<string> {
-  const finals = scripts.filter((s) => s.language === language).map((s) => {
-    const frames = recordedFrames(s).filter((f) => f.type === 'code_update');
-    const last = frames[frames.length - 1];
-    return last.type === 'code_update' ? last.code : '';
-  });
-  const parts: string[] = [];
-  let lines = 0;
-  for (let copy = 0; lines < LINES; copy++) {
-    for (const code of finals) {
-      const a = await analyzeCode(code, language);
-      let renamed = code;
-      for (const f of a?.functions ?? []) {
-        if (/^[A-Za-z_]\w*$/.test(f.name) && f.name !== 'main') renamed = renamed.replace(new RegExp(`\\b${f.name}\\b`, 'g'), `${f.name}${copy}`);
-      }
-      // Go and Java allow one package line / one public class per file: keep them, they still parse.
-      parts.push(renamed);
-      lines += renamed.split('\n').length;
-    }
-  }
-  return parts.join('\n');
-}
 
 async function benchLanguage(language: string) {
   const file = await fileOf(language);

@@ -9,6 +9,7 @@ import type { TriggerSettings } from '../services/trigger/settings.ts';
 import { sessions as scripts } from '../eval/sessions/index.ts';
 import { freshDatabase, testLogger, testRedis, type TestDb, type TestRedis } from '../test/helpers/env.ts';
 import { insertSession, recordedFrames } from '../test/helpers/snapshots.ts';
+import { fileOf } from './trigger-files.ts';
 
 // `node --import tsx bench/trigger-memory.ts`: the trigger's share of Redis memory per session
 // (MEMORY USAGE of P:state:<sid> and P:out:<sid>) after a simulated 60-minute session at 4 updates
@@ -74,8 +75,8 @@ async function session(tr: TestRedis, db: TestDb, deps: TriggerDeps, language: s
       clock = pauseEnd;
     }
   }
-  const state = Number(await tr.redis.memory('USAGE', tr.keys.state(sid)));
-  const out = Number(await tr.redis.memory('USAGE', tr.keys.out(sid)));
+  const state = Number(await tr.redis.memory('USAGE', tr.keys.state(sid), 'SAMPLES', 0));
+  const out = Number(await tr.redis.memory('USAGE', tr.keys.out(sid), 'SAMPLES', 0));
   return { language, stateBytes: state, outBytes: out, outEntries: await tr.redis.xlen(tr.keys.out(sid)), totalBytes: state + out };
 }
 
@@ -98,9 +99,39 @@ async function arm(name: 'before' | 'after') {
   }
 }
 
+/** P:state after a session on a 500-line file: a question asked on it (its code kept as the base) and 20 edits since. */
+async function bigFileState(language: string) {
+  const tr = testRedis();
+  const db = await freshDatabase();
+  try {
+    const log = testLogger();
+    const sid = await insertSession(db.pool, language);
+    const settings: TriggerSettings = { ...SETTINGS, quietStartSec: 0, minIntervalSec: 0, settleSec: 0 };
+    const deps: TriggerDeps = { redis: tr.redis, keys: tr.keys, stateTtlSec: 3600, log, settings: async () => settings, archive: createDecisionArchive(db.pool, log) };
+    const file = await fileOf(language);
+    const lines = file.split('\n');
+    for (let seq = 1; seq <= 21; seq++) {
+      const code = seq === 1 ? file : [...lines.slice(0, 250), `${lines[250]} ${language === 'python' ? '#' : '//'} ${seq}`, ...lines.slice(251)].join('\n');
+      await handleSession(deps, [{ id: `${T0 + seq}-${++n}`, stream: tr.keys.in, fields: {}, body: { sessionId: sid, role: 'candidate', type: 'code_update', frame: { type: 'code_update', seq, code, language, ts: seq }, at: T0 + seq * 250 } as InEntry }]);
+    }
+    const h = await tr.redis.hgetall(tr.keys.state(sid));
+    const fields = Object.fromEntries(Object.entries(h).filter(([, v]) => v.length > 200).map(([k, v]) => [k, v.length]));
+    return { language, lines: lines.length, codeBytes: file.length, asked: Number(h.asked ?? 0), stateBytes: Number(await tr.redis.memory('USAGE', tr.keys.state(sid), 'SAMPLES', 0)), largeFields: fields };
+  } finally {
+    await tr.cleanup();
+    await db.drop();
+  }
+}
+
+const big = [];
+for (const l of ['python', 'java']) big.push(await bigFileState(l));
+if (process.argv.includes('--state-only')) {
+  console.log(JSON.stringify({ bench: 'trigger-memory', bigFileState: big }, null, 2));
+  process.exit(0);
+}
 const before = await arm('before');
 const after = await arm('after');
 console.log(JSON.stringify({
-  bench: 'trigger-memory', targetBytesPerSession: 64 * 1024, before, after,
+  bench: 'trigger-memory', targetBytesPerSession: 64 * 1024, bigFileState: big, before, after,
   ratioAfterToBefore: Number((after.meanTotalBytes / before.meanTotalBytes).toFixed(3)),
 }, null, 2));
