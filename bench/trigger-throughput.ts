@@ -26,8 +26,8 @@ type Wiring = (deps: TriggerDeps) => { archive?: boolean; handle?: (m: StreamMes
 
 const ARMS: Record<string, Wiring> = {
   // As before this change: every update analysed and decided on its own, its routine decision written
-  // to Redis (the state's outbox, one HSET, where it used to be one XADD to the out stream), no archive.
-  before: (deps) => ({ archive: false, handle: async (m) => void (await handleIn(deps, m)) }),
+  // to the out stream (archived only with the report), nothing written to Postgres.
+  before: (deps) => ({ archive: false, handle: async (m) => void (await handleIn({ ...deps, auditToOut: true }, m)) }),
   one: (deps) => ({ handle: async (m) => void (await handleIn(deps, m)) }),
   session: (deps) => ({ handleSession: (ms) => handleSession(deps, ms) }),
 };

@@ -15,6 +15,8 @@ export interface TriggerDeps extends StateDeps, OutDeps {
   analyze?: (code: string, language: string) => Promise<CodeAnalysis | null>;
   /** where routine decisions are archived (archive.ts); absent, they stay in the state's outbox */
   archive?: DecisionArchive;
+  /** benchmarks only: write routine decisions to the out stream as the trigger did before the outbox */
+  auditToOut?: boolean;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -37,7 +39,7 @@ async function decideAndCommit(
   decideOn: (state: TriggerState) => { seq: number | null; result: StepResult } | null,
 ): Promise<TriggerDecision | null> {
   const { sessionId, at } = msg.body;
-  const field = outboxField(msg.id);
+  const field = deps.auditToOut ? undefined : outboxField(msg.id);
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const state = await readState(deps, sessionId, outbox);
     const d = decideOn(state);
@@ -49,7 +51,7 @@ async function decideAndCommit(
     });
     if (result.status === 'conflict') continue;
     if (result.status !== 'ok') return null;
-    if (audience === 'audit') outbox[field] = outboxValue(record);
+    if (audience === 'audit' && field) outbox[field] = outboxValue(record);
     const level = ask ? 'info' : 'debug';
     deps.log[level]({ sessionId, streamId: msg.id, seq: record.seq, tick: record.tick, decision: decision.decision, reasonCode: decision.reasonCode }, decision.reason);
     return decision;

@@ -7,6 +7,7 @@ import { DecisionData } from '../../shared/protocol.ts';
 import { scripts } from '../../shared/redis.ts';
 import { encodeAsk, encodeOut, type AskEntry } from '../../shared/streams.ts';
 import { OUTBOX_PREFIX } from './archive.ts';
+import { pack, packExtra, readPacked } from './pack.ts';
 import type { Candidate } from './candidates.ts';
 import type { TriggerState } from './rules.ts';
 
@@ -48,9 +49,9 @@ export async function readState(deps: StateDeps, sessionId: string, outbox?: Rec
     asked: Number(h.asked ?? 0),
     pending: h.pending ?? '',
     pendingSince: num(h.pendingSince),
-    base: h.base ?? '',
-    lastCode: h.lastCode ?? '',
-    analysis: json<CodeAnalysis | null>(h.analysis, null),
+    base: readPacked(h, 'base') ?? '',
+    lastCode: readPacked(h, 'lastCode') ?? '',
+    analysis: json<CodeAnalysis | null>(readPacked(h, 'analysis'), null),
     lastUpdateAt: num(h.lastUpdateAt),
     burstLines: Number(h.burstLines ?? 0),
     askedKeys: json<string[]>(h.askedKeys, []),
@@ -99,8 +100,8 @@ export async function commitDecision(
   const outbox = toOutbox ? [c.outboxField!, outboxValue(c.decision!)] : ['', ''];
   const keys = [deps.keys.state(c.sessionId), deps.keys.ask, deps.keys.out(c.sessionId), deps.keys.due];
   const [status, value] = (await scripts.triggerCommit.run(deps.redis, keys, [
-    c.version, c.seq ?? '', c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask?.code ?? '', deps.stateTtlSec,
-    JSON.stringify(c.extra ?? {}), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, c.wakeAt ?? '', c.sessionId, ...outbox, ...askFields,
+    c.version, c.seq ?? '', c.ask ? 'ask' : 'skip', c.now, c.ask?.questionId ?? '', c.ask ? pack(c.ask.code) : '', deps.stateTtlSec,
+    JSON.stringify(packExtra(c.extra ?? {})), decisionFields, OUT_MAXLEN, c.pendingTimeoutMs, c.wakeAt ?? '', c.sessionId, ...outbox, ...askFields,
   ])) as [string, string];
   return status === 'ok' ? { status, askId: value } : { status: status as 'conflict' | 'stale' | 'busy', value };
 }

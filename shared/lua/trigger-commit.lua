@@ -11,7 +11,7 @@
 -- ARGV[3] 'ask' | 'skip'
 -- ARGV[4] entry time (ms)
 -- ARGV[5] pending question id (ask only)
--- ARGV[6] code that becomes the new baseline (ask only)
+-- ARGV[6] code that becomes the new baseline (ask only), packed (services/trigger/pack.ts) into baseZ
 -- ARGV[7] ttl seconds for KEYS[1]
 -- ARGV[8] extra state as a JSON object of string fields to set (e.g. the last analysis summary)
 -- ARGV[9] fields of the decision's out entry as a JSON array, or '' for no out entry (a routine
@@ -35,12 +35,16 @@ if ARGV[3] == 'ask' then
   local since = tonumber(redis.call('HGET', KEYS[1], 'pendingSince') or '0')
   if pending and pending ~= '' and tonumber(ARGV[4]) - since < tonumber(ARGV[11]) then return {'busy', pending} end
   askId = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 16))
-  redis.call('HSET', KEYS[1], 'lastAskAt', ARGV[4], 'pending', ARGV[5], 'pendingSince', ARGV[4], 'base', ARGV[6])
+  redis.call('HSET', KEYS[1], 'lastAskAt', ARGV[4], 'pending', ARGV[5], 'pendingSince', ARGV[4], 'baseZ', ARGV[6])
+  redis.call('HDEL', KEYS[1], 'base') -- the unpacked form a state written before packing may hold
   redis.call('HINCRBY', KEYS[1], 'asked', 1)
 end
 if not redis.call('HGET', KEYS[1], 'startedAt') then redis.call('HSET', KEYS[1], 'startedAt', ARGV[4]) end
 local extra = cjson.decode(ARGV[8])
 for k, v in pairs(extra) do redis.call('HSET', KEYS[1], k, v) end
+-- packed fields replace the unpacked ones a state written before packing may hold
+if extra['lastCodeZ'] then redis.call('HDEL', KEYS[1], 'lastCode') end
+if extra['analysisZ'] then redis.call('HDEL', KEYS[1], 'analysis') end
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'lastSeq', ARGV[2]) end
 redis.call('HSET', KEYS[1], 'version', tostring(tonumber(version) + 1))
 if ARGV[9] ~= '' then
