@@ -7,7 +7,7 @@ import { startPipeline } from './pipeline.ts';
 import { rssBytes } from './procs.ts';
 
 // Gateway memory per socket: the gateway alone (no workers), sessions created through its API (one
-// socket per session by default), then 1,000 and 10,000 idle sockets opened from several load
+// socket per session by default), then on a freshly started gateway 1,000 and 10,000 idle sockets opened from several load
 // processes. RSS of the gateway process (VmRSS) after each step, less its RSS before any socket,
 // divided by the sockets open. The harness's open-files limit is inherited by every child (a
 // process cannot raise another's), so it is read and reported; 10,000 needs about 10,100 in the gateway.
@@ -29,11 +29,21 @@ const openFilesLimit = () => /^Max open files\s+(\S+)\s+(\S+)/m.exec(readFileSyn
 export async function runRss(ctx: RssContext): Promise<RssResult> {
   const prefix = `${ctx.prefix}rss`;
   const max = Math.max(...RSS_PLAN.steps);
-  const pipeline = await startPipeline({ ...ctx, prefix, adminKey: `bench-admin-${ctx.runId}-key`, services: ['gateway'] });
+  const options = { ...ctx, prefix, adminKey: `bench-admin-${ctx.runId}-key`, services: ['gateway'] };
+  // the sessions are created by one gateway process, the sockets opened on a fresh one (same
+  // database, prefix and token secret): the heap left by 10,000 API calls would blur the baseline
+  const creator = await startPipeline(options);
+  let sessions;
+  try {
+    sessions = await creator.createSessions(Math.ceil(max / RSS_PLAN.socketsPerSession));
+  } finally {
+    await creator.stop();
+  }
+  const pipeline = await startPipeline(options);
   const loaders: ReturnType<typeof spawnTs>[] = [];
   try {
-    const sessions = await pipeline.createSessions(Math.ceil(max / RSS_PLAN.socketsPerSession));
-    const targets = Array.from({ length: max }, (_, i) => sessions[Math.floor(i / RSS_PLAN.socketsPerSession)]!);
+    const ws = (url: string) => url.replace(creator.base.replace(/^http/, 'ws'), pipeline.base.replace(/^http/, 'ws'));
+    const targets = Array.from({ length: max }, (_, i) => sessions[Math.floor(i / RSS_PLAN.socketsPerSession)]!).map((t) => ({ ...t, url: ws(t.url) }));
     const gw = pipeline.pids.gateway!;
     await new Promise((r) => setTimeout(r, RSS_PLAN.settleMs));
     const base = rssBytes(gw);
