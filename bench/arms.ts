@@ -76,15 +76,21 @@ export function httpJson(url: string, method: string, token?: string, body?: unk
   });
 }
 
-/** Polls until the server answers (a bench may poll; a test may not). */
+/**
+ * Polls until the server answers (a bench may poll; a test may not). 90 s: on a shared 2-core
+ * machine under load a gateway has needed over 30 s to start. A server that never answers is stopped.
+ */
 export async function waitHttp(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
     try {
       if ((await httpJson(url, 'GET')).status === 200) return;
     } catch { /* not listening yet */ }
-    if (Date.now() > until) throw new Error(`${url}: no answer in 30 s`);
+    if (Date.now() > until) {
+      await stopChild(child);
+      throw new Error(`${url}: no answer in 90 s`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
