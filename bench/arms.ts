@@ -41,9 +41,15 @@ export interface Arm {
   start(ctx: ArmContext): Promise<RunningArm>;
 }
 
-/** A supervised child: stdin a pipe, so it ends with the harness however the harness ends. */
-export function spawnTs(file: string, env: Record<string, string>, ipc = false, root = ROOT): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, file)], {
+/**
+ * A supervised child: stdin a pipe, so it ends with the harness however the harness ends. With
+ * `manyFiles` it starts through a shell that first raises its soft open-files limit to the hard one
+ * (thousands of sockets); `exec` keeps the child's pid the Node process's own.
+ */
+export function spawnTs(file: string, env: Record<string, string>, ipc = false, root = ROOT, manyFiles = false): ChildProcess {
+  const node = [process.execPath, '--import', 'tsx', path.join(root, file)];
+  const [cmd, ...args] = manyFiles ? ['/bin/sh', '-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', ...node] : node;
+  const child = spawn(cmd!, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, ASSESS_SUPERVISED: '1' },
     stdio: ipc ? ['pipe', 'inherit', 'inherit', 'ipc'] : ['pipe', 'ignore', 'inherit'],
