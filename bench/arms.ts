@@ -41,9 +41,15 @@ export interface Arm {
   start(ctx: ArmContext): Promise<RunningArm>;
 }
 
-/** A supervised child: stdin a pipe, so it ends with the harness however the harness ends. */
-export function spawnTs(file: string, env: Record<string, string>, ipc = false, root = ROOT): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, file)], {
+/**
+ * A supervised child: stdin a pipe, so it ends with the harness however the harness ends. With
+ * `manyFiles` it starts through a shell that first raises its soft open-files limit to the hard one
+ * (thousands of sockets); `exec` keeps the child's pid the Node process's own.
+ */
+export function spawnTs(file: string, env: Record<string, string>, ipc = false, root = ROOT, manyFiles = false): ChildProcess {
+  const node = [process.execPath, '--import', 'tsx', path.join(root, file)];
+  const [cmd, ...args] = manyFiles ? ['/bin/sh', '-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', ...node] : node;
+  const child = spawn(cmd!, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, ASSESS_SUPERVISED: '1' },
     stdio: ipc ? ['pipe', 'inherit', 'inherit', 'ipc'] : ['pipe', 'ignore', 'inherit'],
@@ -76,15 +82,21 @@ export function httpJson(url: string, method: string, token?: string, body?: unk
   });
 }
 
-/** Polls until the server answers (a bench may poll; a test may not). */
+/**
+ * Polls until the server answers (a bench may poll; a test may not). 90 s: on a shared 2-core
+ * machine under load a gateway has needed over 30 s to start. A server that never answers is stopped.
+ */
 export async function waitHttp(url: string, child: ChildProcess): Promise<void> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
     try {
       if ((await httpJson(url, 'GET')).status === 200) return;
     } catch { /* not listening yet */ }
-    if (Date.now() > until) throw new Error(`${url}: no answer in 30 s`);
+    if (Date.now() > until) {
+      await stopChild(child);
+      throw new Error(`${url}: no answer in 90 s`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

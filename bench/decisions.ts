@@ -8,7 +8,10 @@ import { newHistogram, recordMs, summarizeHistogram, type LatencySummary } from 
 // How fresh the trigger's decisions were, and how soon a question followed its update. Decisions
 // are read from wherever they are recorded: the session's out stream (every decision up to now; the
 // asks at least from then on) and the Postgres archive (session_events rows of type 'decision' or
-// 'trigger_decision'), the same decision counted once.
+// 'trigger_decision'), the same decision counted once. Only an out-stream entry's id tells when a
+// decision was written: an archive row's `at` may be its update's own time (the trigger archives
+// routine decisions under an id derived from the P:in entry), so ages come from out entries, and the
+// trigger group's backlog age (bench/lag.ts) covers the decisions kept out of the out stream.
 
 export interface Decision { sessionId: string; decision: string; seq?: number; tick?: number; requestId?: string; atMs: number; source: 'out' | 'archive' }
 export interface Question { sessionId: string; questionId: string; atMs: number }
@@ -49,9 +52,9 @@ export interface DecisionFigures {
   decisions: number;
   bySource: { out: number; archive: number };
   asks: number;
-  /** decisions on an update (not a tick) whose update time is known */
+  /** decisions on an update (not a tick) on the out stream whose update time is known */
   aged: number;
-  /** decision time − the time of the update (P:in entry) it was taken on */
+  /** out-stream decisions: decision time − the time of the update (P:in entry) it was taken on */
   ageMs: LatencySummary;
   questions: number;
   /** question (out entry) time − the time of the update its ask was taken on */
@@ -60,14 +63,14 @@ export interface DecisionFigures {
 
 /**
  * `updateMs`: per session, the P:in entry time (ms) of update seq (index seq − 1). A decision seen
- * in both sources counts once (the earlier time kept).
+ * in both sources counts once (the out stream's entry kept).
  */
 export function decisionFigures(all: Decision[], questions: Question[], updateMs: Map<string, number[]>): DecisionFigures {
   const unique = new Map<string, Decision>();
   for (const d of all) {
     const key = `${d.sessionId.toLowerCase()}|${d.seq ?? ''}|${d.tick ?? ''}|${d.decision}|${d.requestId ?? ''}`;
     const seen = unique.get(key);
-    if (!seen || d.atMs < seen.atMs) unique.set(key, d);
+    if (!seen || (seen.source === 'archive' && d.source === 'out')) unique.set(key, d);
   }
   const updates = new Map([...updateMs].map(([k, v]) => [k.toLowerCase(), v]));
   const ages = newHistogram();
@@ -75,7 +78,7 @@ export function decisionFigures(all: Decision[], questions: Question[], updateMs
   let aged = 0;
   for (const d of unique.values()) {
     if (d.decision === 'ask' && d.requestId) askByQuestion.set(questionIdFor(d.requestId), d);
-    if (d.seq === undefined || d.tick !== undefined) continue;
+    if (d.seq === undefined || d.tick !== undefined || d.source !== 'out') continue;
     const t = updates.get(d.sessionId.toLowerCase())?.[d.seq - 1];
     if (t === undefined) continue;
     aged += 1;

@@ -4,8 +4,13 @@ import type { Keys } from '../shared/keys.ts';
 // Every consumer group's progress on P:in and P:ask (XINFO GROUPS): lag (entries not yet
 // delivered to the group) and pending (delivered, not yet acknowledged). Redis 7 reports lag; when it
 // cannot (lag nil), the group counts as behind unless it has read up to the stream's last entry.
+// And how far behind in time: the age of the oldest entry the group has not acknowledged (the
+// smallest pending id, else the first entry not yet delivered) — whatever a group decides next is on
+// an entry at least that old, wherever its decisions are recorded.
 
-export interface GroupLag { lag: number | null; pending: number; caughtUp: boolean }
+export interface GroupLag { lag: number | null; pending: number; caughtUp: boolean; oldestUnackedAgeMs: number }
+
+const idMs = (id: string) => Number(id.split('-')[0]);
 export type LagSample = Record<string, GroupLag>;
 
 function fields(flat: unknown[]): Record<string, unknown> {
@@ -24,8 +29,13 @@ export async function sampleLag(redis: Redis, keys: Keys): Promise<LagSample> {
       const f = fields(g);
       const lag = f.lag === null || f.lag === undefined ? null : Number(f.lag);
       const pending = Number(f.pending ?? 0);
-      const caughtUp = pending === 0 && (lag === 0 || (lag === null && String(f['last-delivered-id']) === last));
-      out[`${name}/${String(f.name)}`] = { lag, pending, caughtUp };
+      const delivered = String(f['last-delivered-id']);
+      const caughtUp = pending === 0 && (lag === 0 || (lag === null && delivered === last));
+      let oldest: string | undefined;
+      if (pending > 0) oldest = String(((await redis.xpending(stream, String(f.name))) as unknown[])[1]);
+      else if (!caughtUp) oldest = ((await redis.xrange(stream, `(${delivered}`, '+', 'COUNT', 1)) as [string, string[]][])[0]?.[0];
+      const oldestUnackedAgeMs = oldest ? Math.max(0, Date.now() - idMs(oldest)) : 0;
+      out[`${name}/${String(f.name)}`] = { lag, pending, caughtUp, oldestUnackedAgeMs };
     }
   }
   return out;
@@ -34,13 +44,14 @@ export async function sampleLag(redis: Redis, keys: Keys): Promise<LagSample> {
 export const drained = (s: LagSample): boolean => Object.values(s).every((g) => g.caughtUp);
 
 /** The largest lag and pending each group reached over the samples. */
-export function maxLag(samples: LagSample[]): Record<string, { maxLag: number; maxPending: number }> {
-  const out: Record<string, { maxLag: number; maxPending: number }> = {};
+export function maxLag(samples: LagSample[]): Record<string, { maxLag: number; maxPending: number; maxOldestUnackedAgeMs: number }> {
+  const out: Record<string, { maxLag: number; maxPending: number; maxOldestUnackedAgeMs: number }> = {};
   for (const s of samples) {
     for (const [g, v] of Object.entries(s)) {
-      const m = (out[g] ??= { maxLag: 0, maxPending: 0 });
+      const m = (out[g] ??= { maxLag: 0, maxPending: 0, maxOldestUnackedAgeMs: 0 });
       m.maxLag = Math.max(m.maxLag, v.lag ?? 0);
       m.maxPending = Math.max(m.maxPending, v.pending);
+      m.maxOldestUnackedAgeMs = Math.max(m.maxOldestUnackedAgeMs, v.oldestUnackedAgeMs);
     }
   }
   return out;

@@ -58,7 +58,9 @@ function targetInputs(r: Results): TargetInputs {
     },
     s2: r.s2 && {
       sent: r.s2.sent, acked: r.s2.acks, ackP99Ms: r.s2.ack.p99Ms, drainMs: r.s2.drainMs,
-      decisionAgeMaxMs: r.s2.decisions.aged ? r.s2.decisions.ageMs.maxMs : undefined,
+      // the oldest version a decision was taken on: out-stream decisions' own age, and how far the
+      // trigger group was behind in time (decisions recorded elsewhere are covered by that)
+      decisionAgeMaxMs: Math.max(r.s2.decisions.aged ? r.s2.decisions.ageMs.maxMs : 0, r.s2.lagMax['in/trigger']?.maxOldestUnackedAgeMs ?? 0),
       questionP99Ms: r.s2.decisions.updateToQuestionMs.count ? r.s2.decisions.updateToQuestionMs.p99Ms : undefined,
     },
     memory: r.memory && { bytesPerSession: r.memory.bytesPerSession },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
 // What the harness reads around each arm-round: a process's CPU time, Redis's CPU and per-command
-// time, and latency percentiles.
+// time (latency: bench/hdr.ts).
 
 const TICKS_PER_SEC = 100;
 
@@ -47,11 +47,6 @@ export function redisDelta(before: RedisSample, after: RedisSample): RedisDelta 
     commands[name] = { calls, usec: a.usec - b.usec, usecPerCall: round((a.usec - b.usec) / calls, 2) };
   }
   return { cpuMicros: after.cpuMicros - before.cpuMicros, commands };
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 export function round(x: number, digits = 1): number {

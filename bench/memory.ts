@@ -19,8 +19,8 @@ export const MEMORY_PLAN = {
   updatesPerSec: 4,
   inFlight: 8,
   /** sending stops after this long even if the session is not complete (the minutes reached are reported) */
-  sendLimitMs: Number(process.env.BENCH_MEMORY_SEND_LIMIT_MS ?? 150_000),
-  drainWaitMs: Number(process.env.BENCH_MEMORY_DRAIN_WAIT_MS ?? 60_000),
+  sendLimitMs: Number(process.env.BENCH_MEMORY_SEND_LIMIT_MS ?? 120_000),
+  drainWaitMs: Number(process.env.BENCH_MEMORY_DRAIN_WAIT_MS ?? 45_000),
 };
 
 export interface MemoryContext { redis: Redis; redisUrl: string; databaseUrl: string; prefix: string; runId: string; tokenSecret: string }

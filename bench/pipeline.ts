@@ -22,6 +22,8 @@ export interface PipelineOptions {
   services?: readonly string[];
   /** extra environment for every service */
   env?: Record<string, string>;
+  /** raise the services' open-files limit to the hard limit (thousands of sockets) */
+  manyFiles?: boolean;
 }
 
 export interface Pipeline {
@@ -40,7 +42,7 @@ export async function startPipeline(o: PipelineOptions): Promise<Pipeline> {
     ADMIN_API_KEY: o.adminKey, TOKEN_SECRET: o.tokenSecret, LLM_PROVIDER: 'heuristic', OPENAI_API_KEY: '', CHROMA_URL: '', ...o.env,
   };
   const children = new Map<string, ChildProcess>();
-  for (const name of o.services ?? SERVICES) children.set(name, spawnTs(`services/${name}/main.ts`, env));
+  for (const name of o.services ?? SERVICES) children.set(name, spawnTs(`services/${name}/main.ts`, env, false, undefined, o.manyFiles));
   const stop = async () => void (await Promise.all([...children.values()].map(stopChild)));
   try {
     if (children.has('gateway')) await waitHttp(`${base}/readyz`, children.get('gateway')!);

@@ -20,7 +20,8 @@ export function renderS2(s: S2Result): string {
     `| updates sent / acked / unacked | ${fmt(s.sent)} / ${fmt(s.acks)} / ${fmt(s.unacked)}${Object.keys(s.errorCodes).length ? ` (errors: ${JSON.stringify(s.errorCodes)})` : ''} |`,
     `| frame→ack p50 / p99 / p99.9 ms (from the scheduled send) | ${lat(s.ack)} |`,
     `| time to drain after the load stopped | ${s.drainMs === null ? `not drained within ${p.drainWaitMs / 1000} s` : `${fmt(s.drainMs)} ms`} |`,
-    `| decision age (decision − its update) p50 / p99 / p99.9 ms | ${lat(s.decisions.ageMs)} |`,
+    `| decision age, out-stream decisions (decision − its update) p50 / p99 / p99.9 ms | ${lat(s.decisions.ageMs)} |`,
+    `| trigger behind in time: oldest P:in entry in/trigger had not acknowledged, max over samples | ${fmt(s.lagMax['in/trigger']?.maxOldestUnackedAgeMs ?? NaN)} ms |`,
     `| decisions (out stream / archive), asks | ${fmt(s.decisions.decisions)} (${fmt(s.decisions.bySource.out)} / ${fmt(s.decisions.bySource.archive)}), ${fmt(s.decisions.asks)} |`,
     `| update→question p50 / p99 / p99.9 ms | ${lat(s.decisions.updateToQuestionMs)} |`,
     `| Redis CPU µs per frame; used_memory growth | ${s.redis.cpuMicrosPerFrame}; ${kib(s.redis.usedMemoryDelta)} |`,
@@ -28,7 +29,7 @@ export function renderS2(s: S2Result): string {
     'CPU µs per acked frame, every process: ' + Object.entries(s.cpuMicrosPerFrame).map(([k, v]) => `${k} ${v}`).join(', ') + ' (postgresDatabase: backends of the bench database; postgresAll: every postgres process on the machine).',
     '',
     'Most any consumer group was behind (lag = not yet delivered, pending = delivered, not acknowledged), sampled each second: ' +
-      Object.entries(s.lagMax).map(([g, m]) => `${g} lag ${fmt(m.maxLag)} / pending ${fmt(m.maxPending)}`).join('; ') + '.',
+      Object.entries(s.lagMax).map(([g, m]) => `${g} lag ${fmt(m.maxLag)} / pending ${fmt(m.maxPending)} / oldest unacknowledged ${fmt(m.maxOldestUnackedAgeMs)} ms`).join('; ') + '.',
   ];
   return lines.join('\n') + '\n';
 }

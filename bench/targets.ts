@@ -18,6 +18,7 @@ export interface TargetInputs {
     ackP99Ms?: number;
     /** ms from the load stopping until every group's lag and pending were 0; null: never within the wait */
     drainMs?: number | null;
+    /** the larger of out-stream decisions' age and the trigger group's oldest unacknowledged entry */
     decisionAgeMaxMs?: number;
     questionP99Ms?: number;
   };

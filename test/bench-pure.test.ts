@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decisionFigures } from '../bench/decisions.ts';
 import { fileAt } from '../bench/files.ts';
+import { drained, maxLag } from '../bench/lag.ts';
 import { encodeHistogram, mergeHistograms, newHistogram, recordMs, summarizeHistogram } from '../bench/hdr.ts';
 import { latencyFromSchedule, OpenLoopSchedule, sendsPerSession, sendTime } from '../bench/schedule.ts';
 import { evaluateTargets } from '../bench/targets.ts';
@@ -65,16 +66,20 @@ test('targets: ratios within the run pass or fail; what was not measured is neit
   assert.equal(by['memory-per-session']!.pass, null);
 });
 
-test('decision age and update→question: from the update time of the seq, a decision in both sources counted once', () => {
+test('decision age and update→question: from the update time of the seq, out-stream times only, a decision in both sources counted once', () => {
   const updates = new Map([['S1', [1000, 2000, 3000]]]);
   const requestId = 'ask-s1-3';
   const f = decisionFigures([
     { sessionId: 's1', decision: 'skip', seq: 1, atMs: 1500, source: 'out' },
-    { sessionId: 's1', decision: 'skip', seq: 1, atMs: 1600, source: 'archive' },
+    // the archive's row of the same decision, stamped with its update's time: counted once, not aged
+    { sessionId: 's1', decision: 'skip', seq: 1, atMs: 1000, source: 'archive' },
+    // a routine decision only archived
+    { sessionId: 's1', decision: 'skip', seq: 2, atMs: 2000, source: 'archive' },
     { sessionId: 's1', decision: 'skip', seq: 2, tick: 9000, atMs: 9000, source: 'archive' },
     { sessionId: 's1', decision: 'ask', seq: 3, requestId, atMs: 3004, source: 'out' },
   ], [{ sessionId: 's1', questionId: questionIdFor(requestId), atMs: 3020 }], updates);
-  assert.equal(f.decisions, 3);
+  assert.equal(f.decisions, 4);
+  assert.deepEqual(f.bySource, { out: 2, archive: 2 });
   assert.equal(f.aged, 2);
   assert.ok(Math.abs(f.ageMs.maxMs - 500) < 1);
   assert.equal(f.asks, 1);
@@ -92,4 +97,15 @@ test('realistic files: 30 to 60 lines, the caret at the end of the last finished
     }
   }
   assert.notEqual(fileAt(3, 100).code, fileAt(3, 101).code);
+});
+
+test('lag: drained only when every group caught up; the most each group was behind, in entries and in time', () => {
+  const behind = { 'in/trigger': { lag: 40, pending: 10, caughtUp: false, oldestUnackedAgeMs: 2500 }, 'in/snapshotter': { lag: 0, pending: 0, caughtUp: true, oldestUnackedAgeMs: 0 } };
+  const caught = { 'in/trigger': { lag: 0, pending: 0, caughtUp: true, oldestUnackedAgeMs: 0 }, 'in/snapshotter': { lag: 3, pending: 5, caughtUp: false, oldestUnackedAgeMs: 40 } };
+  assert.equal(drained(behind), false);
+  assert.equal(drained({ 'in/trigger': caught['in/trigger'] }), true);
+  assert.deepEqual(maxLag([behind, caught]), {
+    'in/trigger': { maxLag: 40, maxPending: 10, maxOldestUnackedAgeMs: 2500 },
+    'in/snapshotter': { maxLag: 3, maxPending: 5, maxOldestUnackedAgeMs: 40 },
+  });
 });
