@@ -28,16 +28,18 @@ export async function sessionClosed(deps: AgentDeps, sessionId: string): Promise
  */
 export async function retrieve(deps: AgentDeps, sessionId: string, query: string, topic: string | null): Promise<RetrievedChunk[]> {
   if (!deps.retriever) return [];
-  try {
-    const [kb, mem] = await Promise.all([
-      deps.retriever.searchKnowledge(query, { topic: topic ?? undefined, k: 4 }),
-      deps.retriever.searchSession(sessionId, query, 2),
-    ]);
-    return [...kb, ...mem];
-  } catch (err) {
-    deps.log.warn({ sessionId, err: err instanceof Error ? err.message : String(err) }, 'retrieval unavailable; continuing without it');
-    return [];
-  }
+  // Each source on its own: Chroma can fail on one collection (a session memory just created, whose
+  // index is not on disk yet) while the knowledge base answers.
+  const sources = await Promise.allSettled([
+    deps.retriever.searchKnowledge(query, { topic: topic ?? undefined, k: 4 }),
+    deps.retriever.searchSession(sessionId, query, 2),
+  ]);
+  const chunks: RetrievedChunk[] = [];
+  sources.forEach((r, i) => {
+    if (r.status === 'fulfilled') chunks.push(...r.value);
+    else deps.log.warn({ sessionId, source: i === 0 ? 'knowledge base' : 'session memory', err: r.reason instanceof Error ? r.reason.message : String(r.reason) }, 'retrieval unavailable; continuing without it');
+  });
+  return chunks;
 }
 
 /** Best effort: the session memory in Chroma is context for later calls, not a record. */
