@@ -53,6 +53,11 @@ export function program(index: number, seq: number): string {
     if (i % 8 === 1) {
       if (i > 1) out.push('    return total', '');
       out.push(`def step_${i}(nums):`, '    total = 0');
+    } else if (i % 10 === 5) {
+      // A pasted helper (a dozen lines at once): a moment the trigger asks about.
+      out.push('    return total', '', `def helper_${i}(xs):`, '    best = None', '    for x in xs:', '        if best is None or x > best:',
+        '            best = x', '    seen = set()', '    for x in xs:', '        if x in seen:', '            return x', '        seen.add(x)',
+        '    return best', '', `def more_${i}(nums):`, '    total = 0');
     } else if (i % 4 === 0) out.push('    for n in nums:', `        total += n * ${i}`);
     else out.push(`    total += nums[${i % 5}] * ${i}`);
   }
