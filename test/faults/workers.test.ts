@@ -9,7 +9,7 @@ let sys: System;
 before(async () => (sys = await startSystem()));
 after(async () => sys?.stop());
 
-for (const name of ['snapshotter', 'trigger', 'agent', 'reporter', 'gateway'] as ServiceName[]) {
+for (const name of ['snapshotter', 'trigger', 'agent', 'gateway'] as ServiceName[]) {
   test(`kill -9 of the ${name} under load`, { timeout: 240_000 }, async (t) => {
     await runScenario(t, sys, {
       sessions: 8, frames: 40, pauseMs: 50,
@@ -17,3 +17,12 @@ for (const name of ['snapshotter', 'trigger', 'agent', 'reporter', 'gateway'] as
     });
   });
 }
+
+test('kill -9 of the reporter while reports are being written', { timeout: 240_000 }, async (t) => {
+  await runScenario(t, sys, {
+    sessions: 8, frames: 60, pauseMs: 50, keepGoing: () => false, framesAfterFault: 0,
+    // The moment the first session's end is acknowledged: its report job is about to run.
+    faultWhen: (runs) => runs.some((r) => r.ops.some((o) => o.kind === 'end' && o.status === 'ok')),
+    fault: () => sys.killAndRecover('reporter'),
+  });
+});

@@ -99,7 +99,10 @@ export async function check(deps: { db: Queryable; redis: Redis; keys: Keys }, r
     for (const e of shown) {
       const qid = e.payload.questionId as string;
       if (!stored.has(qid)) res.questions.lost.push(tag(`question ${qid} shown but not stored`));
-      else if (!run.questions.has(qid)) res.questions.lost.push(tag(`question ${qid} never reached the candidate`));
+      else if (!run.questions.has(qid)) {
+        const ended = out.find((o) => o.type === 'session_ended')?.stream_id;
+        res.questions.lost.push(tag(`question ${qid} (${e.stream_id}) never reached the candidate; session_ended ${ended}, client connects ${run.client.connects}, last event seen ${run.client.lastEventId}`));
+      }
       else res.questions.ok++;
     }
     const shownIds = new Set(shown.map((e) => e.payload.questionId as string));

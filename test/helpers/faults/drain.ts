@@ -16,7 +16,12 @@ async function groupBacklog(sys: System, stream: string, groups: readonly string
     if (!row) continue; // the group does not exist yet: nothing was ever written there
     const pending = Number(row[row.indexOf('pending') + 1]);
     const delivered = String(row[row.indexOf('last-delivered-id') + 1]);
-    if (pending > 0) left.push(`${stream} ${g}: ${pending} pending`);
+    if (pending > 0) {
+      // Who holds them, how long idle, how often delivered: what a stuck group looks like.
+      const detail = (await sys.redis.xpending(stream, g, '-', '+', 5).catch(() => [])) as [string, string, number, number][];
+      const consumers = (await sys.redis.call('XINFO', 'CONSUMERS', stream, g).catch(() => [])) as unknown[][];
+      left.push(`${stream} ${g}: ${pending} pending ${JSON.stringify(detail)} consumers ${JSON.stringify(consumers.map((c) => [c[1], c[3], c[5]]))}`);
+    }
     if (delivered !== lastId) left.push(`${stream} ${g}: delivered up to ${delivered}, last ${lastId}`);
   }
   return left;

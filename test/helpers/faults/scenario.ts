@@ -13,6 +13,8 @@ import type { System } from './system.ts';
 export interface Scenario extends LoadOptions {
   /** inject once this many code updates (over all sessions) are acknowledged */
   faultAfterAcks?: number;
+  /** or inject once this holds (instead of a count of acks) */
+  faultWhen?: (runs: SessionRun[]) => boolean;
   fault(runs: SessionRun[]): Promise<void>;
   drainMs?: number;
   /** code updates each session types after the fault was injected and recovered from */
@@ -27,7 +29,8 @@ export async function runScenario(t: TestContext, sys: System, sc: Scenario): Pr
     let faultDone = false;
     const load = runLoad(runs, { keepGoing: () => !faultDone, ...sc });
     const threshold = sc.faultAfterAcks ?? Math.floor((sc.sessions * sc.frames) / 3);
-    await waitFor('acks before the fault', () => (acked(runs) >= threshold ? true : undefined), 120_000, 20);
+    const due = sc.faultWhen ?? (() => acked(runs) >= threshold);
+    await waitFor('the moment of the fault', () => (due(runs) ? true : undefined), 120_000, 20);
     const started = Date.now();
     await sc.fault(runs);
     // Typing goes on a little after the recovery, so the recovered service sees live traffic too.
