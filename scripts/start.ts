@@ -83,7 +83,12 @@ const applied = await migrate(config.DATABASE_URL);
 say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
 const localChroma = `http://127.0.0.1:${config.CHROMA_PORT}`;
-if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
+if (config.CHROMA_URL === 'off') {
+  // Retrieval is optional (the agent asks and grades from the analysis alone): CHROMA_URL=off runs
+  // without it, for machines or tests that do not want a Chroma process.
+  env.CHROMA_URL = '';
+  say('CHROMA_URL=off: running without Chroma (no retrieval)');
+} else if (config.CHROMA_URL && (await chromaAnswers(config.CHROMA_URL))) {
   say(`using Chroma at ${config.CHROMA_URL}`);
 } else if (!config.CHROMA_URL && (await chromaAnswers(localChroma))) {
   env.CHROMA_URL = localChroma;
