@@ -5,30 +5,23 @@ import { batcherFor } from '../shared/ingest-batch.ts';
 import { createKeys } from '../shared/keys.ts';
 import type { ClientFrame } from '../shared/protocol.ts';
 import { fieldsToRecord, InEntry, OutEntry } from '../shared/streams.ts';
-import { randomId, testRedis, type TestRedis } from './helpers/env.ts';
+import { testRedis, type TestRedis } from './helpers/env.ts';
+import { ack, candidate, ingestDeps, update } from './helpers/ingest.ts';
 
 // The group commit: frames appended in one event-loop turn go to Redis as one ingest-batch.lua call,
 // and every frame still gets exactly the answer it would have had alone, in call order.
 
-const limits = { maxFrameBytes: 1 << 20, maxCodeBytes: 256 * 1024, maxAnswerBytes: 16 * 1024 };
 
 let tr: TestRedis;
 let deps: IngestDeps;
 before(() => {
   tr = testRedis();
-  deps = { redis: tr.redis, keys: tr.keys, limits, ingestTtlSec: 3600, reportUrl: (id) => `http://test/v1/sessions/${id}/report` };
+  deps = ingestDeps(tr);
 });
 after(() => tr.cleanup());
 
-const candidate = (): Writer => ({ sessionId: `s${randomId()}`, role: 'candidate' });
-const update = (seq: number, code = `x = ${seq}\n`): ClientFrame => ({ type: 'code_update', seq, code, language: 'python', ts: 1000 + seq });
 const calls = () => batcherFor(tr.redis, tr.keys.in).stats.calls;
 
-type Ack = Extract<Reply, { type: 'ack' }>;
-function ack(r: Reply): Ack {
-  assert.equal(r.type, 'ack', `expected an ack, got ${JSON.stringify(r)}`);
-  return r as Ack;
-}
 function errorCode(r: Reply): string {
   assert.equal(r.type, 'error', `expected an error, got ${JSON.stringify(r)}`);
   return (r as Extract<Reply, { type: 'error' }>).code;

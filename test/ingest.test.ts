@@ -5,29 +5,23 @@ import { appendFrame, ingestText, type IngestDeps, type Reply, type Writer } fro
 import type { ClientFrame } from '../shared/protocol.ts';
 import { fieldsToRecord, InEntry, OutEntry } from '../shared/streams.ts';
 import { REDIS_URL, randomId, testRedis, type TestRedis } from './helpers/env.ts';
+import { ack, candidate, ingestDeps, update } from './helpers/ingest.ts';
 
 // The gateway's ingest path against real Redis: the Lua script makes dedupe by seq, stale seqs and
 // the closed flag atomic, and nothing reaches P:in unless the frame validated and the writer may write.
 
 const KiB = 1024;
-const limits = { maxFrameBytes: 1024 * KiB, maxCodeBytes: 256 * KiB, maxAnswerBytes: 16 * KiB };
 
 let tr: TestRedis;
 let deps: IngestDeps;
 before(() => {
   tr = testRedis();
-  deps = { redis: tr.redis, keys: tr.keys, limits, ingestTtlSec: 3600, reportUrl: (id) => `http://test/v1/sessions/${id}/report` };
+  deps = ingestDeps(tr);
 });
 after(() => tr.cleanup());
 
-const candidate = (): Writer => ({ sessionId: `s${randomId()}`, role: 'candidate' });
-const update = (seq: number, code = `x = ${seq}\n`, id?: string): ClientFrame => ({ type: 'code_update', seq, code, language: 'python', ts: 1000 + seq, ...(id ? { id } : {}) });
 const inLen = () => tr.redis.xlen(tr.keys.in);
 
-function ack(r: Reply): Extract<Reply, { type: 'ack' }> {
-  assert.equal(r.type, 'ack', `expected an ack, got ${JSON.stringify(r)}`);
-  return r as Extract<Reply, { type: 'ack' }>;
-}
 function errorCode(r: Reply): string {
   assert.equal(r.type, 'error', `expected an error, got ${JSON.stringify(r)}`);
   return (r as Extract<Reply, { type: 'error' }>).code;

@@ -51,7 +51,9 @@ test('duplicate delivery: entries claimed by a second consumer while the first h
             claimed += got.length;
           }
         }
-        await new Promise((r) => setTimeout(r, 20));
+        // Next round once the load moved on (a new ack), not after a pause.
+        const seen = acked(runs);
+        await waitFor('the next ack', () => (acked(runs) > seen ? true : undefined), 60_000, 5);
       }
       t.diagnostic(`entries claimed twice: ${claimed}`);
     },

@@ -41,6 +41,7 @@ export class ResilientClient {
       });
       if (!ok) {
         ws.terminate();
+        // The client's own reconnect backoff, as a browser client's would be; nothing waits on it.
         await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** Math.min(attempt, 5))));
         continue;
       }

@@ -6,8 +6,8 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 
 export interface PgProxy {
   port: number;
-  /** destroy every open connection and refuse new ones for `ms` (or until heal()) */
-  cut(ms?: number): void;
+  /** destroy every open connection and refuse new ones until heal(), or for `ms`: resolves when healed */
+  cut(ms?: number): Promise<void>;
   heal(): void;
   readonly refused: number;
   close(): Promise<void>;
@@ -18,6 +18,7 @@ export async function pgProxy(target: { host: string; port: number }): Promise<P
   let down = false;
   let refused = 0;
   let timer: NodeJS.Timeout | null = null;
+  let healed: (() => void)[] = [];
   const server: Server = createServer((client) => {
     if (down) {
       refused++;
@@ -45,6 +46,9 @@ export async function pgProxy(target: { host: string; port: number }): Promise<P
     down = false;
     if (timer) clearTimeout(timer);
     timer = null;
+    const waiting = healed;
+    healed = [];
+    for (const w of waiting) w();
   };
   return {
     port,
@@ -53,7 +57,9 @@ export async function pgProxy(target: { host: string; port: number }): Promise<P
       down = true;
       for (const s of open) s.destroy();
       open.clear();
+      // The outage's length is the fault being injected, so the proxy owns that clock.
       if (ms !== undefined) timer = setTimeout(heal, ms);
+      return new Promise<void>((resolve) => healed.push(resolve));
     },
     heal,
     async close() {
