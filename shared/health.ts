@@ -25,6 +25,14 @@ export interface ServiceHealth {
 
 const FORGET_AFTER_MS = 3600_000;
 
+/** How often every service reports its readiness (ASSESS_HEALTH_EVERY_MS, default 2 s). */
+export function healthEveryMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.ASSESS_HEALTH_EVERY_MS) || 2000;
+}
+
+/** A report older than this is an instance that is gone (three missed periods and a second). */
+export const freshForMs = (env: NodeJS.ProcessEnv = process.env) => 3 * healthEveryMs(env) + 1000;
+
 export interface HealthPublisher {
   publish(r: Readiness): Promise<void>;
   /** at a clean stop, so readers do not wait for the instance to go stale */

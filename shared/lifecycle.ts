@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import { healthEveryMs } from './health.ts';
 import type { Readiness } from './readiness.ts';
 
 export interface RunningService {
@@ -58,7 +59,7 @@ export async function runUntilSignal(log: Logger, start: () => Promise<RunningSe
     log.fatal({ err }, 'failed to start');
     process.exit(1);
   }
-  const stopReporting = reportHealth(service, log, Number(process.env.ASSESS_HEALTH_EVERY_MS) || 2000);
+  const stopReporting = reportHealth(service, log, healthEveryMs());
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);

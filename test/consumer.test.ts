@@ -277,6 +277,19 @@ test('NOGROUP: a destroyed group is recreated at 0 and new entries are still han
   await c.stop();
 });
 
+test('health: ready while the read loop cycles, not once it stalls or stops', async () => {
+  const { stream, dlq, group } = names();
+  const c = consumer({ stream, dlq, group, blockMs: 200, handle: async () => undefined });
+  assert.deepEqual(c.health(), { ok: false, reason: 'not running' });
+  await c.start();
+  await c.idle();
+  assert.deepEqual(c.health(), { ok: true });
+  // Seen from a moment past a blocking read and an error backoff with no cycle since: stuck.
+  assert.equal(c.health(Date.now() + 200 + 10_001).ok, false);
+  await c.stop();
+  assert.equal(c.health().ok, false);
+});
+
 test('stop() unblocks a blocked read and ends the loop', async () => {
   const { stream, dlq, group } = names();
   const c = consumer({ stream, dlq, group, blockMs: 5000, handle: async () => undefined });

@@ -112,7 +112,9 @@ export function supervise(spec: ServiceSpec, policy: RestartPolicy, hooks: Super
     const now = Date.now();
     const decision = afterCrash(policy, crashes, now);
     crashes.push(now);
-    const how = signal ? `signal ${signal}` : `code ${code}`;
+    // Exit code 0 without being asked (a SIGTERM from outside, a service that ended by itself) is
+    // restarted like a crash: under supervision every service is meant to run until the runner stops it.
+    const how = signal ? `signal ${signal}` : code === 0 ? 'code 0, not asked to stop' : `code ${code}`;
     const last = lastError ? `; last error: ${lastError}` : '';
     if (decision.action === 'give-up') {
       state = 'given-up';

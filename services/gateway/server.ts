@@ -5,7 +5,7 @@ import { createPool } from '../../shared/db/pool.ts';
 import { createKeys } from '../../shared/keys.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { readinessOf, type Readiness } from '../../shared/readiness.ts';
-import { healthPublisher, readHealth, type ServiceHealth } from '../../shared/health.ts';
+import { freshForMs, healthPublisher, readHealth, type ServiceHealth } from '../../shared/health.ts';
 import { createRedis } from '../../shared/redis.ts';
 import { routes } from './api.ts';
 import { renderMetrics } from './metrics.ts';
@@ -57,10 +57,9 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   const health = healthPublisher(redis, keys.health, 'gateway', gatewayId);
   // /readyz may be probed often (balancers, compose): one HGETALL a second at most.
   let cached: { at: number; value: Promise<Record<string, ServiceHealth>> } | null = null;
-  const freshMs = 3 * (Number(process.env.ASSESS_HEALTH_EVERY_MS) || 2000) + 1000;
   const services = () => {
     const now = Date.now();
-    if (!cached || now - cached.at > 1000) cached = { at: now, value: readHealth(redis, keys.health, freshMs, now) };
+    if (!cached || now - cached.at > 1000) cached = { at: now, value: readHealth(redis, keys.health, freshForMs(), now) };
     return cached.value;
   };
   const tokenGraceSec = Math.max(config.CANDIDATE_TOKEN_GRACE_SEC, config.INTERVIEWER_TOKEN_GRACE_SEC);
