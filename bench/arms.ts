@@ -101,32 +101,35 @@ export async function waitHttp(url: string, child: ChildProcess): Promise<void> 
   }
 }
 
-export const rawPipe: Arm = {
-  name: 'raw-pipe',
-  label: 'raw uWebSockets.js: JSON.parse + XADD (ioredis) + ack',
-  async start(ctx) {
-    const port = await ctx.freePort();
-    const prefix = `${ctx.prefix}r${ctx.round}raw`;
-    const child = spawnTs('bench/raw-uws.ts', { PORT: String(port), BENCH_STREAM: `${prefix}:in`, REDIS_URL: ctx.redisUrl });
-    await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
-    const targets = Array.from({ length: ctx.sessions }, (_, i) => ({ url: `ws://127.0.0.1:${port}/s${i}`, sessionId: `s${i}` }));
-    return { pid: child.pid!, targets, prefix, stop: () => stopChild(child) };
-  },
-};
+/**
+ * An arm whose server is one of the bench's own scripts on a fresh port and stream, answering
+ * /healthz; `url` says where a load process connects for session i.
+ */
+function scriptArm(opts: { name: string; label: string; script: string; tag: string; load?: string; url: (port: number, i: number) => string }): Arm {
+  return {
+    name: opts.name,
+    label: opts.label,
+    ...(opts.load ? { load: opts.load } : {}),
+    async start(ctx) {
+      const port = await ctx.freePort();
+      const prefix = `${ctx.prefix}r${ctx.round}${opts.tag}`;
+      const child = spawnTs(opts.script, { PORT: String(port), BENCH_STREAM: `${prefix}:in`, REDIS_URL: ctx.redisUrl });
+      await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
+      const targets = Array.from({ length: ctx.sessions }, (_, i) => ({ url: opts.url(port, i), sessionId: `s${i}` }));
+      return { pid: child.pid!, targets, prefix, stop: () => stopChild(child) };
+    },
+  };
+}
 
-export const socketIo: Arm = {
-  name: 'socketio',
-  label: 'Socket.IO server: zod validate (ClientFrame) + XADD + ack',
-  load: 'bench/socketio-load.ts',
-  async start(ctx) {
-    const port = await ctx.freePort();
-    const prefix = `${ctx.prefix}r${ctx.round}sio`;
-    const child = spawnTs('bench/socketio-server.ts', { PORT: String(port), BENCH_STREAM: `${prefix}:in`, REDIS_URL: ctx.redisUrl });
-    await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
-    const targets = Array.from({ length: ctx.sessions }, (_, i) => ({ url: `http://127.0.0.1:${port}`, sessionId: `s${i}` }));
-    return { pid: child.pid!, targets, prefix, stop: () => stopChild(child) };
-  },
-};
+export const rawPipe = scriptArm({
+  name: 'raw-pipe', label: 'raw uWebSockets.js: JSON.parse + XADD (ioredis) + ack', script: 'bench/raw-uws.ts', tag: 'raw',
+  url: (port, i) => `ws://127.0.0.1:${port}/s${i}`,
+});
+
+export const socketIo = scriptArm({
+  name: 'socketio', label: 'Socket.IO server: zod validate (ClientFrame) + XADD + ack', script: 'bench/socketio-server.ts', tag: 'sio',
+  load: 'bench/socketio-load.ts', url: (port) => `http://127.0.0.1:${port}`,
+});
 
 /**
  * A gateway from a checkout: this one, or (BENCH_BASELINE_DIR) an older one run in the same rounds,
