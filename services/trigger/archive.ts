@@ -57,9 +57,9 @@ export interface DecisionArchive {
 
 /**
  * Group commit: the rows of every handler that asks while a flush is in flight go together in the
- * next archive_events call (one per flush, however many sessions and decisions). Rows are ordered by
- * session so two flushes lock session rows in one order. When a batch fails (a session erased
- * meanwhile, a deadlock with another writer), each handler's rows are tried alone, so only the
+ * next archive_events call (one per flush, however many sessions and decisions; archive_events
+ * locks the sessions of a call in id order itself, so flushes and the snapshotter never deadlock).
+ * When a batch fails (a session erased meanwhile), each handler's rows are tried alone, so only the
  * failing one's entries are retried by the consumer runtime.
  */
 export function createDecisionArchive(db: Queryable, log: Logger, maxRows = 2000): DecisionArchive {
@@ -77,7 +77,7 @@ export function createDecisionArchive(db: Queryable, log: Logger, maxRows = 2000
         batch.push(w);
         n += w.rows.length;
       }
-      const rows = batch.flatMap((w) => w.rows).sort((a, b) => (a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0));
+      const rows = batch.flatMap((w) => w.rows);
       try {
         stats.calls++;
         await archiveEvents(db, rows);
