@@ -70,6 +70,10 @@ export const ConfigSchema = z.object({
   TRIGGER_FOLLOW_UPS_COUNT: bool.default(true),
   // How often each trigger replica claims the sessions whose wake time is due.
   TRIGGER_TICK_EVERY_MS: int(1000, 50),
+  // Entries one trigger replica holds. Coalescing needs a session's updates to queue together, so the
+  // window must span more than the sessions typing at once: with a window of 200 and 1,000 sessions
+  // each read finds one update per session, nothing coalesces and the trigger falls behind.
+  TRIGGER_WINDOW: int(4096, 1),
   SESSION_DURATION_MIN: int(60, 1),
   LLM_PROVIDER: z.enum(['heuristic', 'openai']).optional(),
   OPENAI_API_KEY: z.string().default(''),

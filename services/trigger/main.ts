@@ -32,6 +32,7 @@ await runUntilSignal(log, async () => {
     decode: (f) => InEntry.parse(f),
     sessionOf: (e) => e.sessionId,
     concurrency: 8,
+    window: config.TRIGGER_WINDOW,
     // A session's queued entries together: only its newest code update is analysed (session.ts).
     handleSession: (msgs) => handleSession(deps, msgs),
   });
